@@ -1,0 +1,3 @@
+namespace Bookish.Diagnostics;
+
+public enum Severity { Info, Warning, Error }

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Bookish.Equations;
+
+/// <summary>
+/// Content-addressed on-disk cache in front of another renderer. Entries are written atomically (temp file + rename),
+/// carry a checksum, and a corrupt or truncated entry is treated as missing and rendered again.
+/// </summary>
+public sealed class CachingMathRenderer(IMathRenderer inner, string directory) : IMathRenderer
+{
+    public int Hits { get; private set; }
+    public int Misses { get; private set; }
+
+    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum);
+
+    public async Task<MathBatchResult> RenderAsync(IReadOnlyList<MathFragment> fragments, MathSettings settings, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        var rendered = new Dictionary<string, RenderedMath>();
+        var missing = new List<MathFragment>();
+        foreach (var f in fragments)
+        {
+            var key = f.Key(settings);
+            if (TryLoad(key) is { } hit) rendered[key] = hit;
+            else missing.Add(f);
+        }
+        Hits += fragments.Count - missing.Count;
+        Misses += missing.Count;
+        if (missing.Count == 0) return new MathBatchResult(rendered, []);
+
+        var result = await inner.RenderAsync(missing, settings, cancellationToken);
+        foreach (var (key, math) in result.Rendered)
+        {
+            rendered[key] = math;
+            Store(key, math);
+        }
+        return new MathBatchResult(rendered, result.Diagnostics) { TexRuns = result.TexRuns };
+    }
+
+    private string PathOf(string key) => Path.Combine(directory, key[..2], key + ".json");
+
+    private static string Sum(string svg, double w, double h, double d) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}")))[..16];
+
+    private RenderedMath? TryLoad(string key)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var e = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
+            if (e is null || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth)) return null;
+            return new RenderedMath(e.Svg, e.Width, e.Height, e.Depth);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private void Store(string key, RenderedMath m)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm))));
+        File.Move(temp, path, overwrite: true);
+    }
+}

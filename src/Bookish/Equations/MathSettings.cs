@@ -1,0 +1,21 @@
+namespace Bookish.Equations;
+
+/// <summary>Frozen settings for rendering the math of one document.</summary>
+public sealed record MathSettings
+{
+    /// <summary>Packages and macros, the same text the PDF writer puts in its preamble.</summary>
+    public string Preamble { get; init; } = Equations.Preamble.Base;
+    public MathEngine Engine { get; init; } = MathEngine.PdfLatexMutool;
+    /// <summary>TeX font size in pt that equals 1em of the page's body text.</summary>
+    public double FontSize { get; init; } = 10;
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Number of TeX batches run at once (default: processor count).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>Folder whose files (images) equations may include; copied into each private work directory.</summary>
+    public string? ResourceDirectory { get; init; }
+    public string EngineId => Engine switch
+    {
+        MathEngine.PdfLatexMutool => "pdflatex+mutool",
+        _ => "latex+dvisvgm",
+    };
+}

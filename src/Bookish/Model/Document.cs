@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace Bookish.Model;
+
+/// <summary>One page of output: an article, or one chapter of a book.</summary>
+public sealed record Document(Metadata Metadata, ImmutableArray<Block> Blocks, string SourcePath)
+{
+    /// <summary>The output page name without extension ("index" for an article).</summary>
+    public string PageName { get; init; } = "index";
+    /// <summary>Labels to numbers and anchors, filled by <see cref="Numbering"/>.</summary>
+    public LabelTable Labels { get; init; } = LabelTable.Empty;
+    /// <summary>Folder that relative paths (images, bibliography) resolve against.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourcePath)) ?? ".";
+}
+
+/// <summary>What a build reads: one document (article) or several chapters (book) with shared metadata.</summary>
+public sealed record Publication(Metadata Metadata, ImmutableArray<Document> Pages, bool IsBook, string Name);

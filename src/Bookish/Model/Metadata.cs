@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+
+namespace Bookish.Model;
+
+public sealed record Author(string Name)
+{
+    public string? Url { get; init; }
+    public string? Affiliation { get; init; }
+}
+
+/// <summary>A LaTeX macro shared by the equation renderer and the PDF preamble.</summary>
+public sealed record MacroDefinition(string Name, string Body, int Arguments = 0);
+
+/// <summary>Front matter (or the legacy dialect's root attributes).</summary>
+public sealed record Metadata
+{
+    public string Title { get; init; } = "";
+    public string? Subtitle { get; init; }
+    public ImmutableArray<Author> Authors { get; init; } = [];
+    public string? Date { get; init; }
+    /// <summary>Abstract, as blocks read with the same reader as the body.</summary>
+    public ImmutableArray<Block> Abstract { get; init; } = [];
+    public string Lang { get; init; } = "en";
+    public ImmutableArray<MacroDefinition> Macros { get; init; } = [];
+    public bool NumberSections { get; init; } = true;
+    public bool TableOfContents { get; init; } = true;
+    public string? Template { get; init; }
+    public string? Css { get; init; }
+    public string? Description { get; init; }
+    public string? Image { get; init; }
+    public string? Url { get; init; }
+    public string? TwitterHandle { get; init; }
+    public string? Bibliography { get; init; }
+    public string? Copyright { get; init; }
+    /// <summary>Extra style sheets of the document itself (legacy <c>&lt;css file&gt;</c>), used only with --doc-css.</summary>
+    public ImmutableArray<string> DocumentCss { get; init; } = [];
+    /// <summary>Every front matter key as read (YAML scalars, lists and maps), for features that own their keys.</summary>
+    public ImmutableDictionary<string, object?> Raw { get; init; } = ImmutableDictionary<string, object?>.Empty;
+}

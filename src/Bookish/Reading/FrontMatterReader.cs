@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Bookish.Diagnostics;
+using Bookish.Model;
+using Bookish.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace Bookish.Reading;
+
+/// <summary>Reads YAML front matter into <see cref="Metadata"/>; bad YAML is a diagnostic, never an exception.</summary>
+internal static class FrontMatterReader
+{
+    public static Metadata Read(string yaml, SourceSpan span, Func<string, ImmutableArray<Block>> readBlocks, DiagnosticBag diagnostics)
+    {
+        Dictionary<string, object?> map;
+        try
+        {
+            var raw = new DeserializerBuilder().Build().Deserialize<object?>(yaml);
+            map = raw is Dictionary<object, object?> d
+                ? d.ToDictionary(kv => kv.Key.ToString() ?? "", kv => kv.Value)
+                : new Dictionary<string, object?>();
+        }
+        catch (YamlException e)
+        {
+            var at = new SourceSpan(span.Path, span.Line + (int)e.Start.Line, (int)e.Start.Column, span.Line + (int)e.Start.Line, (int)e.Start.Column);
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.FrontMatter, at, "front matter is not valid YAML: " + e.Message));
+            return new Metadata();
+        }
+
+        string? S(string key) => map.TryGetValue(key, out var v) && v is not null and not Dictionary<object, object?> and not List<object?> ? v.ToString() : null;
+        bool B(string key, bool dflt) => S(key) is { } s ? s is "true" or "yes" or "on" : dflt;
+
+        var abstractText = S("abstract");
+        return new Metadata
+        {
+            Title = S("title") ?? "",
+            Subtitle = S("subtitle"),
+            Authors = ReadAuthors(map.GetValueOrDefault("authors") ?? map.GetValueOrDefault("author")),
+            Date = S("date"),
+            Abstract = abstractText is null ? [] : readBlocks(abstractText),
+            Lang = S("lang") ?? "en",
+            Macros = ReadMacros(map.GetValueOrDefault("macros")),
+            NumberSections = B("numbersections", B("number-sections", true)),
+            TableOfContents = B("toc", true),
+            Template = S("template"),
+            Css = S("css"),
+            Description = S("description"),
+            Image = S("image"),
+            Url = S("url") ?? S("canonical"),
+            TwitterHandle = S("twitter"),
+            Bibliography = S("bibliography"),
+            Copyright = S("copyright"),
+            Raw = map.ToImmutableDictionary(),
+        };
+    }
+
+    private static ImmutableArray<Author> ReadAuthors(object? value) => value switch
+    {
+        null => [],
+        string s => s.Split(s.Contains(';') ? ';' : ',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => new Author(n)).ToImmutableArray(),
+        List<object?> list => list.Select(ReadAuthor).OfType<Author>().ToImmutableArray(),
+        _ => [ReadAuthor(value)!],
+    };
+
+    private static Author? ReadAuthor(object? value) => value switch
+    {
+        string s => new Author(s),
+        Dictionary<object, object?> d => new Author(d.GetValueOrDefault("name")?.ToString() ?? "")
+        {
+            Url = d.GetValueOrDefault("url")?.ToString(),
+            Affiliation = d.GetValueOrDefault("affiliation")?.ToString(),
+        },
+        _ => null,
+    };
+
+    /// <summary>
+    /// <c>macros:</c> maps a name (with or without backslash) to a body, or to <c>[body, arguments]</c>.
+    /// </summary>
+    internal static ImmutableArray<MacroDefinition> ReadMacros(object? value)
+    {
+        if (value is not Dictionary<object, object?> d) return [];
+        var result = ImmutableArray.CreateBuilder<MacroDefinition>();
+        foreach (var (k, v) in d)
+        {
+            var name = k.ToString()!.TrimStart('\\');
+            switch (v)
+            {
+                case List<object?> l when l.Count >= 1:
+                    result.Add(new MacroDefinition(name, l[0]?.ToString() ?? "", l.Count > 1 && int.TryParse(l[1]?.ToString(), out var n) ? n : 0));
+                    break;
+                default:
+                    var body = v?.ToString() ?? "";
+                    var args = Enumerable.Range(1, 9).LastOrDefault(i => body.Contains("#" + i));
+                    result.Add(new MacroDefinition(name, body, args));
+                    break;
+            }
+        }
+        return result.ToImmutable();
+    }
+}

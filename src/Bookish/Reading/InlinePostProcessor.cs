@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Bookish.Model;
+
+namespace Bookish.Reading;
+
+/// <summary>
+/// Finds cross-references and citations in text: <c>\eqref{eq:x}</c>, <c>\ref{x}</c>, <c>@eq:x</c> (also sec, fig, tbl),
+/// and <c>[@key; @key2]</c>.
+/// </summary>
+internal static partial class InlinePostProcessor
+{
+    [GeneratedRegex(@"\\(?<kind>eqref|ref)\{(?<label>[^}\s]+)\}|(?<![\w@])@(?<at>(?:eq|sec|fig|tbl|table|thm|lst):[A-Za-z0-9_\-:.]*[A-Za-z0-9_])|\[(?<cite>@[^\]]+)\]")]
+    private static partial Regex Reference();
+
+    public static ImmutableArray<Inline> Process(List<Inline> inlines)
+    {
+        var result = ImmutableArray.CreateBuilder<Inline>();
+        foreach (var inline in inlines)
+        {
+            if (inline is not Str t || !Reference().IsMatch(t.Value)) { result.Add(inline); continue; }
+            var pos = 0;
+            foreach (Match m in Reference().Matches(t.Value))
+            {
+                if (m.Index > pos) result.Add(t with { Value = t.Value[pos..m.Index] });
+                var span = t.Span with { Column = t.Span.Column + m.Index, EndLine = t.Span.Line, EndColumn = t.Span.Column + m.Index + m.Length - 1 };
+                if (m.Groups["kind"].Success)
+                    result.Add(new CrossRef(m.Groups["label"].Value, span) { Parenthesized = m.Groups["kind"].Value == "eqref" });
+                else if (m.Groups["at"].Success)
+                    result.Add(new CrossRef(m.Groups["at"].Value, span) { Parenthesized = m.Groups["at"].Value.StartsWith("eq:", StringComparison.Ordinal) });
+                else
+                {
+                    var keys = m.Groups["cite"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(k => k.TrimStart('@')).ToImmutableArray();
+                    result.Add(new Citation(keys, span));
+                }
+                pos = m.Index + m.Length;
+            }
+            if (pos < t.Value.Length) result.Add(t with { Value = t.Value[pos..] });
+        }
+        return result.ToImmutable();
+    }
+}

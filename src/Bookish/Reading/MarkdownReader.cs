@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Bookish.Diagnostics;
+using Bookish.Model;
+using Bookish.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Parsers.Inlines;
+using Markdig.Syntax;
+
+namespace Bookish.Reading;
+
+/// <summary>Reads Markdown-with-math into the document model. The only code that sees Markdig types.</summary>
+public static class MarkdownReader
+{
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            .UsePipeTables()
+            .UseFootnotes()
+            .UseGenericAttributes()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+            .UseCustomContainers()
+            .UsePreciseSourceLocation();
+        builder.BlockParsers.Insert(0, new TexMathBlockParser());
+        builder.InlineParsers.InsertBefore<EscapeInlineParser>(new TexMathInlineParser());
+        return builder.Build();
+    }
+
+    public static Document Read(SourceText source, DiagnosticBag diagnostics)
+    {
+        var ast = Markdown.Parse(source.Text, Pipeline);
+        var converter = new MarkdigConverter(source, diagnostics);
+        var metadata = new Metadata();
+        var front = ast.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        if (front is not null)
+        {
+            var yaml = string.Join("\n", front.Lines.Lines.Take(front.Lines.Count).Select(l => l.Slice.ToString()));
+            var span = converter.Span(front.Span.Start, front.Span.End);
+            metadata = FrontMatterReader.Read(yaml, span, text => ReadFragment(text, source.Path, diagnostics), diagnostics);
+        }
+        var blocks = converter.Blocks(ast.Where(b => b is not YamlFrontMatterBlock));
+        var name = Path.GetFileNameWithoutExtension(source.Path);
+        return new Document(metadata, blocks, source.Path) { PageName = name == "index" || name == "README" ? "index" : name };
+    }
+
+    /// <summary>Reads a Markdown fragment (an abstract, a caption) into blocks.</summary>
+    internal static ImmutableArray<Model.Block> ReadFragment(string text, string path, DiagnosticBag diagnostics)
+    {
+        var source = new SourceText(path, text);
+        var ast = Markdown.Parse(text, Pipeline);
+        return new MarkdigConverter(source, diagnostics).Blocks(ast);
+    }
+
+    public static Document ReadFile(string path, DiagnosticBag diagnostics) => Read(SourceText.FromFile(path), diagnostics);
+}

@@ -1,0 +1,88 @@
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Bookish.Reading;
+
+internal sealed class TexMathInlineSyntax : LeafInline
+{
+    public string Tex { get; set; } = "";
+    public bool Display { get; set; }
+}
+
+/// <summary>
+/// Inline math: <c>$…$</c>, <c>$$…$$</c> within a line, and <c>\(…\)</c>. A <c>$</c> followed by whitespace, or by a
+/// number and a space (a price), does not open math; a closing <c>$</c> is not preceded by whitespace nor followed by a digit.
+/// </summary>
+internal sealed class TexMathInlineParser : InlineParser
+{
+    public TexMathInlineParser() => OpeningCharacters = ['$', '\\'];
+
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        var text = slice.Text;
+        var start = slice.Start;
+        var end = slice.End;
+        string closer;
+        int bodyStart;
+        var display = false;
+        if (text[start] == '\\')
+        {
+            if (start + 1 > end || text[start + 1] != '(') return false;
+            closer = @"\)"; bodyStart = start + 2;
+        }
+        else if (start + 1 <= end && text[start + 1] == '$')
+        {
+            closer = "$$"; bodyStart = start + 2; display = true;
+        }
+        else
+        {
+            if (start + 1 > end || char.IsWhiteSpace(text[start + 1])) return false;
+            if (LooksLikePrice(text, start + 1, end)) return false;
+            closer = "$"; bodyStart = start + 1;
+        }
+
+        var close = FindCloser(text, bodyStart, end, closer);
+        if (close < 0) return false;
+        var tex = text.Substring(bodyStart, close - bodyStart);
+        var last = close + closer.Length - 1;
+        int line, column;
+        var absStart = processor.GetSourcePosition(start, out line, out column);
+        processor.Inline = new TexMathInlineSyntax
+        {
+            Tex = tex,
+            Display = display,
+            Line = line,
+            Column = column,
+            Span = new SourceSpan(absStart, processor.GetSourcePosition(last)),
+        };
+        slice.Start = last + 1;
+        return true;
+    }
+
+    private static bool LooksLikePrice(string text, int i, int end)
+    {
+        if (!char.IsDigit(text[i])) return false;
+        while (i <= end && (char.IsDigit(text[i]) || text[i] == '.' || text[i] == ',')) i++;
+        return i > end || char.IsWhiteSpace(text[i]);
+    }
+
+    private static int FindCloser(string text, int i, int end, string closer)
+    {
+        for (; i <= end; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && closer != @"\)") { i++; continue; }
+            if (string.CompareOrdinal(text, i, closer, 0, closer.Length) != 0 || i + closer.Length - 1 > end) continue;
+            if (closer == "$")
+            {
+                if (char.IsWhiteSpace(text[i - 1])) continue;
+                if (i + 1 <= end && char.IsDigit(text[i + 1])) continue;
+            }
+            if (closer == @"\)" && i > 0 && text[i - 1] == '\\') continue;
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text;
+using CliWrap;
+
+namespace Bookish.Toolchain;
+
+/// <summary>The only process boundary: runs external programs through CliWrap with a timeout and a working directory.</summary>
+public static class ProcessRunner
+{
+    private static readonly Dictionary<string, string> Packages = new()
+    {
+        ["pdflatex"] = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern",
+        ["latex"] = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern",
+        ["mutool"] = "mupdf-tools",
+        ["dvisvgm"] = "dvisvgm",
+        ["pdftoppm"] = "poppler-utils",
+        ["chromium"] = "chromium",
+    };
+
+    public static string Find(string tool)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':'))
+        {
+            var candidate = Path.Combine(dir, tool);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new ToolMissingException(tool, Packages.GetValueOrDefault(tool, tool));
+    }
+
+    public static bool Exists(string tool)
+    {
+        try { Find(tool); return true; } catch (ToolMissingException) { return false; }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="tool"/>; a timeout kills it and returns what it printed so far (TimedOut = true).
+    /// Cancellation by the caller propagates as <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, string workingDirectory,
+        TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        var exe = Find(tool);
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using var timeoutCts = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken);
+        var command = Cli.Wrap(exe)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables((environment ?? new Dictionary<string, string?>()).ToDictionary())
+            .WithStandardInputPipe(PipeSource.Null)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .WithValidation(CommandResultValidation.None);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var result = await command.ExecuteAsync(linked.Token);
+            return new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString(), false, watch.Elapsed);
+        }
+        catch (OperationCanceledException) when (timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new ProcessResult(-1, stdout.ToString(), stderr.ToString(), true, watch.Elapsed);
+        }
+    }
+}
