@@ -95,8 +95,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         public Dictionary<int, string> Failures { get; init; } = [];
     }
 
-    [GeneratedRegex(@"BKB:(\d+)")] private static partial Regex BeginMarker();
-    [GeneratedRegex(@"BKM:(\d+):([0-9.\-]+)pt:([0-9.\-]+)pt:([0-9.\-]+)pt")] private static partial Regex MetricMarker();
+    [GeneratedRegex(@"^BKB:(\d+)\s*$", RegexOptions.Multiline)] private static partial Regex BeginMarker();
+    [GeneratedRegex(@"^BKM:(\d+):([0-9.\-]+)pt:([0-9.\-]+)pt:([0-9.\-]+)pt\s*$", RegexOptions.Multiline)] private static partial Regex MetricMarker();
 
     private static readonly Dictionary<string, string?> TexEnvironment = new()
     {

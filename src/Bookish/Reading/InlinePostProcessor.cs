@@ -27,7 +27,7 @@ internal static partial class InlinePostProcessor
                 if (m.Groups["kind"].Success)
                     result.Add(new CrossRef(m.Groups["label"].Value, span) { Parenthesized = m.Groups["kind"].Value == "eqref" });
                 else if (m.Groups["at"].Success)
-                    result.Add(new CrossRef(m.Groups["at"].Value, span) { Parenthesized = m.Groups["at"].Value.StartsWith("eq:", StringComparison.Ordinal) });
+                    result.Add(new CrossRef(m.Groups["at"].Value, span) { Parenthesized = true });
                 else
                 {
                     var keys = m.Groups["cite"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -216,6 +216,9 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             case TexMathInlineSyntax m:
                 into.Add(new MathInline(m.Display ? @"\displaystyle " + m.Tex : m.Tex, span));
                 break;
+            case TexRefSyntax r:
+                into.Add(new CrossRef(r.Label, span) { Parenthesized = r.Parenthesized });
+                break;
             case EmphasisInline e:
                 into.Add(new Emphasis(Inlines(e), e.DelimiterCount >= 2, span));
                 break;

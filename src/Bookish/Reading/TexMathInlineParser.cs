@@ -5,6 +5,13 @@ using Markdig.Syntax.Inlines;
 
 namespace Bookish.Reading;
 
+/// <summary>A LaTeX-style reference in prose: <c>\eqref{eq:x}</c> or <c>\ref{sec:x}</c>.</summary>
+internal sealed class TexRefSyntax : LeafInline
+{
+    public string Label { get; set; } = "";
+    public bool Parenthesized { get; set; }
+}
+
 internal sealed class TexMathInlineSyntax : LeafInline
 {
     public string Tex { get; set; } = "";
@@ -27,6 +34,7 @@ internal sealed class TexMathInlineParser : InlineParser
         string closer;
         int bodyStart;
         var display = false;
+        if (text[start] == '\\' && TryReference(processor, ref slice)) return true;
         if (text[start] == '\\')
         {
             if (start + 1 > end || text[start + 1] != '(') return false;
@@ -59,6 +67,31 @@ internal sealed class TexMathInlineParser : InlineParser
         };
         slice.Start = last + 1;
         return true;
+    }
+
+    private static bool TryReference(InlineProcessor processor, ref StringSlice slice)
+    {
+        var text = slice.Text;
+        var start = slice.Start;
+        foreach (var (command, parens) in new[] { (@"\eqref{", true), (@"\ref{", false), (@"\autoref{", false) })
+        {
+            if (string.CompareOrdinal(text, start, command, 0, command.Length) != 0) continue;
+            var close = text.IndexOf('}', start + command.Length);
+            if (close < 0 || close > slice.End) return false;
+            var label = text.Substring(start + command.Length, close - start - command.Length).Trim();
+            var absStart = processor.GetSourcePosition(start, out var line, out var column);
+            processor.Inline = new TexRefSyntax
+            {
+                Label = label,
+                Parenthesized = parens,
+                Line = line,
+                Column = column,
+                Span = new SourceSpan(absStart, processor.GetSourcePosition(close)),
+            };
+            slice.Start = close + 1;
+            return true;
+        }
+        return false;
     }
 
     private static bool LooksLikePrice(string text, int i, int end)

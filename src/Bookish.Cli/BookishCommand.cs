@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Bookish.Equations;
+using Bookish.Publishing;
+using Bookish.Toolchain;
+
+namespace Bookish.Cli;
+
+/// <summary>Parses the command line and maps results to exit codes; all work happens in the library.</summary>
+internal static partial class BookishCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Bookish: Markdown-with-math to responsive HTML and PDF, with real TeX equations.");
+        root.Subcommands.Add(BuildCommand());
+        foreach (var extra in ExtraCommands()) root.Subcommands.Add(extra);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Console.Error.WriteLine("bookish: " + e.Message);
+            Console.Error.WriteLine("Run 'bookish --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        try
+        {
+            return await parse.InvokeAsync(null, cts.Token);
+        }
+        catch (ToolMissingException e)
+        {
+            Console.Error.WriteLine("bookish: " + e.Message);
+            return ExitCodes.MissingTool;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("bookish: cancelled; the previous output was left as it was");
+            return 130;
+        }
+    }
+
+    private static readonly Option<string> Format = new("--format")
+    {
+        Description = "Diagnostics format: text, json or github",
+        DefaultValueFactory = _ => "text",
+    };
+
+    private static Command BuildCommand()
+    {
+        var input = new Argument<string>("input") { Description = "A Markdown file, a folder holding index.md, or a bookish XML root file" };
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: output/<name>)" };
+        var noPdf = new Option<bool>("--no-pdf") { Description = "Skip the PDF" };
+        var keepTex = new Option<bool>("--keep-tex") { Description = "Leave the generated .tex beside the PDF" };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Equation cache folder (default: .bookish-cache)" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Render every equation, bypassing the cache" };
+        var engine = new Option<string>("--math-engine") { Description = "pdflatex (pdflatex + mutool, default) or dvisvgm (latex + dvisvgm)", DefaultValueFactory = _ => "pdflatex" };
+        engine.AcceptOnlyFromAmong("pdflatex", "dvisvgm");
+        var font = new Option<string>("--math-font") { Description = "cm (Computer Modern, default) or times", DefaultValueFactory = _ => "cm" };
+        font.AcceptOnlyFromAmong("cm", "times");
+        var docCss = new Option<bool>("--doc-css") { Description = "Also apply the document's own style sheets (legacy <css file>)" };
+        var format = Format;
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, format };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var options = new BuildOptions(parse.GetValue(input)!)
+            {
+                OutputDirectory = parse.GetValue(output),
+                Pdf = !parse.GetValue(noPdf),
+                KeepTex = parse.GetValue(keepTex),
+                CacheDirectory = parse.GetValue(cacheDir),
+                UseCache = !parse.GetValue(noCache),
+                Engine = parse.GetValue(engine) == "dvisvgm" ? MathEngine.LatexDvisvgm : MathEngine.PdfLatexMutool,
+                MathFont = parse.GetValue(font)!,
+                DocumentCss = parse.GetValue(docCss),
+            };
+            var result = await Publisher.BuildAsync(options, ct);
+            var fmt = parse.GetValue(format)!;
+            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error);
+            if (fmt == "text")
+            {
+                var errors = result.Diagnostics.Count(d => d.IsError);
+                Console.Error.WriteLine($"bookish: {result.MathFragments} distinct equations ({result.MathRendered} rendered, {result.TexRuns} TeX runs); " +
+                    $"{errors} error(s), {result.Diagnostics.Count - errors} warning(s); wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputDirectory)}");
+            }
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+        });
+        return cmd;
+    }
+
+    /// <summary>Further commands (check, parity, derivcheck, convert, bench) register here.</summary>
+    private static IEnumerable<Command> ExtraCommands() => [];
+}

@@ -1,0 +1,3 @@
+using Bookish.Cli;
+
+return await BookishCommand.RunAsync(args);

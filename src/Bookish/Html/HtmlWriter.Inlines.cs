@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using AngleSharp.Dom;
+using Bookish.Model;
+using Document = Bookish.Model.Document;
+using Node = Bookish.Model.Node;
+
+namespace Bookish.Html;
+
+public sealed partial class HtmlWriter
+{
+    private void AppendInlines(INode parent, ImmutableArray<Inline> inlines, bool inToc = false)
+    {
+        foreach (var i in inlines)
+        {
+            if (inToc && i is Note) continue;
+            if (Inline(i) is { } node) parent.AppendChild(node);
+        }
+    }
+
+    private INode? Inline(Inline inline)
+    {
+        switch (inline)
+        {
+            case Str s: return _html.CreateTextNode(s.Value);
+            case SoftBreak: return _html.CreateTextNode("\n");
+            case LineBreak: return El("br");
+            case Emphasis e:
+            {
+                var el = El(e.Strong ? "strong" : "em");
+                AppendInlines(el, e.Content);
+                return el;
+            }
+            case Code c: return El("code", null, c.Value);
+            case Link l:
+            {
+                var a = El("a");
+                a.SetAttribute("href", l.Url);
+                if (l.Title is { Length: > 0 } t) a.SetAttribute("title", t);
+                AppendInlines(a, l.Content);
+                return a;
+            }
+            case Image img:
+            {
+                var el = El("img");
+                el.SetAttribute("src", img.Source);
+                el.SetAttribute("alt", img.Alt);
+                return el;
+            }
+            case MathInline m: return InlineMath(m);
+            case Note n: return NoteElement(n);
+            case CrossRef x: return CrossRefElement(x);
+            case Citation c: return CitationElement(c);
+            case RawInline r when r.Format == "html":
+            {
+                var span = El("span");
+                span.InnerHtml = r.Text;
+                return span.ChildNodes.Length == 1 ? span.FirstChild!.Clone(true) : span;
+            }
+            default: return null;
+        }
+    }
+
+    /// <summary>Text of a cross-reference, identical in HTML and PDF.</summary>
+    public static string CrossRefText(LabelTarget? target, CrossRef x) => target switch
+    {
+        null => "??",
+        { Kind: LabelKind.Equation } t => x.Parenthesized ? $"({t.Number})" : t.Number,
+        { Kind: LabelKind.Section } t => t.Number.Length > 0 ? (x.Parenthesized ? $"Section {t.Number}" : t.Number) : t.Title ?? t.Label,
+        { Kind: LabelKind.Figure } t => x.Parenthesized ? $"Figure {t.Number}" : t.Number,
+        { Kind: LabelKind.Table } t => x.Parenthesized ? $"Table {t.Number}" : t.Number,
+        { } t => t.Number.Length > 0 ? t.Number : t.Title ?? t.Label,
+    };
+
+    private INode CrossRefElement(CrossRef x)
+    {
+        var target = _page.Labels.Find(x.Label);
+        var a = El("a", "xref", CrossRefText(target, x));
+        if (target is not null)
+        {
+            var page = target.Page == _page.PageName ? "" : target.Page + ".html";
+            a.SetAttribute("href", page + "#" + target.Id);
+        }
+        else a.ClassList.Add("broken");
+        return a;
+    }
+
+    private INode CitationElement(Citation c)
+    {
+        var span = El("span", "citation");
+        span.TextContent = "[" + string.Join("; ", c.Keys) + "]";
+        return span;
+    }
+
+    private INode NoteElement(Note n)
+    {
+        if (!n.Side)
+        {
+            _footnotes.Add(n);
+            var sup = El("sup", "footnote-ref");
+            var a = El("a", null, n.Number);
+            a.SetAttribute("href", "#fn-" + n.Number);
+            a.Id = "fnref-" + n.Number;
+            a.SetAttribute("aria-label", "Footnote " + n.Number);
+            sup.AppendChild(a);
+            return sup;
+        }
+        var frag = _html.CreateDocumentFragment();
+        var id = "sn-" + n.Number;
+        var label = El("label", "note-ref", n.Number);
+        label.SetAttribute("for", id);
+        label.SetAttribute("tabindex", "0");
+        label.SetAttribute("aria-label", "Side note " + n.Number);
+        var input = El("input", "margin-toggle");
+        input.SetAttribute("type", "checkbox");
+        input.Id = id;
+        var note = El("span", "sidenote");
+        note.SetAttribute("role", "note");
+        note.AppendChild(El("span", "note-num", n.Number));
+        var first = true;
+        foreach (var b in n.Content)
+        {
+            if (!first) note.AppendChild(El("br"));
+            first = false;
+            if (b is Paragraph p) AppendInlines(note, p.Content);
+            else note.AppendChild(Block(b));
+        }
+        frag.AppendChild(label);
+        frag.AppendChild(input);
+        frag.AppendChild(note);
+        return frag;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using Bookish.Equations;
+using Bookish.Model;
+using Document = Bookish.Model.Document;
+using Node = Bookish.Model.Node;
+
+namespace Bookish.Html;
+
+public sealed partial class HtmlWriter
+{
+    private static string Em(double v) => v.ToString("0.####", CultureInfo.InvariantCulture) + "em";
+
+    private RenderedMath? Find(string tex, MathMode mode) =>
+        _context.Math.GetValueOrDefault(MathFragment.KeyOf(tex, mode, _context.MathSettings));
+
+    /// <summary>The SVG element sized in em from TeX's box, lowered by its depth so the TeX baseline sits on the text's.</summary>
+    private IElement? Svg(RenderedMath r, bool inline)
+    {
+        var holder = El("span");
+        holder.InnerHtml = _glyphs.Share(r.Svg);
+        var svg = holder.QuerySelector("svg");
+        if (svg is null) return null;
+        svg.RemoveAttribute("width");
+        svg.RemoveAttribute("height");
+        svg.SetAttribute("aria-hidden", "true");
+        svg.SetAttribute("focusable", "false");
+        var style = $"width:{Em(r.WidthEm)};height:{Em(r.TotalHeightEm)}";
+        if (inline) style += $";vertical-align:{Em(-r.DepthEm)}";
+        svg.SetAttribute("style", style);
+        return svg;
+    }
+
+    private IElement InlineMath(MathInline m)
+    {
+        var span = El("span", "math inline");
+        span.SetAttribute("data-tex", m.Tex);
+        var rendered = Find(m.Tex, MathMode.Inline);
+        if (rendered is null || Svg(rendered, true) is not { } svg)
+        {
+            span.ClassList.Add("error");
+            span.SetAttribute("title", "This equation could not be rendered; see the build diagnostics.");
+            span.TextContent = "$" + m.Tex + "$";
+            return span;
+        }
+        span.SetAttribute("role", "img");
+        span.SetAttribute("aria-label", m.Tex);
+        span.AppendChild(svg);
+        return span;
+    }
+
+    private IElement DisplayMath(MathBlock m) => DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex);
+
+    private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw)
+    {
+        var div = El("div", raw ? "math display raw" : "math display");
+        if (id.Length > 0) div.Id = id;
+        var numberList = numbers.ToList();
+        if (numberList.Count > 0) div.SetAttribute("data-eqno", string.Join(",", numberList));
+        var scroll = El("div", "math-scroll");
+        var holder = El("span", "math-image");
+        holder.SetAttribute("data-tex", source.Trim());
+        var rendered = Find(fragment.Tex, fragment.Mode);
+        if (rendered is null || Svg(rendered, false) is not { } svg)
+        {
+            div.ClassList.Add("error");
+            holder.TextContent = source;
+            holder.SetAttribute("title", "This equation could not be rendered; see the build diagnostics.");
+        }
+        else
+        {
+            holder.SetAttribute("role", "img");
+            holder.SetAttribute("aria-label", source.Trim());
+            holder.AppendChild(svg);
+        }
+        scroll.AppendChild(holder);
+        div.AppendChild(scroll);
+        if (numberList.Count > 0)
+            div.AppendChild(El("span", "eqno", string.Join(", ", numberList.Select(n => $"({n})"))));
+        return div;
+    }
+
+    private IElement CheckBlockElement(CheckBlock c)
+    {
+        var wrap = El("div", "check");
+        wrap.Id = c.Id;
+        wrap.SetAttribute("data-check", c.Source);
+        wrap.AppendChild(DisplayMathElement((c.Display, MathMode.Display), c.Display, [], "", false));
+        if (_context.Badges.TryGetValue(c.Id, out var badge))
+        {
+            var details = El("details", "check-result");
+            var summary = El("summary");
+            summary.AppendChild(El("span", "check-badge " + badge.Kind, badge.Label));
+            details.AppendChild(summary);
+            details.AppendChild(El("p", "check-detail", badge.Detail));
+            wrap.AppendChild(details);
+        }
+        return wrap;
+    }
+}

@@ -1,0 +1,25 @@
+using Bookish.Equations;
+using Bookish.Model;
+using Document = Bookish.Model.Document;
+using Node = Bookish.Model.Node;
+
+namespace Bookish.Html;
+
+/// <summary>A verdict or status shown beside a block (e.g. a derivative check).</summary>
+public sealed record HtmlBadge(string Kind, string Label, string Detail);
+
+/// <summary>Everything the HTML writer needs besides the document: rendered math, templates, extras from checks.</summary>
+public sealed record HtmlWriterContext(Publication Publication, IReadOnlyDictionary<string, RenderedMath> Math, MathSettings MathSettings, string TemplateHtml)
+{
+    public string CssHref { get; init; } = "article.css";
+    public IReadOnlyList<string> ExtraCss { get; init; } = [];
+    public IReadOnlyList<string> Scripts { get; init; } = [];
+    /// <summary>Badges by block id (derivative check verdicts).</summary>
+    public IReadOnlyDictionary<string, HtmlBadge> Badges { get; init; } = new Dictionary<string, HtmlBadge>();
+    /// <summary>Rows of the notation table: symbol TeX, meaning, kind, shape, search phrase, first-use anchor.</summary>
+    public IReadOnlyList<NotationRow> NotationRows { get; init; } = [];
+    /// <summary>Image (social card) URL for og:image when front matter names none.</summary>
+    public string? SocialImage { get; init; }
+    /// <summary>Extra attributes for figure plots: SVG markup by figure id.</summary>
+    public IReadOnlyDictionary<string, string> PlotSvgs { get; init; } = new Dictionary<string, string>();
+}

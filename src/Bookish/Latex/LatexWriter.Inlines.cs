@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Text;
+using Bookish.Html;
+using Bookish.Model;
+
+namespace Bookish.Latex;
+
+public sealed partial class LatexWriter
+{
+    /// <param name="moving">True inside moving arguments (headings, captions): notes become \protect'ed.</param>
+    private string Inlines(ImmutableArray<Inline> inlines, bool moving = false)
+    {
+        var sb = new StringBuilder();
+        foreach (var i in inlines) sb.Append(Inline(i, moving));
+        return sb.ToString();
+    }
+
+    private string Inline(Inline inline, bool moving) => inline switch
+    {
+        Str s => LatexEscaper.Escape(s.Value),
+        SoftBreak => "\n",
+        LineBreak => "\\\\\n",
+        Emphasis { Strong: true } e => $"\\textbf{{{Inlines(e.Content, moving)}}}",
+        Emphasis e => $"\\emph{{{Inlines(e.Content, moving)}}}",
+        Code c => $"\\texttt{{{LatexEscaper.Escape(c.Value)}}}",
+        Link l => $"\\href{{{LatexEscaper.Url(l.Url)}}}{{{Inlines(l.Content, moving)}}}",
+        Image img => $"[{LatexEscaper.Escape(img.Alt)}]",
+        MathInline m when _context.BrokenMath.Contains(m.Tex) => BrokenMarker(m.Tex),
+        MathInline m => m.Tex.StartsWith("\\displaystyle", StringComparison.Ordinal) ? $"${m.Tex}$" : (moving ? $"\\texorpdfstring{{${m.Tex}$}}{{{LatexEscaper.Escape(m.Tex)}}}" : $"${m.Tex}$"),
+        Note n => NoteText(n, moving),
+        CrossRef x => CrossRef(x),
+        Citation c => $"[{LatexEscaper.Escape(string.Join("; ", c.Keys))}]",
+        RawInline r when r.Format == "latex" => r.Text,
+        _ => "",
+    };
+
+    private static string BrokenMarker(string tex) => $"\\fbox{{\\texttt{{{LatexEscaper.Escape(tex)}}}}}";
+
+    private string NoteText(Note n, bool moving)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in n.Content)
+        {
+            if (sb.Length > 0) sb.Append("\\par ");
+            if (b is Paragraph p) sb.Append(Inlines(p.Content));
+            else if (b is MathBlock m) sb.Append("\\[").Append(m.Tex).Append("\\]");
+        }
+        var cmd = moving ? "\\protect\\footnote" : "\\footnote";
+        return $"{cmd}[{n.Number}]{{{sb}}}";
+    }
+
+    private string CrossRef(CrossRef x)
+    {
+        var target = _page.Labels.Find(x.Label);
+        var text = LatexEscaper.Escape(HtmlWriter.CrossRefText(target, x));
+        if (target is null) return text;
+        var label = target.Kind == LabelKind.Equation ? LabelOf(target.Id) : LabelOf(x.Label);
+        return target.Kind == LabelKind.Equation ? $"\\hyperlink{{{label}}}{{{text}}}" : $"\\hyperref[{label}]{{{text}}}";
+    }
+}

@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Bookish.Html;
+using Bookish.Model;
+
+namespace Bookish.Latex;
+
+/// <summary>Writes one page (or a whole book) as LaTeX into the template; native math, same numbers as the HTML.</summary>
+public sealed partial class LatexWriter
+{
+    private readonly LatexBuilder _out = new();
+    private readonly LatexWriterContext _context;
+    private readonly List<string> _resources = [];
+    private Document _page = null!;
+    private int _topLevel = 1;
+
+    private LatexWriter(LatexWriterContext context) => _context = context;
+
+    public static LatexDocument Write(LatexWriterContext context)
+    {
+        var w = new LatexWriter(context);
+        return w.Build();
+    }
+
+    private LatexDocument Build()
+    {
+        var pub = _context.Publication;
+        var m = pub.Metadata;
+        var template = _context.TemplateTex.Replace("\r", "");
+        var lines = template.Split('\n');
+        foreach (var line in lines)
+        {
+            switch (line.Trim())
+            {
+                case "%% bookish:preamble":
+                    _out.Line(_context.Preamble.TrimEnd());
+                    break;
+                case "%% bookish:metadata":
+                    _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(string.Join(", ", m.Authors.Select(a => a.Name)))}}}}}");
+                    break;
+                case "%% bookish:title":
+                    Title(m);
+                    break;
+                case "%% bookish:body":
+                    foreach (var page in pub.Pages) Page(page);
+                    break;
+                default:
+                    _out.Line(line);
+                    break;
+            }
+        }
+        return new LatexDocument(_out.ToString(), _out.LineMap, _resources);
+    }
+
+    private void Title(Metadata m)
+    {
+        if (m.Title.Length == 0) return;
+        var title = LatexEscaper.Escape(m.Title);
+        if (m.Subtitle is { Length: > 0 } sub) title += $"\\\\[0.3em]\\large {LatexEscaper.Escape(sub)}";
+        _out.Line($"\\title{{{title}}}");
+        var authors = string.Join(" \\and ", m.Authors.Select(a => a.Url is { Length: > 0 } u
+            ? $"\\href{{{LatexEscaper.Url(u)}}}{{{LatexEscaper.Escape(a.Name)}}}" : LatexEscaper.Escape(a.Name)));
+        _out.Line($"\\author{{{authors}}}");
+        _out.Line($"\\date{{{LatexEscaper.Escape(m.Date ?? "")}}}");
+        _out.Line("\\maketitle");
+        if (m.Abstract.Length > 0)
+        {
+            _out.Line("\\begin{abstract}");
+            _page = _context.Publication.Pages[0];
+            foreach (var b in m.Abstract) Block(b);
+            _out.Line("\\end{abstract}");
+        }
+        if (m.TableOfContents && _context.Publication.Pages.Sum(p => p.Blocks.OfType<Heading>().Count()) >= 2)
+            _out.Line("\\tableofcontents");
+    }
+
+    private void Page(Document page)
+    {
+        _page = page;
+        _topLevel = page.Blocks.OfType<Heading>().Select(h => h.Level).DefaultIfEmpty(1).Min();
+        if (_context.Publication.IsBook && page.PageName != "index")
+        {
+            _out.Line($"\\chapter{{{LatexEscaper.Escape(PageTitle(page))}}}");
+            _out.Line($"\\label{{page:{page.PageName}}}");
+        }
+        foreach (var b in page.Blocks) Block(b);
+    }
+
+    private static string PageTitle(Document d) =>
+        d.Metadata.Title.Length > 0 ? d.Metadata.Title : d.PageName;
+
+    private void Block(Block block)
+    {
+        _out.Mark(block.Span);
+        switch (block)
+        {
+            case Heading h:
+            {
+                var depth = Math.Clamp(h.Level - _topLevel, 0, 3);
+                var cmd = depth switch { 0 => "section", 1 => "subsection", 2 => "subsubsection", _ => "paragraph" };
+                var text = Inlines(h.Content, moving: true);
+                if (h.Number.Length > 0)
+                    _out.Line($"\\{cmd}{{{text}}}");
+                else
+                {
+                    _out.Line($"\\{cmd}*{{{text}}}");
+                    _out.Line($"\\addcontentsline{{toc}}{{{cmd}}}{{{text}}}");
+                }
+                _out.Line($"\\label{{{LabelOf(h.Label ?? h.Id)}}}");
+                _out.Line();
+                break;
+            }
+            case Paragraph p:
+                _out.Line(Inlines(p.Content));
+                _out.Line();
+                break;
+            case MathBlock m:
+                MathBlock(m);
+                break;
+            case CheckBlock c:
+                _out.Line("\\[");
+                _out.Line(c.Display);
+                _out.Line("\\]");
+                break;
+            case CodeBlock c:
+                _out.Line("\\begin{verbatim}");
+                _out.Line(c.Code.Replace("\\end{verbatim}", "\\end {verbatim}"));
+                _out.Line("\\end{verbatim}");
+                break;
+            case ListBlock l:
+            {
+                var env = l.Ordered ? "enumerate" : "itemize";
+                _out.Line($"\\begin{{{env}}}");
+                if (l.Ordered && l.Start != 1) _out.Line($"\\setcounter{{enumi}}{{{l.Start - 1}}}");
+                foreach (var item in l.Items)
+                {
+                    _out.Mark(item.Span);
+                    _out.Append("\\item ");
+                    foreach (var b in item.Blocks) Block(b);
+                }
+                _out.Line($"\\end{{{env}}}");
+                break;
+            }
+            case BlockQuote q:
+                _out.Line("\\begin{quote}");
+                foreach (var b in q.Blocks) Block(b);
+                _out.Line("\\end{quote}");
+                break;
+            case Table t:
+                Table(t);
+                break;
+            case Figure f:
+                Figure(f);
+                break;
+            case ThematicBreak:
+                _out.Line("\\begin{center}\\rule{0.5\\linewidth}{0.4pt}\\end{center}");
+                break;
+            case RawBlock r when r.Format == "latex":
+                _out.Line(r.Text);
+                break;
+            case RawBlock:
+                break;
+            case Aside a:
+                _out.Line("\\begin{quote}");
+                _out.Line($"\\textbf{{{(a.Title.Length > 0 ? Inlines(a.Title) : LatexEscaper.Escape(Capitalize(a.Kind)))}}}\\par");
+                foreach (var b in a.Blocks) Block(b);
+                _out.Line("\\end{quote}");
+                break;
+            case NotationTablePlaceholder:
+                NotationTable();
+                break;
+        }
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>LaTeX labels: any text without the characters that break \label.</summary>
+    internal static string LabelOf(string label) => new string(label.Select(c => char.IsLetterOrDigit(c) || c is ':' or '-' or '.' or '_' ? c : '-').ToArray());
+
+    private void MathBlock(MathBlock m)
+    {
+        if (_context.BrokenMath.Contains(Equations.MathTex.ForBlock(m).Tex))
+        {
+            _out.Line("\\begin{center}" + BrokenMarker(m.Tex) + "\\end{center}");
+            return;
+        }
+        if (m.Environment == MathEnvironment.RawLatex)
+        {
+            _out.Line("\\begin{center}");
+            _out.Line(m.Tex);
+            _out.Line("\\end{center}");
+            return;
+        }
+        var name = m.Environment.LatexName();
+        if (m.Id.Length > 0) _out.Line($"\\hypertarget{{{LabelOf(m.Id)}}}{{}}%");
+        if (name is null)
+        {
+            _out.Line("\\[");
+            _out.Line(m.Tex);
+            _out.Line("\\]");
+        }
+        else
+        {
+            _out.Line($"\\begin{{{name}}}");
+            _out.Line(m.Tex);
+            _out.Line($"\\end{{{name}}}");
+        }
+    }
+
+    private void Table(Table t)
+    {
+        var cols = string.Concat(t.Aligns.Select(a => a switch { TableAlign.Right => "r", TableAlign.Center => "c", _ => "l" }));
+        var captioned = t.Number.Length > 0;
+        _out.Line(captioned ? "\\begin{table}[H]" : "\\begin{center}");
+        _out.Line("\\centering");
+        if (captioned)
+        {
+            _out.Line($"\\caption{{{Inlines(t.Caption)}}}");
+            _out.Line($"\\label{{{LabelOf(t.Label ?? t.Id)}}}");
+        }
+        _out.Line($"\\begin{{tabular}}{{{cols}}}");
+        _out.Line("\\toprule");
+        foreach (var r in t.Rows)
+        {
+            _out.Mark(r.Span);
+            _out.Line(string.Join(" & ", r.Cells.Select(c => Inlines(c.Content))) + " \\\\");
+            if (r.IsHeader) _out.Line("\\midrule");
+        }
+        _out.Line("\\bottomrule");
+        _out.Line("\\end{tabular}");
+        _out.Line(captioned ? "\\end{table}" : "\\end{center}");
+    }
+
+    private void Figure(Figure f)
+    {
+        var path = _context.ResolveImage(f);
+        _out.Line("\\begin{figure}[H]");
+        _out.Line("\\centering");
+        if (path is not null)
+        {
+            _resources.Add(path);
+            var width = f.WidthFraction > 0 ? f.WidthFraction.ToString("0.###", CultureInfo.InvariantCulture) + "\\linewidth" : "\\linewidth";
+            _out.Line($"\\includegraphics[width={width},height=0.5\\textheight,keepaspectratio]{{{path}}}");
+        }
+        else _out.Line($"\\fbox{{\\texttt{{{LatexEscaper.Escape(f.Source)}}}}}");
+        if (f.Number.Length > 0)
+        {
+            _out.Line($"\\caption{{{Inlines(f.Caption)}}}");
+            _out.Line($"\\label{{{LabelOf(f.Label ?? f.Id)}}}");
+        }
+        _out.Line("\\end{figure}");
+    }
+
+    private void NotationTable()
+    {
+        _out.Line("\\begin{table}[H]");
+        _out.Line("\\centering");
+        _out.Line("\\caption*{Notation}");
+        _out.Line("\\begin{tabular}{c p{0.4\\linewidth} l l l}");
+        _out.Line("\\toprule");
+        _out.Line("Symbol & Meaning & Kind & Shape & Search for \\\\");
+        _out.Line("\\midrule");
+        foreach (var row in _context.NotationRows)
+            _out.Line($"${row.Symbol}$ & {LatexEscaper.Escape(row.Meaning)} & {LatexEscaper.Escape(row.Kind)} & {(row.Shape is { Length: > 0 } s ? "$" + s + "$" : "")} & {LatexEscaper.Escape(row.Search ?? "")} \\\\");
+        _out.Line("\\bottomrule");
+        _out.Line("\\end{tabular}");
+        _out.Line("\\end{table}");
+    }
+}

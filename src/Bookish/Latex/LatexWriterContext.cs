@@ -1,0 +1,13 @@
+using Bookish.Model;
+
+namespace Bookish.Latex;
+
+/// <summary>Inputs of the LaTeX writer: the publication, the template text, the shared preamble, and image paths.</summary>
+public sealed record LatexWriterContext(Publication Publication, string TemplateTex, string Preamble)
+{
+    /// <summary>Maps a figure to a file name usable by \includegraphics inside the work directory (null if missing).</summary>
+    public Func<Figure, string?> ResolveImage { get; init; } = f => f.Source;
+    public IReadOnlyList<NotationRow> NotationRows { get; init; } = [];
+    /// <summary>Math fragments (TeX as rendered) that failed to render: printed as visible markers so the PDF still builds.</summary>
+    public IReadOnlySet<string> BrokenMath { get; init; } = new HashSet<string>();
+}

@@ -1,0 +1,25 @@
+using Bookish.Equations;
+
+namespace Bookish.Publishing;
+
+/// <summary>Frozen options of one build (made by the CLI or tests).</summary>
+public sealed record BuildOptions(string Input)
+{
+    /// <summary>Output folder; default <c>output/&lt;name&gt;</c> under the current directory.</summary>
+    public string? OutputDirectory { get; init; }
+    public bool Pdf { get; init; } = true;
+    public bool KeepTex { get; init; }
+    public string? CacheDirectory { get; init; }
+    public bool UseCache { get; init; } = true;
+    public MathEngine Engine { get; init; } = MathEngine.PdfLatexMutool;
+    public string MathFont { get; init; } = "cm";
+    public bool DocumentCss { get; init; }
+    /// <summary>Folder holding page.html, article.css, article.tex (default: shipped beside the program).</summary>
+    public string? TemplatesDirectory { get; init; }
+    public TimeSpan TexTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public int? Parallelism { get; init; }
+    /// <summary>Test seam: a renderer to use instead of the real batch renderer.</summary>
+    public IMathRenderer? MathRenderer { get; init; }
+    /// <summary>Test seam: called after the staging folder is written, before it replaces the output.</summary>
+    public Action<string>? BeforeSwap { get; init; }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Bookish.Diagnostics;
+using Bookish.Model;
+using Bookish.Reading;
+using Bookish.Text;
+using YamlDotNet.Serialization;
+
+namespace Bookish.Publishing;
+
+/// <summary>Chooses the reader for an input path: a Markdown file, a folder (index.md, chapters), or a bookish XML root.</summary>
+public static class InputReader
+{
+    public static string NameOf(string input)
+    {
+        var full = Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar);
+        if (Directory.Exists(full)) return Path.GetFileName(full);
+        var stem = Path.GetFileNameWithoutExtension(full);
+        return stem is "index" or "article" or "book" or "README" ? Path.GetFileName(Path.GetDirectoryName(full)!) : stem;
+    }
+
+    public static Publication? Read(string input, DiagnosticBag diagnostics)
+    {
+        var name = NameOf(input);
+        if (Directory.Exists(input))
+        {
+            var index = Path.Combine(input, "index.md");
+            var bookYml = Path.Combine(input, "bookish.yml");
+            if (!File.Exists(index) && !File.Exists(bookYml))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "the folder holds neither index.md nor bookish.yml"));
+                return null;
+            }
+            return ReadMarkdownBook(input, File.Exists(index) ? index : null, File.Exists(bookYml) ? bookYml : null, name, diagnostics);
+        }
+        if (!File.Exists(input))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "input file not found"));
+            return null;
+        }
+        var ext = Path.GetExtension(input).ToLowerInvariant();
+        if (ext is ".xml" or ".json" || (ext == ".md" && LegacyDialect.LooksLegacy(input)))
+            return LegacyDialect.Read(input, diagnostics);
+        return ReadMarkdownBook(Path.GetDirectoryName(Path.GetFullPath(input))!, input, null, name, diagnostics);
+    }
+
+    private static Publication ReadMarkdownBook(string folder, string? indexPath, string? bookYml, string name, DiagnosticBag diagnostics)
+    {
+        var pages = ImmutableArray.CreateBuilder<Document>();
+        Document? index = null;
+        if (indexPath is not null)
+        {
+            index = MarkdownReader.ReadFile(indexPath, diagnostics) with { PageName = "index" };
+            pages.Add(index);
+        }
+        var chapters = new List<string>();
+        if (index?.Metadata.Raw.GetValueOrDefault("chapters") is List<object?> list) chapters.AddRange(list.Select(o => o?.ToString() ?? ""));
+        Metadata? bookMeta = null;
+        if (bookYml is not null)
+        {
+            var yaml = File.ReadAllText(bookYml);
+            var meta = MarkdownReader.Read(new SourceText(bookYml, "---\n" + yaml + "\n---\n"), diagnostics).Metadata;
+            bookMeta = meta;
+            if (meta.Raw.GetValueOrDefault("chapters") is List<object?> l2) chapters.AddRange(l2.Select(o => o?.ToString() ?? ""));
+            if (index is null) pages.Add(new Document(meta, [], bookYml) { PageName = "index" });
+        }
+        foreach (var chapter in chapters.Where(c => c.Length > 0))
+        {
+            var path = Path.Combine(folder, chapter);
+            if (!File.Exists(path))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(indexPath ?? bookYml ?? folder, 1, 1), $"chapter file '{chapter}' not found"));
+                continue;
+            }
+            var doc = MarkdownReader.ReadFile(path, diagnostics);
+            pages.Add(doc with { PageName = Path.GetFileNameWithoutExtension(chapter) });
+        }
+        var metadata = bookMeta ?? index?.Metadata ?? new Metadata();
+        var isBook = chapters.Count > 0;
+        // Chapters share the book's macros so that one preamble serves every page.
+        var macros = pages.SelectMany(p => p.Metadata.Macros).GroupBy(m => m.Name).Select(g => g.Last()).ToImmutableArray();
+        metadata = metadata with { Macros = macros };
+        return new Publication(metadata, pages.ToImmutable(), isBook, name);
+    }
+}
