@@ -76,7 +76,12 @@ public sealed partial class HtmlWriter
         scroll.AppendChild(holder);
         div.AppendChild(scroll);
         if (numberList.Count > 0)
-            div.AppendChild(El("span", "eqno", string.Join(", ", numberList.Select(n => $"({n})"))));
+        {
+            // One label per numbered row, spread over the height of the equation like LaTeX's.
+            var eqno = El("span", "eqno");
+            foreach (var n in numberList) eqno.AppendChild(El("span", null, $"({n})"));
+            div.AppendChild(eqno);
+        }
         return div;
     }
 

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Bookish.Diagnostics;
+using Bookish.Equations;
+using Bookish.Model;
+using Bookish.Publishing;
+
+namespace Bookish.Benchmarks;
+
+/// <summary>
+/// Renders every equation of a document cold and warm and compares, in the same run, with two baselines: one TeX
+/// process per equation (a sample, extrapolated) and MathJax 3 server-side rendering (when node and npm exist).
+/// Prints ratios, not verdicts.
+/// </summary>
+internal static class MathBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = RepoRoot();
+        var paper = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "matrix-calculus", "article.xml"));
+        var input = args.Length > 0 ? args[0] : paper;
+        var diagnostics = new DiagnosticBag();
+        var publication = InputReader.Read(input, diagnostics);
+        if (publication is null)
+        {
+            Console.Error.WriteLine($"bench: cannot read {input}; falling back to the content article");
+            input = Path.Combine(root, "content", "vector-derivatives");
+            publication = InputReader.Read(input, diagnostics)!;
+        }
+        publication = Numbering.Apply(publication);
+        var fragments = MathCollector.Collect(publication.Pages);
+        var settings = Publisher.MathSettingsFor(publication, new BuildOptions(input));
+        Console.WriteLine($"input: {input}");
+        Console.WriteLine($"distinct equations: {fragments.Count} (inline {fragments.Count(f => f.Mode == MathMode.Inline)}, display {fragments.Count(f => f.Mode == MathMode.Display)}, raw blocks {fragments.Count(f => f.Mode == MathMode.RawBlock)})");
+
+        // 1. Whole process, cold: ./bookish build --no-pdf --no-cache.
+        var cli = Path.Combine(root, "src", "Bookish.Cli", "bin", "Release", "net10.0", "linux-x64", "Bookish.Cli.dll");
+        var outDir = Directory.CreateTempSubdirectory("bookish-bench-").FullName;
+        var (coldProcess, peakMb) = await TimeProcessAsync("dotnet", [cli, "build", input, "--no-pdf", "--no-cache", "-o", Path.Combine(outDir, "site")], root);
+        var pageBytes = Directory.Exists(Path.Combine(outDir, "site"))
+            ? Directory.GetFiles(Path.Combine(outDir, "site"), "*.html").Sum(f => new FileInfo(f).Length) : 0;
+
+        // 2. In process: math stage cold and warm (cache).
+        var cacheDir = Path.Combine(outDir, "cache");
+        var cold = Stopwatch.StartNew();
+        var cached = new CachingMathRenderer(new TexBatchRenderer(), cacheDir);
+        var result = await cached.RenderAsync(fragments, settings);
+        cold.Stop();
+        var warm = Stopwatch.StartNew();
+        var warmRenderer = new CachingMathRenderer(new TexBatchRenderer(), cacheDir);
+        await warmRenderer.RenderAsync(fragments, settings);
+        warm.Stop();
+
+        // 3. Baseline: one TeX process per equation, on a sample of 20, extrapolated.
+        var sample = fragments.Take(20).ToList();
+        var single = Stopwatch.StartNew();
+        foreach (var f in sample) await new TexBatchRenderer().RenderAsync([f], settings with { Parallelism = 1 });
+        single.Stop();
+        var perEquationBaseline = single.Elapsed.TotalSeconds / Math.Max(1, sample.Count) * fragments.Count;
+
+        // 4. Baseline: MathJax 3 SSR in node over the same fragments.
+        var mathJax = await MathJaxAsync(fragments, outDir);
+
+        Console.WriteLine();
+        Console.WriteLine($"{"measure",-52} {"value",12}");
+        Console.WriteLine($"{"bookish build --no-pdf --no-cache (whole process)",-52} {coldProcess.TotalSeconds,10:0.000} s");
+        Console.WriteLine($"{"  peak memory of that process",-52} {peakMb,10:0} MB");
+        Console.WriteLine($"{"  page bytes (all HTML pages)",-52} {pageBytes,12:N0}");
+        Console.WriteLine($"{"math stage cold, in process",-52} {cold.Elapsed.TotalSeconds,10:0.000} s  ({result.TexRuns} TeX runs, {result.Rendered.Count} rendered)");
+        Console.WriteLine($"{"  per equation",-52} {cold.Elapsed.TotalMilliseconds / Math.Max(1, fragments.Count),10:0.00} ms");
+        Console.WriteLine($"{"math stage warm (all cached)",-52} {warm.Elapsed.TotalSeconds,10:0.000} s");
+        Console.WriteLine($"{"baseline: one TeX process per equation (extrapolated)",-52} {perEquationBaseline,10:0.000} s");
+        if (mathJax is { } mj)
+            Console.WriteLine($"{"baseline: MathJax 3 SSR tex->svg (node process)",-52} {mj.TotalSeconds,10:0.000} s");
+        Console.WriteLine();
+        Console.WriteLine($"ratio cold build / one-process-per-equation: {coldProcess.TotalSeconds / perEquationBaseline:0.000}");
+        if (mathJax is { } m2) Console.WriteLine($"ratio cold build / MathJax SSR:              {coldProcess.TotalSeconds / m2.TotalSeconds:0.000}  (target <= 0.5)");
+        Console.WriteLine($"warm math stage:                             {warm.Elapsed.TotalSeconds:0.000} s  (target <= 0.1)");
+        try { Directory.Delete(outDir, true); } catch (IOException) { }
+        return 0;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Bookish.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static async Task<(TimeSpan Elapsed, double PeakMb)> TimeProcessAsync(string exe, string[] args, string cwd)
+    {
+        var psi = new ProcessStartInfo(exe) { WorkingDirectory = cwd, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var watch = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var peak = 0L;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        while (!p.HasExited)
+        {
+            try { p.Refresh(); peak = Math.Max(peak, p.PeakWorkingSet64); } catch (InvalidOperationException) { }
+            await Task.Delay(5);
+        }
+        await p.WaitForExitAsync();
+        watch.Stop();
+        await stderr; await stdout;
+        return (watch.Elapsed, peak / 1024.0 / 1024.0);
+    }
+
+    private static async Task<TimeSpan?> MathJaxAsync(IReadOnlyList<MathFragment> fragments, string work)
+    {
+        if (!Toolchain.ProcessRunner.Exists("node") || !Toolchain.ProcessRunner.Exists("npm")) { Console.WriteLine("MathJax baseline skipped: node/npm not found"); return null; }
+        var dir = Path.Combine(work, "mathjax");
+        Directory.CreateDirectory(dir);
+        var install = await Toolchain.ProcessRunner.RunAsync("npm", ["install", "--silent", "--no-audit", "--no-fund", "mathjax-full@3"], dir, TimeSpan.FromMinutes(5));
+        if (install.ExitCode != 0) { Console.WriteLine("MathJax baseline skipped: npm install mathjax-full@3 failed: " + install.StandardError.Trim()); return null; }
+        var tex = fragments.Where(f => f.Mode != MathMode.RawBlock).Select(f => new { tex = f.Tex, display = f.Mode == MathMode.Display }).ToList();
+        File.WriteAllText(Path.Combine(dir, "fragments.json"), JsonSerializer.Serialize(tex));
+        File.WriteAllText(Path.Combine(dir, "render.js"), """
+            const {mathjax} = require('mathjax-full/js/mathjax.js');
+            const {TeX} = require('mathjax-full/js/input/tex-full.js');
+            const {SVG} = require('mathjax-full/js/output/svg.js');
+            const {liteAdaptor} = require('mathjax-full/js/adaptors/liteAdaptor.js');
+            const {RegisterHTMLHandler} = require('mathjax-full/js/handlers/html.js');
+            const adaptor = liteAdaptor();
+            RegisterHTMLHandler(adaptor);
+            const doc = mathjax.document('', {InputJax: new TeX({packages: ['base','ams','newcommand','boldsymbol']}), OutputJax: new SVG({fontCache: 'global'})});
+            const fragments = require('./fragments.json');
+            let bytes = 0;
+            for (const f of fragments) { try { bytes += adaptor.outerHTML(doc.convert(f.tex, {display: f.display})).length; } catch (e) {} }
+            console.log(bytes);
+            """);
+        var watch = Stopwatch.StartNew();
+        var r = await Toolchain.ProcessRunner.RunAsync("node", ["render.js"], dir, TimeSpan.FromMinutes(5));
+        watch.Stop();
+        if (r.ExitCode != 0) { Console.WriteLine("MathJax baseline failed: " + r.StandardError.Trim()); return null; }
+        return watch.Elapsed;
+    }
+}

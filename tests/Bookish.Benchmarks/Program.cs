@@ -1,0 +1,3 @@
+using Bookish.Benchmarks;
+
+return await MathBenchmark.RunAsync(args);
