@@ -70,6 +70,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             label = lm.Groups[1].Value;
             rest = rest.SetItem(rest.Length - 1, last with { Value = last.Value[..lm.Index].TrimEnd() });
         }
+        if (rest.Length > 0 && rest[^1] is Model.Str tail) rest = rest.SetItem(rest.Length - 1, tail with { Value = tail.Value.TrimEnd() });
         return (rest, label);
     }
 
@@ -245,7 +246,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
                 break;
             case FootnoteLink { IsBackLink: false } fn:
             {
-                var label = fn.Footnote.Label ?? "";
+                var label = (fn.Footnote.Label ?? "").TrimStart('^');
                 var side = label.StartsWith("side", StringComparison.OrdinalIgnoreCase) || label.StartsWith("margin", StringComparison.OrdinalIgnoreCase);
                 into.Add(new Note(Blocks(fn.Footnote), side, span));
                 break;

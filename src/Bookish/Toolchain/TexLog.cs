@@ -34,8 +34,7 @@ public static partial class TexLog
                     if (tokens.Length > 0) message.Append(" (at: ").Append(tokens.Length > 60 ? tokens[^60..] : tokens).Append(')');
                     break;
                 }
-                if (lines[j].Length == 0 || lines[j].StartsWith('!')) break;
-                if (lines[j].StartsWith("<") && j == i + 1) continue;
+                if (lines[j].StartsWith('!')) break;
             }
             errors.Add(new TexError(message.ToString().Trim(), texLine, lineStart));
         }
@@ -47,7 +46,7 @@ public static partial class TexLog
     {
         var lines = log[error.LogPosition..].Replace("\r", "").Split('\n');
         var sb = new StringBuilder(lines[0].Trim());
-        for (var j = 1; j < lines.Length && j < 8; j++)
+        for (var j = 1; j < lines.Length && j < 12; j++)
         {
             var l = lines[j];
             if (l.StartsWith("l.", StringComparison.Ordinal))
@@ -56,7 +55,7 @@ public static partial class TexLog
                 if (token.Length > 0) sb.Append(' ').Append(token.Length > 80 ? "…" + token[^80..] : token);
                 break;
             }
-            if (l.Length == 0 || l.StartsWith('!')) break;
+            if (l.StartsWith('!')) break;
         }
         return sb.ToString();
     }

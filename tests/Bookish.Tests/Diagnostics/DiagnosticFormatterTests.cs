@@ -1,0 +1,29 @@
+using Bookish.Diagnostics;
+using Bookish.Text;
+
+namespace Bookish.Tests.Diagnostics;
+
+public sealed class DiagnosticFormatterTests
+{
+    private static readonly Diagnostic Sample = Diagnostic.Error("BK2001", new SourceSpan("content/a.md", 14, 9, 14, 20), "! Undefined control sequence. \\foo");
+
+    [Fact]
+    public void Text_is_compiler_style() =>
+        Assert.Equal(@"content/a.md:14:9: error BK2001: ! Undefined control sequence. \foo", DiagnosticFormatter.Text(Sample));
+
+    [Fact]
+    public void GitHub_annotations_name_file_and_line() =>
+        Assert.StartsWith("::error file=content/a.md,line=14,col=9::BK2001:", DiagnosticFormatter.GitHub(Sample));
+
+    [Fact]
+    public void Json_has_the_span() =>
+        Assert.Contains("\"line\": 14", DiagnosticFormatter.Json([Sample]));
+
+    [Fact]
+    public void Source_text_maps_offsets_to_one_based_positions()
+    {
+        var text = new SourceText("x.md", "ab\ncd\n");
+        Assert.Equal((1, 1), text.Position(0));
+        Assert.Equal((2, 2), text.Position(4));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using Bookish.Model;
+
+namespace Bookish.Tests.Reading;
+
+/// <summary>A compact, readable dump of the model for spec files: one block per line, inlines in brackets.</summary>
+internal static class ModelDump
+{
+    public static string Dump(IEnumerable<Block> blocks)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in blocks) Block(b, sb, 0);
+        return sb.ToString().TrimEnd();
+    }
+
+    private static void Block(Block b, StringBuilder sb, int indent)
+    {
+        var pad = new string(' ', indent * 2);
+        switch (b)
+        {
+            case Heading h: sb.Append($"{pad}heading {h.Level} #{h.Id} {Inl(h.Content)}\n"); break;
+            case Paragraph p: sb.Append($"{pad}para {Inl(p.Content)}\n"); break;
+            case MathBlock m: sb.Append($"{pad}math {m.Environment} {{{m.Tex}}}\n"); break;
+            case CodeBlock c: sb.Append($"{pad}code {c.Info} {{{c.Code}}}\n"); break;
+            case ListBlock l:
+                sb.Append($"{pad}{(l.Ordered ? "ol" : "ul")}\n");
+                foreach (var i in l.Items) { sb.Append($"{pad}  item\n"); foreach (var c in i.Blocks) Block(c, sb, indent + 2); }
+                break;
+            case BlockQuote q: sb.Append($"{pad}quote\n"); foreach (var c in q.Blocks) Block(c, sb, indent + 1); break;
+            case Table t:
+                sb.Append($"{pad}table{(t.Label is null ? "" : " #" + t.Label)} {Inl(t.Caption)}\n");
+                foreach (var r in t.Rows) sb.Append($"{pad}  {(r.IsHeader ? "th" : "tr")} {string.Join(" | ", r.Cells.Select(c => Inl(c.Content)))}\n");
+                break;
+            case Figure f: sb.Append($"{pad}figure {f.Source}{(f.Label is null ? "" : " #" + f.Label)} {Inl(f.Caption)}\n"); break;
+            case Aside a: sb.Append($"{pad}aside {a.Kind}\n"); foreach (var c in a.Blocks) Block(c, sb, indent + 1); break;
+            default: sb.Append($"{pad}{b.GetType().Name.ToLowerInvariant()}\n"); break;
+        }
+    }
+
+    private static string Inl(IEnumerable<Inline> inlines) => "[" + string.Join(" ", inlines.Select(i => i switch
+    {
+        Str s => $"\"{s.Value}\"",
+        Emphasis e => (e.Strong ? "strong" : "em") + Inl(e.Content),
+        Code c => $"code\"{c.Value}\"",
+        Link l => $"link({l.Url}){Inl(l.Content)}",
+        Image img => $"img({img.Source})",
+        MathInline m => $"math{{{m.Tex}}}",
+        Note n => $"note{(n.Side ? "-side" : "")}",
+        SoftBreak => "sb",
+        LineBreak => "br",
+        CrossRef x => $"ref({x.Label})",
+        Citation c => $"cite({string.Join(",", c.Keys)})",
+        _ => i.GetType().Name,
+    })) + "]";
+}
