@@ -24,7 +24,7 @@ internal static partial class BookishCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         try
         {
-            return await parse.InvokeAsync(null, cts.Token);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
         }
         catch (ToolMissingException e)
         {
@@ -46,7 +46,7 @@ internal static partial class BookishCommand
 
     private static Command BuildCommand()
     {
-        var input = new Argument<string>("input") { Description = "A Markdown file, a folder holding index.md, or a bookish XML root file" };
+        var input = InputArgument("A Markdown file, a folder holding index.md, or a bookish XML root file");
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: output/<name>)" };
         var noPdf = new Option<bool>("--no-pdf") { Description = "Skip the PDF" };
         var keepTex = new Option<bool>("--keep-tex") { Description = "Leave the generated .tex beside the PDF" };
@@ -81,9 +81,22 @@ internal static partial class BookishCommand
                 Console.Error.WriteLine($"bookish: {result.MathFragments} distinct equations ({result.MathRendered} rendered, {result.TexRuns} TeX runs); " +
                     $"{errors} error(s), {result.Diagnostics.Count - errors} warning(s); wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputDirectory)}");
             }
+            if (result.Diagnostics.Any(d => d.Id == Bookish.Diagnostics.DiagnosticIds.InputNotFound)) return ExitCodes.Usage;
             return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
         });
         return cmd;
+    }
+
+    /// <summary>A path argument that rejects option-like tokens (unknown options are usage errors, not file names).</summary>
+    internal static Argument<string> InputArgument(string description, string name = "input")
+    {
+        var argument = new Argument<string>(name) { Description = description };
+        argument.Validators.Add(r =>
+        {
+            var value = r.Tokens.FirstOrDefault()?.Value;
+            if (value is not null && value.StartsWith('-') && value.Length > 1) r.AddError($"unknown option '{value}'");
+        });
+        return argument;
     }
 
     /// <summary>Further commands (check, parity, derivcheck, convert, bench) register here.</summary>

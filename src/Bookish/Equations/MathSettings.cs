@@ -8,7 +8,7 @@ public sealed record MathSettings
     public MathEngine Engine { get; init; } = MathEngine.PdfLatexMutool;
     /// <summary>TeX font size in pt that equals 1em of the page's body text.</summary>
     public double FontSize { get; init; } = 10;
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
     /// <summary>Number of TeX batches run at once (default: processor count).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>Folder whose files (images) equations may include; copied into each private work directory.</summary>

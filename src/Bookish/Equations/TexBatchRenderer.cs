@@ -60,14 +60,14 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             runs++;
             var run = await RunOnceAsync(list, settings, ct);
             foreach (var (k, v) in run.Rendered) outcome.Rendered[k] = v;
-            foreach (var (index, message) in run.Failures)
+            foreach (var (index, message) in run.Failures.ToList())
                 foreach (var span in list[index].Spans)
-                    outcome.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.TexError, span, message));
+                    outcome.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.TexError, span, Explain(message, list[index].Tex)));
             if (run.Culprit is { } culprit)
             {
                 var f = list[culprit];
                 foreach (var span in f.Spans)
-                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, run.Message ?? "TeX failed"));
+                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", f.Tex)));
                 pending.Push(list.Skip(culprit + 1).ToList());
                 if (run.Rendered.Count == 0) pending.Push(list.Take(culprit).ToList());
             }
@@ -87,6 +87,21 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             }
         }
         return outcome with { TexRuns = runs };
+    }
+
+    /// <summary>TeX's words, plus a hint when they name Bookish's own wrapper rather than the author's text.</summary>
+    private static string Explain(string message, string tex)
+    {
+        if (!message.Contains("File ended while scanning", StringComparison.Ordinal) && !message.Contains("Runaway", StringComparison.Ordinal))
+            return message;
+        int open = 0, close = 0;
+        for (var i = 0; i < tex.Length; i++)
+        {
+            if (tex[i] == '\\') { i++; continue; }
+            if (tex[i] == '{') open++;
+            else if (tex[i] == '}') close++;
+        }
+        return open == close ? message : $"{message} (the equation has unbalanced braces: {open} '{{' and {close} '}}')";
     }
 
     private sealed record RunResult(Dictionary<string, RenderedMath> Rendered, int? Culprit, string? Message, bool TimedOut, bool Failed)
@@ -118,14 +133,17 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var dvi = settings.Engine == MathEngine.LatexDvisvgm;
             var timeout = settings.Timeout;
             var tex = await ProcessRunner.RunAsync(dvi ? "latex" : "pdflatex",
-                ["-no-shell-escape", "-interaction=nonstopmode", "-file-line-error-style=false", "math.tex"], work, timeout, TexEnvironment, ct);
+                ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout, TexEnvironment, ct, lineBuffered: true);
             var logPath = Path.Combine(work, "math.log");
             var log = File.Exists(logPath) ? File.ReadAllText(logPath) : "";
             if (tex.TimedOut)
             {
-                var begun = BeginMarker().Matches(tex.StandardOutput + "\n" + log).Select(m => int.Parse(m.Groups[1].Value)).DefaultIfEmpty(-1).Max();
+                var printed = tex.StandardOutput + "\n" + log;
+                var begun = BeginMarker().Matches(printed).Select(m => int.Parse(m.Groups[1].Value)).DefaultIfEmpty(-1).Max();
+                var done = MetricMarker().Matches(printed).Select(m => int.Parse(m.Groups[1].Value)).DefaultIfEmpty(-1).Max();
                 var message = $"TeX did not finish within {timeout.TotalSeconds:0.#} s (an endless macro loop?) and was stopped";
-                return begun >= 0 ? new RunResult([], begun, message, true, true) : new RunResult([], null, message, true, true);
+                // The fragment that began and never finished is the culprit; without that evidence, bisect.
+                return begun > done ? new RunResult([], begun, message, true, true) : new RunResult([], null, message, true, true);
             }
 
             var errors = TexLog.Errors(log);

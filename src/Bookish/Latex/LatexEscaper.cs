@@ -9,7 +9,7 @@ public static class LatexEscaper
     {
         ['\\'] = @"\textbackslash{}", ['{'] = @"\{", ['}'] = @"\}", ['$'] = @"\$", ['&'] = @"\&", ['%'] = @"\%",
         ['#'] = @"\#", ['_'] = @"\_", ['~'] = @"\textasciitilde{}", ['^'] = @"\textasciicircum{}",
-        ['|'] = @"\textbar{}", ['<'] = @"\textless{}", ['>'] = @"\textgreater{}", ['"'] = @"\textquotedbl{}",
+        ['|'] = @"\textbar{}", ['<'] = @"\textless{}", ['>'] = @"\textgreater{}", ['"'] = @"\textquotedbl{}", ['\''] = @"\textquotesingle{}", ['`'] = @"\textasciigrave{}",
         ['\u00A0'] = "~", ['…'] = @"\ldots{}", ['\u2009'] = @"\,",
     };
 

@@ -16,7 +16,7 @@ public sealed record BuildOptions(string Input)
     public bool DocumentCss { get; init; }
     /// <summary>Folder holding page.html, article.css, article.tex (default: shipped beside the program).</summary>
     public string? TemplatesDirectory { get; init; }
-    public TimeSpan TexTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan TexTimeout { get; init; } = TimeSpan.FromSeconds(20);
     public int? Parallelism { get; init; }
     /// <summary>Test seam: a renderer to use instead of the real batch renderer.</summary>
     public IMathRenderer? MathRenderer { get; init; }

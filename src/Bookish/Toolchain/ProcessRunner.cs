@@ -37,9 +37,16 @@ public static class ProcessRunner
     /// Cancellation by the caller propagates as <see cref="OperationCanceledException"/>.
     /// </summary>
     public static async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, string workingDirectory,
-        TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+        TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default,
+        bool lineBuffered = false)
     {
         var exe = Find(tool);
+        if (lineBuffered && Exists("stdbuf"))
+        {
+            // Line-buffered stdout: what a killed process printed last is not lost in its stdio buffer.
+            arguments = ["-oL", exe, .. arguments];
+            exe = Find("stdbuf");
+        }
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using var timeoutCts = new CancellationTokenSource(timeout);

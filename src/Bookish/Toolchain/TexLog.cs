@@ -41,21 +41,33 @@ public static partial class TexLog
         return errors;
     }
 
-    /// <summary>The TeX error message with the offending token line (e.g. <c>! Undefined control sequence.</c> + <c>\foo</c>).</summary>
+    /// <summary>
+    /// The TeX error message with the offending tokens (e.g. <c>! Undefined control sequence.</c> + <c>\foo</c>): the
+    /// first half of TeX's first context line (what was read up to the error), else the <c>l.N</c> line.
+    /// </summary>
     public static string Describe(string log, TexError error)
     {
         var lines = log[error.LogPosition..].Replace("\r", "").Split('\n');
         var sb = new StringBuilder(lines[0].Trim());
-        for (var j = 1; j < lines.Length && j < 12; j++)
+        string? context = null;
+        for (var j = 1; j < lines.Length && j < 14; j++)
         {
             var l = lines[j];
+            if (l.StartsWith('!')) break;
+            if (context is null && l.StartsWith('<') && l.IndexOf("> ", StringComparison.Ordinal) is var gt and > 0)
+                context = l[(gt + 2)..].Trim();
             if (l.StartsWith("l.", StringComparison.Ordinal))
             {
                 var token = LineRef().Match(l) is { Success: true } m ? m.Groups[2].Value.Trim() : l;
-                if (token.Length > 0) sb.Append(' ').Append(token.Length > 80 ? "…" + token[^80..] : token);
+                context ??= token;
                 break;
             }
-            if (l.StartsWith('!')) break;
+        }
+        if (!string.IsNullOrWhiteSpace(context))
+        {
+            context = context.Replace("\\displaystyle", "").TrimStart('$', ' ');
+            if (context.Length > 80) context = "…" + context[^80..];
+            if (context.Length > 0) sb.Append(' ').Append(context);
         }
         return sb.ToString();
     }

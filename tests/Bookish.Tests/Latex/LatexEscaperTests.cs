@@ -15,7 +15,7 @@ public sealed class LatexEscaperTests
     [InlineData("^", @"\textasciicircum{}")]
     [InlineData(@"\", @"\textbackslash{}")]
     [InlineData("a--b", "a-{}-b")]
-    [InlineData("``q''", "`{}`q'{}'")]
+    [InlineData("``q''", @"\textasciigrave{}\textasciigrave{}q\textquotesingle{}\textquotesingle{}")]
     [InlineData("σ", @"\ensuremath{\sigma}")]
     public void Prose_characters_print_as_themselves(string text, string latex) =>
         Assert.Equal(latex, LatexEscaper.Escape(text));

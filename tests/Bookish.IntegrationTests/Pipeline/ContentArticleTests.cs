@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Bookish.IntegrationTests.Support;
+
+namespace Bookish.IntegrationTests.Pipeline;
+
+public sealed partial class ContentArticleTests(ContentArticleFixture fixture) : IClassFixture<ContentArticleFixture>
+{
+    private AngleSharp.Html.Dom.IHtmlDocument Page() =>
+        new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(fixture.Output, "index.html")));
+
+    [GeneratedRegex(@"^width:([0-9.]+)em;height:([0-9.]+)em(;vertical-align:(-?[0-9.]+)em)?$")]
+    private static partial Regex EmStyle();
+
+    [Fact]
+    public void The_content_article_builds_without_diagnostics()
+    {
+        Assert.Empty(fixture.Result.Diagnostics);
+        Assert.True(fixture.Result.MathFragments >= 40, $"only {fixture.Result.MathFragments} distinct equations");
+        Assert.Equal(fixture.Result.MathFragments, fixture.Result.MathRendered);
+    }
+
+    [Fact]
+    public void Every_equation_is_an_svg_sized_in_em_and_inline_math_has_a_baseline_offset()
+    {
+        var page = Page();
+        var inline = page.QuerySelectorAll("span.math.inline");
+        var display = page.QuerySelectorAll("div.math.display");
+        Assert.True(inline.Length + display.Length >= 40);
+        foreach (var m in inline)
+        {
+            var svg = m.QuerySelector("svg");
+            Assert.NotNull(svg);
+            var style = EmStyle().Match(svg!.GetAttribute("style") ?? "");
+            Assert.True(style.Success && style.Groups[3].Success, "inline math without em size and baseline offset: " + m.GetAttribute("data-tex"));
+            Assert.True(double.Parse(style.Groups[1].Value, CultureInfo.InvariantCulture) > 0);
+            Assert.False(string.IsNullOrEmpty(m.GetAttribute("aria-label")));
+        }
+        foreach (var m in display)
+            Assert.Matches(EmStyle(), m.QuerySelector("svg")!.GetAttribute("style") ?? "");
+        Assert.Empty(page.QuerySelectorAll(".math.error"));
+    }
+
+    [Fact]
+    public void Depth_of_a_fraction_comes_from_TeX_not_from_the_ink()
+    {
+        // \frac{df}{dx} in the article: TeX's box for a display fraction is deeper than zero and taller than an x.
+        var svg = Page().QuerySelectorAll("span.math.inline").First(m => m.GetAttribute("data-tex") == @"\frac{\partial f}{\partial x_i}").QuerySelector("svg")!;
+        var m = EmStyle().Match(svg.GetAttribute("style")!);
+        var depth = -double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(depth, 0.3, 0.7);
+    }
+
+    [Fact]
+    public void The_pdf_contains_every_heading()
+    {
+        Assert.NotNull(fixture.Result.PdfPath);
+        var words = PdfText.Normalize(PdfText.Words(fixture.Result.PdfPath!));
+        var headings = Page().QuerySelectorAll("main h2, main h3").Select(h => h.Clone(true) as AngleSharp.Dom.IElement).ToList();
+        Assert.NotEmpty(headings);
+        foreach (var h in headings)
+        {
+            foreach (var junk in h!.QuerySelectorAll(".anchor, .secnum, .math").ToList()) junk.Remove();
+            Assert.Contains(PdfText.Normalize(h.TextContent), words);
+        }
+        Assert.Contains("Derivatives of Vector Functions, a Working Primer", words);
+    }
+
+    [Fact]
+    public void Equation_numbers_in_the_pdf_match_the_html()
+    {
+        var html = Page().QuerySelectorAll(".math.display .eqno span").Select(s => s.TextContent.Trim()).ToList();
+        Assert.True(html.Count >= 8);
+        var words = PdfText.Words(fixture.Result.PdfPath!);
+        var pdfNumbers = Regex.Matches(words, @"\((\d+)\)").Select(m => m.Value).Distinct().ToList();
+        foreach (var n in html) Assert.Contains(n, pdfNumbers);
+    }
+
+    [Fact]
+    public void Keep_tex_leaves_the_generated_latex_beside_the_pdf() =>
+        Assert.True(File.Exists(Path.Combine(fixture.Output, "vector-derivatives.tex")));
+}
