@@ -37,8 +37,11 @@ public static class LatexEscaper
             if (Specials.TryGetValue(c, out var s)) sb.Append(s);
             else if (MathSymbols.TryGetValue(c, out var m)) sb.Append(@"\ensuremath{").Append(m).Append('}');
             else if (c == '\r') continue;
-            else sb.Append(c);
-            if (i + 1 < text.Length && BreaksLigature(c, text[i + 1])) sb.Append("{}");
+            else
+            {
+                sb.Append(c);
+                if (i + 1 < text.Length && BreaksLigature(c, text[i + 1])) sb.Append("{}");
+            }
         }
         return sb.ToString();
     }
