@@ -11,7 +11,7 @@ public static class Preamble
     public static string For(Metadata metadata, IEnumerable<MacroDefinition>? extra = null, string mathFont = "cm")
     {
         var sb = new StringBuilder(Base);
-        if (mathFont is "times" or "newtx") sb.Append("\\usepackage{newtxtext,newtxmath}\n");
+        if (mathFont is "times") sb.Append("\\usepackage{txfonts}\n");
         foreach (var m in metadata.Macros.Concat(extra ?? []))
             sb.Append(Define(m)).Append('\n');
         return sb.ToString();
