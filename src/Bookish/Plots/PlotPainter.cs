@@ -1,0 +1,106 @@
+using System.Globalization;
+using SkiaSharp;
+
+namespace Bookish.Plots;
+
+/// <summary>
+/// Draws a plot on any SkiaSharp canvas: the same code paints the SVG for the page and the PDF for LaTeX, so the
+/// two can never disagree. Colours are fixed marker values that the page maps to CSS variables (dark mode).
+/// </summary>
+public static class PlotPainter
+{
+    /// <summary>Ink colour of axes and text (the page maps it to currentColor).</summary>
+    public static readonly SKColor Ink = new(0x11, 0x11, 0x11);
+    public static readonly SKColor Grid = new(0xDD, 0xDD, 0xDD);
+    /// <summary>Series colours: distinguishable in colour-blind palettes (Okabe–Ito) and on dark backgrounds.</summary>
+    public static readonly SKColor[] Palette = [new(0x00, 0x72, 0xB2), new(0xD5, 0x5E, 0x00), new(0x00, 0x9E, 0x73), new(0xCC, 0x79, 0xA7), new(0xE6, 0x9F, 0x00)];
+
+    public static void Paint(SKCanvas canvas, PlotData data, SKTypeface typeface)
+    {
+        var spec = data.Spec;
+        using var font = new SKFont(typeface, 11);
+        using var ink = new SKPaint { Color = Ink, IsAntialias = true, StrokeWidth = 1, Style = SKPaintStyle.Stroke };
+        using var text = new SKPaint { Color = Ink, IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var grid = new SKPaint { Color = Grid, IsAntialias = true, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
+
+        float left = PlotData.Left, top = PlotData.Top, right = PlotData.Width - PlotData.Right, bottom = PlotData.Height - PlotData.Bottom;
+
+        // Grid and tick labels.
+        foreach (var t in Ticks(spec.XMin, spec.XMax, 6))
+        {
+            var x = data.PixelX(t);
+            canvas.DrawLine(x, top, x, bottom, grid);
+            canvas.DrawLine(x, bottom, x, bottom + 4, ink);
+            canvas.DrawText(Format(t), x, bottom + 16, SKTextAlign.Center, font, text);
+        }
+        foreach (var t in Ticks(data.YMin, data.YMax, 5))
+        {
+            var y = data.PixelY(t);
+            canvas.DrawLine(left, y, right, y, grid);
+            canvas.DrawLine(left - 4, y, left, y, ink);
+            canvas.DrawText(Format(t), left - 7, y + 4, SKTextAlign.Right, font, text);
+        }
+        // Zero axes when inside the range, then the frame.
+        if (spec.XMin < 0 && spec.XMax > 0) canvas.DrawLine(data.PixelX(0), top, data.PixelX(0), bottom, grid);
+        if (data.YMin < 0 && data.YMax > 0) canvas.DrawLine(left, data.PixelY(0), right, data.PixelY(0), grid);
+        canvas.DrawRect(left, top, right - left, bottom - top, ink);
+
+        // Axis labels.
+        canvas.DrawText(spec.XLabel, (left + right) / 2, PlotData.Height - 8, SKTextAlign.Center, font, text);
+        if (spec.YLabel.Length > 0)
+        {
+            canvas.Save();
+            canvas.RotateDegrees(-90, 12, (top + bottom) / 2);
+            canvas.DrawText(spec.YLabel, 12, (top + bottom) / 2, SKTextAlign.Center, font, text);
+            canvas.Restore();
+        }
+
+        // Series, clipped to the plot area.
+        canvas.Save();
+        canvas.ClipRect(new SKRect(left, top, right, bottom));
+        for (var i = 0; i < data.Series.Count; i++)
+        {
+            using var paint = new SKPaint { Color = Palette[i % Palette.Length], IsAntialias = true, StrokeWidth = 2, Style = SKPaintStyle.Stroke, StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round };
+            foreach (var line in data.Series[i])
+            {
+                var span = data.YMax - data.YMin;
+                var points = line.Select(p => new SKPoint(data.PixelX(p.X), data.PixelY(Math.Clamp(p.Y, data.YMin - span, data.YMax + span)))).ToArray();
+                if (points.Length == 1) canvas.DrawPoint(points[0], paint);
+                else canvas.DrawPoints(SKPointMode.Polygon, points, paint);
+            }
+        }
+        if (spec.Points.Length > 0)
+        {
+            using var dot = new SKPaint { Color = Palette[data.Series.Count % Palette.Length], IsAntialias = true, Style = SKPaintStyle.Fill };
+            foreach (var (x, y) in spec.Points) canvas.DrawCircle(data.PixelX(x), data.PixelY(y), 3, dot);
+        }
+        canvas.Restore();
+
+        // Legend (top left inside the frame).
+        var entries = spec.Functions.Select((f, i) => (f.Label, Palette[i % Palette.Length])).ToList();
+        if (spec.Points.Length > 0) entries.Add((spec.PointsLabel, Palette[data.Series.Count % Palette.Length]));
+        if (entries.Count > 1 || spec.Functions.Any(f => f.Label != f.Tex))
+        {
+            var ly = top + 14;
+            foreach (var (label, color) in entries)
+            {
+                using var swatch = new SKPaint { Color = color, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
+                canvas.DrawLine(left + 8, ly - 4, left + 26, ly - 4, swatch);
+                canvas.DrawText(label, left + 31, ly, SKTextAlign.Left, font, text);
+                ly += 15;
+            }
+        }
+    }
+
+    private static string Format(double v) => Math.Abs(v) < 1e-12 ? "0" : v.ToString("0.###", CultureInfo.InvariantCulture).Replace("-", "−");
+
+    /// <summary>"Nice" tick values (1, 2, 5 × 10^k) covering [lo, hi].</summary>
+    public static IEnumerable<double> Ticks(double lo, double hi, int target)
+    {
+        var raw = (hi - lo) / target;
+        var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * mag).First(s => s >= raw);
+        for (var t = Math.Ceiling(lo / step) * step; t <= hi + step * 1e-9; t += step)
+            yield return Math.Round(t / step) * step;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using SkiaSharp;
+using Svg.Skia;
+
+namespace Bookish.Plots;
+
+/// <summary>SVG to PNG and to PDF with Svg.Skia: equation raster fallbacks, social cards, SVG images for the PDF.</summary>
+public static partial class SvgRaster
+{
+    [GeneratedRegex(@"var\(--[a-zA-Z0-9-]+,\s*(#[0-9a-fA-F]{3,8})\s*\)")] private static partial Regex CssVariable();
+
+    /// <summary>What a renderer without the page's CSS sees: variables take their fallbacks, currentColor a colour.</summary>
+    public static string Standalone(string svg, string ink = "#000000") =>
+        CssVariable().Replace(svg, m => m.Groups[1].Value).Replace("currentColor", ink);
+
+    public static SKPicture? Picture(string svg)
+    {
+        var doc = new SKSvg();
+        return doc.FromSvg(Standalone(svg));
+    }
+
+    /// <summary>Renders at <paramref name="scale"/> times the SVG's own size (its width/height or viewBox, in px).</summary>
+    public static byte[]? Png(string svg, float scale, SKColor? background = null)
+    {
+        using var picture = Picture(svg);
+        if (picture is null) return null;
+        var bounds = picture.CullRect;
+        var width = Math.Max(1, (int)Math.Ceiling(bounds.Width * scale));
+        var height = Math.Max(1, (int)Math.Ceiling(bounds.Height * scale));
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(background ?? SKColors.Transparent);
+            canvas.Scale(scale);
+            canvas.Translate(-bounds.Left, -bounds.Top);
+            canvas.DrawPicture(picture);
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
+    /// <summary>Converts an SVG image into a one-page PDF of the same size, for \includegraphics.</summary>
+    public static byte[]? Pdf(string svg)
+    {
+        using var picture = Picture(svg);
+        if (picture is null) return null;
+        var bounds = picture.CullRect;
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream))
+        {
+            var canvas = document.BeginPage(bounds.Width, bounds.Height);
+            canvas.Translate(-bounds.Left, -bounds.Top);
+            canvas.DrawPicture(picture);
+            document.EndPage();
+            document.Close();
+        }
+        return stream.ToArray();
+    }
+}
