@@ -20,13 +20,21 @@ public static class NotationReader
 
     /// <summary>Reads the notation of <paramref name="document"/>. With <paramref name="source"/> (the document's text) the
     /// diagnostics point at the entry's line in the front matter; without it, at the file.</summary>
-    public static NotationSet Read(Document document, DiagnosticBag diagnostics, SourceText? source = null)
+    public static NotationSet Read(Document document, DiagnosticBag diagnostics, SourceText? source = null) =>
+        Read(document.Metadata, document.SourcePath, diagnostics, source);
+
+    /// <summary>Reads the notation of front matter read from <paramref name="sourcePath"/> (a file path names a notation
+    /// file relative to that document's folder).</summary>
+    public static NotationSet Read(Metadata metadata, string sourcePath, DiagnosticBag diagnostics, SourceText? source = null)
     {
-        if (!document.Metadata.Raw.TryGetValue("notation", out var value) || value is null) return NotationSet.Empty;
+        if (!metadata.Raw.TryGetValue("notation", out var value) || value is null) return NotationSet.Empty;
         var (node, lineOffset) = FrontMatterNode(source, "notation") is { } located ? located : (ToNode(value), -1);
-        var path = document.SourcePath;
+        var path = sourcePath;
         if (node is YamlScalarNode scalar)
-            return ReadFile(Path.Combine(document.BaseDirectory, scalar.Value ?? ""), diagnostics, At(path, scalar, lineOffset));
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? ".";
+            return ReadFile(Path.Combine(folder, scalar.Value ?? ""), diagnostics, At(path, scalar, lineOffset));
+        }
         return Read(node, path, lineOffset, [], diagnostics);
     }
 
