@@ -16,10 +16,22 @@ internal sealed class NotationAnalysis
         Symbols = notation.Entries.Select(e => TexCanon.Tokens(e.Symbol, Macros)).ToList();
         Keys = Symbols.Select(TexCanon.Key).ToList();
         FirstUse = new (int Occurrence, int Token)?[notation.Entries.Length];
+        var forms = Symbols.Select(Forms).ToList();
         for (var o = 0; o < Occurrences.Count; o++)
             for (var e = 0; e < Symbols.Count; e++)
-                if (FirstUse[e] is null && SymbolPattern.Matches(Canon[o], Symbols[e]).FirstOrDefault(-1) is var t and >= 0)
+                if (FirstUse[e] is null && forms[e].SelectMany(f => SymbolPattern.Matches(Canon[o], f)).DefaultIfEmpty(-1).Min() is var t and >= 0)
                     FirstUse[e] = (o, t);
+    }
+
+    /// <summary>The symbol and its variants in other forms (<c>ec{x}</c> for <c>\mathbf{x}</c>): a variant is still a use
+    /// (reported by the form rule), so the entry is not unused.</summary>
+    private static List<List<CanonToken>> Forms(List<CanonToken> symbol)
+    {
+        var forms = new List<List<CanonToken>> { symbol };
+        if (SymbolPattern.Styled(symbol) is var (command, argument))
+            foreach (var other in SymbolPattern.Family(command).Where(c => c != command))
+                forms.Add([new CanonToken(other, 0, 0, TexContext.Math), .. argument]);
+        return forms;
     }
 
     public Dictionary<string, MacroDefinition> Macros { get; }

@@ -30,36 +30,30 @@ public static partial class NotationLint
 
     private static string? Nearest(string name, IReadOnlySet<string> defined)
     {
-        string? best = null;
-        var bestDistance = name.Length <= 4 ? 2 : 3;
-        foreach (var candidate in TexCommands.Known.Concat(defined))
-        {
-            if (Math.Abs(candidate.Length - name.Length) >= bestDistance) continue;
-            var d = Distance(name, candidate);
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best;
+        var limit = name.Length <= 4 ? 1 : 2;
+        return TexCommands.Known.Concat(defined)
+            .Where(c => Math.Abs(c.Length - name.Length) <= limit)
+            .Select(c => (Command: c, Distance: Distance(name, c)))
+            .Where(x => x.Distance <= limit)
+            .OrderBy(x => x.Distance).ThenBy(x => Math.Abs(x.Command.Length - name.Length)).ThenBy(x => x.Command, StringComparer.Ordinal)
+            .Select(x => x.Command).FirstOrDefault();
     }
 
+    /// <summary>Edit distance counting a swap of neighbours as one edit (<c>\alpah</c> is one from <c>\alpha</c>).</summary>
     private static int Distance(string a, string b)
     {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
-        {
-            var prev = row[0];
-            row[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var keep = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
-                prev = keep;
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
             }
-        }
-        return row[b.Length];
+        return d[a.Length, b.Length];
     }
 
     /// <summary>A declared <c>\mathbf{x}</c> written <c>\vec{x}</c>, <c>\boldsymbol{x}</c> or <c>\bm{x}</c> (and

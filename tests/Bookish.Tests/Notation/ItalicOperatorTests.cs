@@ -34,7 +34,7 @@ public class ItalicOperatorTests
     [InlineData(@"\operatorname{diag}(\mathbf{x})")]
     [InlineData(@"\operatorname*{argmax}_k p_k")]
     [InlineData(@"\mathbf{max} + \mathrm{diag} + \text{activation}(x)")]
-    [InlineData(@"\text{if } x > 0 \text{ and } y \leq max")]
+    [InlineData(@"\text{if } x > 0 \text{ and } y \leq \max")]
     [InlineData(@"\begin{bmatrix} a & b \\ c & d \end{bmatrix}")]
     [InlineData(@"\begin{cases} x & \text{otherwise} \end{cases}")]
     [InlineData(@"xy + ab - abc + f(x) + g(h(x))")]
