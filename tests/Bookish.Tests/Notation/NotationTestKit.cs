@@ -8,12 +8,12 @@ namespace Bookish.Tests.Notation;
 
 internal static class NotationTestKit
 {
-    public const string Path = "doc.md";
+    public const string DefaultPath = "doc.md";
 
     public sealed record Parsed(Document Document, SourceText Source, NotationSet Notation, LintOptions Options, IReadOnlyList<Diagnostic> ReadDiagnostics);
 
     /// <summary>Reads Markdown (lines joined with \n), numbers it, reads its notation and lint options.</summary>
-    public static Parsed Read(string markdown, string path = Path)
+    public static Parsed Read(string markdown, string path = DefaultPath)
     {
         var source = new SourceText(path, markdown);
         var bag = new DiagnosticBag();
