@@ -60,4 +60,17 @@ public partial class MatrixCalculusCorpusTests(ITestOutputHelper output)
         Assert.NotEmpty(boldOnly);
         Assert.All(boldOnly, t => Assert.Empty(NotationLint.ItalicOperatorsIn(t)));
     }
+
+    [Fact]
+    public void The_papers_math_uses_only_known_commands()
+    {
+        if (PaperPath() is not { } path) return;
+        var math = MathOf(File.ReadAllText(path));
+
+        var undefined = math.SelectMany(tex => NotationLint.UndefinedMacros(TexTokenizer.Tokenize(tex), new HashSet<string>()))
+            .GroupBy(f => f.Text).OrderByDescending(g => g.Count()).ToList();
+
+        foreach (var g in undefined) output.WriteLine($"{g.Key,-16} {g.Count(),4}");
+        Assert.Empty(undefined);
+    }
 }
