@@ -15,6 +15,11 @@ public sealed record NotationSet(ImmutableArray<NotationEntry> Entries, Immutabl
 
     public bool IsEmpty => Entries.IsEmpty && Macros.IsEmpty;
 
+    /// <summary>The notation's macros that the document's own <c>macros:</c> do not already define: what to pass to
+    /// <c>Preamble.For(metadata, extra)</c> so each macro is defined once (a clash with a different body is BK5003).</summary>
+    public IReadOnlyList<MacroDefinition> MacrosBeyond(Metadata metadata) =>
+        Macros.Where(m => !metadata.Macros.Any(d => d.Name == m.Name)).ToList();
+
     /// <summary>The first entry declaring <paramref name="symbol"/> (compared without spaces and optional braces).</summary>
     public NotationEntry? Find(string symbol)
     {

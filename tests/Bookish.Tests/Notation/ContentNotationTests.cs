@@ -1,6 +1,5 @@
 using Bookish.Diagnostics;
 using Bookish.Notation;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Bookish.Tests.Notation;

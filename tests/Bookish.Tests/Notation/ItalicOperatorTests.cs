@@ -1,4 +1,3 @@
-using Xunit;
 using Bookish.Notation;
 
 namespace Bookish.Tests.Notation;

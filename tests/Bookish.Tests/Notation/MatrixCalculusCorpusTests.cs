@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Bookish.Notation;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Bookish.Tests.Notation;

@@ -1,6 +1,5 @@
 using Bookish.Diagnostics;
 using Bookish.Notation;
-using Xunit;
 using static Bookish.Tests.Notation.NotationTestKit;
 
 namespace Bookish.Tests.Notation;

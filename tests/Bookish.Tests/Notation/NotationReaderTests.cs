@@ -1,7 +1,6 @@
 using Bookish.Diagnostics;
 using Bookish.Equations;
 using Bookish.Notation;
-using Xunit;
 using static Bookish.Tests.Notation.NotationTestKit;
 
 namespace Bookish.Tests.Notation;

@@ -1,7 +1,6 @@
 using Bookish.Equations;
 using Bookish.Model;
 using Bookish.Notation;
-using Xunit;
 using static Bookish.Tests.Notation.NotationTestKit;
 
 namespace Bookish.Tests.Notation;
