@@ -68,3 +68,52 @@ public class NotationTableTests
         Assert.Contains(@"\theta", inline);
     }
 }
+
+public class NotationStageTests
+{
+    private static readonly string Doc = NotationTestKit.Lines(
+        "---",
+        "macros:",
+        "  vx: \\mathbf{x}",
+        "notation:",
+        "  - {symbol: '\\mathbf{x}', meaning: input, kind: vector, shape: n, macro: '\\vx'}",
+        "  - {symbol: '\\mathbf{W}', meaning: weights, kind: matrix, shape: 'm \\times n', macro: '\\mW'}",
+        "  - {symbol: 'b', meaning: bias, kind: scalar}",
+        "  - {symbol: '\\sigma', meaning: sigmoid, kind: function}",
+        "  - {symbol: '\\mathbf{h}', meaning: hidden, kind: vector}",
+        "  - {symbol: '\\nabla f', meaning: gradient, kind: operator}",
+        "lint: { unused: off }",
+        "---",
+        "",
+        "$y = max(\\mW\\vx + b)$");
+
+    [Fact]
+    public void One_call_reads_the_notation_and_lints_the_document()
+    {
+        var p = NotationTestKit.Read(Doc);
+        var bag = new Bookish.Diagnostics.DiagnosticBag();
+
+        var result = NotationCheck.Run(p.Document, bag, p.Source);
+
+        Assert.Equal(6, result.Notation.Entries.Length);
+        Assert.Equal(["BK5001@14:6"], result.Diagnostics.Select(NotationTestKit.At));
+        Assert.Equal(result.Diagnostics, bag.ToList());
+    }
+
+    [Fact]
+    public void Notation_macros_not_already_in_the_document_macros_go_to_the_preamble()
+    {
+        var p = NotationTestKit.Read(Doc);
+
+        Assert.Equal(["mW"], p.Notation.MacrosBeyond(p.Document.Metadata).Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Scalars_vectors_and_matrices_with_shapes_become_checker_declarations()
+    {
+        var p = NotationTestKit.Read(Doc);
+
+        Assert.Equal(@"\mathbf{x} \in \mathbb{R}^{n}, \mathbf{W} \in \mathbb{R}^{m \times n}, b \in \mathbb{R}",
+            NotationDeclarations.DeclareText(p.Notation));
+    }
+}
