@@ -22,6 +22,13 @@ public static partial class NotationLint
         {
             if (t.Kind != TexTokenKind.Command || t.Context == TexContext.Raw) continue;
             if (TexCommands.IsKnown(t.Text) || defined.Contains(t.Text) || local.Contains(t.Text)) continue;
+            if (TexCommands.OtherPackages.TryGetValue(t.Text, out var package))
+            {
+                yield return new TexFinding(t.Start, t.End, t.Text, package.Replacement,
+                    $"undefined macro {t.Text}: it comes from the {package.Package} package, which the shared preamble does not load"
+                    + (package.Replacement is { } r ? $"; write {r}" : "; define it in 'macros:' or write it another way"));
+                continue;
+            }
             var near = Nearest(t.Text, defined);
             yield return new TexFinding(t.Start, t.End, t.Text, near,
                 $"undefined macro {t.Text}" + (near is null ? "; define it in 'macros:' or the notation" : $"; did you mean {near}?"));

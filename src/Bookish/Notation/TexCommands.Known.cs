@@ -4,7 +4,9 @@ namespace Bookish.Notation;
 
 internal static partial class TexCommands
 {
-    /// <summary>Control words defined by LaTeX (math and the text commands usable in math), amsmath, amssymb and bm.</summary>
+    /// <summary>Control words defined by LaTeX (math and the text commands usable in math), amsmath, amssymb, bm and
+    /// graphicx: the packages of <c>Preamble.Base</c>. Commands of other packages (mathtools, xcolor, cancel, mathrsfs,
+    /// hyperref) are undefined there, so the lint reports them before TeX fails.</summary>
     public static readonly FrozenSet<string> Known = Words(
         // Greek
         @"\alpha \beta \gamma \delta \epsilon \varepsilon \zeta \eta \theta \vartheta \iota \kappa \varkappa \lambda \mu \nu
@@ -38,7 +40,7 @@ internal static partial class TexCommands
         \succneqq \precnsim \succnsim \precnapprox \succnapprox \nsim \ncong \nshortmid \nmid \nshortparallel \nparallel
         \nvdash \nvDash \nVdash \nVDash \ntriangleleft \ntriangleright \ntrianglelefteq \ntrianglerighteq \nsubseteq
         \nsupseteq \nsubseteqq \nsupseteqq \subsetneq \supsetneq \varsubsetneq \varsupsetneq \subsetneqq \supsetneqq
-        \varsubsetneqq \varsupsetneqq \owns \coloneqq \eqqcolon " +
+        \varsubsetneqq \varsupsetneqq \owns " +
         // arrows
         @"\leftarrow \gets \rightarrow \to \leftrightarrow \Leftarrow \Rightarrow \Leftrightarrow \mapsto \hookleftarrow
         \hookrightarrow \leftharpoonup \leftharpoondown \rightharpoonup \rightharpoondown \rightleftharpoons \leftrightharpoons
@@ -49,7 +51,7 @@ internal static partial class TexCommands
         \looparrowleft \looparrowright \curvearrowleft \curvearrowright \circlearrowleft \circlearrowright \Lsh \Rsh
         \upuparrows \downdownarrows \upharpoonleft \upharpoonright \downharpoonleft \downharpoonright \restriction
         \multimap \rightsquigarrow \leftrightsquigarrow \nleftarrow \nrightarrow \nLeftarrow \nRightarrow \nleftrightarrow
-        \nLeftrightarrow \xleftarrow \xrightarrow \xmapsto " +
+        \nLeftrightarrow \xleftarrow \xrightarrow " +
         // big operators and named operators
         @"\sum \prod \coprod \int \iint \iiint \iiiint \idotsint \oint \bigcap \bigcup \bigsqcup \bigvee \bigwedge \bigodot
         \bigotimes \bigoplus \biguplus \smallint \arccos \arcsin \arctan \arg \cos \cosh \cot \coth \csc \deg \det \dim \exp
@@ -66,17 +68,16 @@ internal static partial class TexCommands
         \mathring \vec \overrightarrow \overleftarrow \overleftrightarrow \underrightarrow \underleftarrow
         \underleftrightarrow \overbrace \underbrace \overset \underset \stackrel \sideset \frac \dfrac \tfrac \cfrac \genfrac
         \binom \dbinom \tbinom \sqrt \root \of \over \atop \choose \above \brace \brack \substack \boxed \mathbf \mathrm
-        \mathsf \mathtt \mathit \mathcal \mathbb \mathfrak \mathscr \mathnormal \mathbold \boldsymbol \bm \pmb \mathversion
+        \mathsf \mathtt \mathit \mathcal \mathbb \mathfrak \mathnormal \boldsymbol \bm \pmb \mathversion
         \hm \text \textrm \textbf \textit \textsf \texttt \textnormal \textup \textsl \textsc \emph \mbox \hbox \vbox \fbox
         \makebox \framebox \raisebox \rule \rm \bf \it \sf \tt \cal \mit \sc \sl \em \boldmath \unboldmath \displaystyle
         \textstyle \scriptstyle \scriptscriptstyle \mathchoice \mathop \mathbin \mathrel \mathord \mathopen \mathclose
-        \mathpunct \mathinner \mathstrut \strut \phantom \hphantom \vphantom \smash \mathclap \mathllap \mathrlap \llap \rlap
-        \clap \tiny \scriptsize \footnotesize \small \normalsize \large \Large \LARGE \huge \Huge \color \textcolor
-        \colorbox \fcolorbox \cancel \bcancel \xcancel \cancelto \not \intertext \shortintertext \tag \notag \nonumber
-        \label \ref \eqref \pageref \cite \href \url \hyperref \begin \end \includegraphics \scalebox \resizebox \rotatebox
+        \mathpunct \mathinner \mathstrut \strut \phantom \hphantom \vphantom \smash \llap \rlap \tiny \scriptsize
+        \footnotesize \small \normalsize \large \Large \LARGE \huge \Huge \not \intertext \tag \notag \nonumber
+        \label \ref \eqref \pageref \cite \begin \end \includegraphics \scalebox \resizebox \rotatebox
         \numberwithin \allowbreak \nobreak \displaybreak \newline \linebreak \pagebreak \nopagebreak \relax \ensuremath
         \newcommand \renewcommand \providecommand \def \gdef \edef \let \DeclareRobustCommand \newenvironment \hline \cline
-        \multicolumn \multirow \arraystretch \arraycolsep \tabcolsep \centering \raggedright \raggedleft \noindent \par
+        \multicolumn \arraystretch \arraycolsep \tabcolsep \centering \raggedright \raggedleft \noindent \par
         \vspace \hspace \hfill \vfill \hfil \vfil \hskip \vskip \kern \mkern \mskip \quad \qquad \enspace \thinspace
         \medspace \thickspace \negthinspace \negmedspace \negthickspace \space \nobreakspace \enskip \smallskip \medskip
         \bigskip \ldotp \cdotp \colon \vcenter \underline \overline \limits \the \value \setlength \addtolength \baselineskip
@@ -87,8 +88,7 @@ internal static partial class TexCommands
         \arrayrulewidth \doublerulesep \ifmmode \else \fi \iftrue \iffalse \expandafter \csname \endcsname \string
         \protect \leavevmode \hrule \vrule \hrulefill \dotfill \null \empty \mathsurround \nulldelimiterspace
         \scriptspace \delimitershortfall \delimiterfactor \thinmuskip \medmuskip \thickmuskip \abovedisplayskip
-        \belowdisplayskip \dfrac \iddots \adots \varDelta \implies \impliedby \bmod \nmid \sslash \lbag \rbag \mathellipsis
-        \hdots \ddagger \varkappa \upalpha \upbeta \textellipsis \ae \AE \o \O \ss \i \j \l \L \oe \OE \aa \AA
+        \belowdisplayskip \dfrac \varDelta \implies \impliedby \bmod \nmid \mathellipsis \ddagger \varkappa \textellipsis \ae \AE \o \O \ss \i \j \l \L \oe \OE \aa \AA
         \mathdollar \mathsterling \mathparagraph \mathsection \dag \ddag \checkmark \bigtriangleup \unitlength \line
         \vector \put \multiput \circle \oval \qbezier")
         .ToFrozenSet(StringComparer.Ordinal);
