@@ -1,0 +1,125 @@
+namespace Bookish.Calculus;
+
+/// <summary>Double-precision evaluation of an <see cref="Expr"/> at a point; shapes are inferred and checked on the way.</summary>
+internal sealed partial class Evaluator
+{
+    private readonly IReadOnlyDictionary<string, FunctionDefinition> _definitions;
+    private readonly IReadOnlyDictionary<string, int> _sizes;
+    private readonly bool _allowOtimes;
+    private int _depth;
+
+    public Evaluator(IReadOnlyDictionary<string, FunctionDefinition> definitions, IReadOnlyDictionary<string, int> sizes, Layout layout, bool allowOtimes)
+    {
+        _definitions = definitions;
+        _sizes = sizes;
+        Layout = layout;
+        _allowOtimes = allowOtimes;
+    }
+
+    public Layout Layout { get; }
+
+    /// <summary>Multiplies the finite-difference step; the checker re-evaluates with a smaller step to confirm a mismatch.</summary>
+    public double StepScale { get; set; } = 1;
+
+    public Value Eval(Expr e, IReadOnlyDictionary<string, Value> env)
+    {
+        try
+        {
+            return EvalCore(e, env);
+        }
+        catch (CalcException ex) when (ex.SourceStart < 0)
+        {
+            throw new CalcException(ex.Reason, e.Start, e.End);
+        }
+    }
+
+    private Value EvalCore(Expr e, IReadOnlyDictionary<string, Value> env) => e switch
+    {
+        NumberExpr n => Value.Scalar(n.Value),
+        SymbolExpr s => Lookup(s, env),
+        IndexExpr ix => Index(ix, env),
+        NegateExpr neg => Ops.Scale(Eval(neg.Operand, env), -1),
+        BinaryExpr { Op: "+" } b => Ops.Add(Eval(b.Left, env), Eval(b.Right, env), 1),
+        BinaryExpr { Op: "-" } b => Ops.Add(Eval(b.Left, env), Eval(b.Right, env), -1),
+        BinaryExpr b => Ops.Multiply(b.Op, Eval(b.Left, env), Eval(b.Right, env), _allowOtimes),
+        PowerExpr p => Ops.Power(Eval(p.Base, env), Eval(p.Exponent, env)),
+        TransposeExpr { Op: "T" } t => MatrixOps.Transpose(Eval(t.Operand, env)),
+        TransposeExpr t => MatrixOps.Transpose(MatrixOps.Inverse(Eval(t.Operand, env))),
+        CallExpr c => Call(c, env),
+        FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList()),
+        MatrixExpr m => Ops.Blocks(m.Rows.Select(r => (IReadOnlyList<Value>)r.Select(x => Eval(x, env)).ToList()).ToList()),
+        SumExpr s => Sum(s, env),
+        ConstantExpr c => Constant(c, env),
+        DerivativeExpr d => Derivative(d, env),
+        _ => throw new CalcException("unsupported expression"),
+    };
+
+    private Value Lookup(SymbolExpr s, IReadOnlyDictionary<string, Value> env)
+    {
+        if (env.TryGetValue(s.Name, out var v)) return v;
+        if (_definitions.TryGetValue(s.Name, out var def) && def.Parameters.Count == 0) return EvalDefinition(def, env);
+        if (_sizes.TryGetValue(s.Name, out int size)) return Value.Scalar(size);
+        if (s.Name == "e") return Value.Scalar(Math.E);
+        throw new CalcException($"undeclared symbol '{s.Name}'");
+    }
+
+    private Value EvalDefinition(FunctionDefinition def, IReadOnlyDictionary<string, Value> env)
+    {
+        if (++_depth > 64) throw new CalcException($"definition of '{def.Name}' is recursive");
+        try
+        {
+            return Eval(def.Body, env);
+        }
+        catch (CalcException ex)
+        {
+            throw new CalcException($"in the definition of {def.Name}: {ex.Reason}");
+        }
+        finally { _depth--; }
+    }
+
+    private Value Index(IndexExpr ix, IReadOnlyDictionary<string, Value> env)
+    {
+        var target = Lookup(ix.Target, env);
+        var idx = ix.Indices.Select(i => Eval(i, env)).ToList();
+        if (idx.Any(i => !i.IsScalar || i.ScalarValue != Math.Round(i.ScalarValue)))
+            throw new CalcException($"index of '{ix.Target.Name}' is not an integer");
+        int a = (int)idx[0].ScalarValue - 1;
+        if (idx.Count == 1 && (target.IsColumn || target.IsRow) && a >= 0 && a < target.Data.Length) return Value.Scalar(target.Data[a]);
+        if (idx.Count == 2 && !target.IsScalar && !target.IsLazy)
+        {
+            int b = (int)idx[1].ScalarValue - 1;
+            if (a >= 0 && a < target.Rows && b >= 0 && b < target.Cols) return Value.Scalar(target[a, b]);
+        }
+        throw new CalcException($"cannot index '{ix.Target.Name}' ({target.ShapeText}) here");
+    }
+
+    private Value Sum(SumExpr s, IReadOnlyDictionary<string, Value> env)
+    {
+        var from = Eval(s.From, env);
+        if (s.To == null) throw new CalcException("a sum needs an upper limit");
+        var to = Eval(s.To, env);
+        if (!from.IsScalar || !to.IsScalar) throw new CalcException("sum limits must be scalars");
+        Value? total = null;
+        for (int i = (int)from.ScalarValue; i <= (int)to.ScalarValue; i++)
+        {
+            var inner = new Dictionary<string, Value>(env) { [s.Index] = Value.Scalar(i) };
+            var term = Eval(s.Body, inner);
+            total = total == null ? term : Ops.Add(total, term, 1);
+        }
+        return total ?? Value.Scalar(0);
+    }
+
+    private Value Constant(ConstantExpr c, IReadOnlyDictionary<string, Value> env)
+    {
+        if (c.Size == null) return Value.LazyConstant(c.Which, 1);
+        var size = Eval(c.Size, env);
+        if (!size.IsScalar || size.ScalarValue < 1) throw new CalcException("bad size");
+        int n = (int)size.ScalarValue;
+        return c.Which switch
+        {
+            "identity" => Value.Identity(n),
+            "ones" => Value.Matrix(n, 1, Enumerable.Repeat(1.0, n).ToArray()),
+            _ => Value.Zeros(n, 1),
+        };
+    }
+}
