@@ -47,9 +47,9 @@ internal static class ClaimChecker
                 for (int k = 0; k < chain.Count && usable; k++)
                 {
                     var v = k == reference ? expected : evaluator.Eval(chain[k], env);
-                    if (v.IsLazy && !expected.IsScalar) v = Ops.Materialize(v, expected.Rows, expected.Cols);
-                    if (v.IsLazy) v = Value.Scalar(v.Lazy == "zero" ? 0 : double.NaN);
-                    if (v.HasNaN) usable = false;
+                    if (v.IsLazy && expected.IsScalar) v = Value.Scalar(v.Lazy == "zero" ? 0 : double.NaN);
+                    if (v.IsLazy) v = TryMaterialize(v, expected);
+                    if (!v.IsLazy && v.HasNaN) usable = false;
                     links.Add(v);
                 }
                 if (!usable) continue;
@@ -103,6 +103,13 @@ internal static class ClaimChecker
             string message = part == "claim" && offending != null ? ex.Reason : $"{part}: {ex.Reason}";
             return new Verdict(VerdictKind.NotCheckable, message, null, part, ex.SourceStart, ex.SourceEnd, offending);
         }
+    }
+
+    /// <summary>Sizes a lazy constant like the derivative; when impossible it stays lazy and fails the shape check.</summary>
+    private static Value TryMaterialize(Value v, Value like)
+    {
+        try { return Ops.Materialize(v, like.Rows, like.Cols); }
+        catch (CalcException) { return v; }
     }
 
     private static Value MaterializeLike(Value v, Value like) =>
@@ -161,6 +168,7 @@ internal static class ClaimChecker
     /// <summary>The claim in the derivative's shape, or null; a gradient (\nabla) may be written as a row or a column.</summary>
     private static Value? AlignShape(Value expected, Value claimed, bool nabla)
     {
+        if (claimed.IsLazy) return null;
         if (expected.IsScalar || claimed.IsScalar) return expected.IsScalar && claimed.IsScalar ? claimed : null;
         if (expected.Rows == claimed.Rows && expected.Cols == claimed.Cols) return claimed;
         if (nabla && expected.IsVectorLike && claimed.IsVectorLike && expected.Data.Length == claimed.Data.Length) return MatrixOps.Transpose(claimed);

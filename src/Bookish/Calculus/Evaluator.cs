@@ -79,7 +79,9 @@ internal sealed partial class Evaluator
 
     private Value Index(IndexExpr ix, IReadOnlyDictionary<string, Value> env)
     {
-        var target = Lookup(ix.Target, env);
+        // x_i may index the bold vector \mathbf{x}, as the matrix calculus paper writes it.
+        var bold = $"\\mathbf{{{ix.Target.Name}}}";
+        var target = !env.ContainsKey(ix.Target.Name) && env.TryGetValue(bold, out var bv) ? bv : Lookup(ix.Target, env);
         var idx = ix.Indices.Select(i => Eval(i, env)).ToList();
         if (idx.Any(i => !i.IsScalar || i.ScalarValue != Math.Round(i.ScalarValue)))
             throw new CalcException($"index of '{ix.Target.Name}' is not an integer");
