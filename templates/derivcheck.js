@@ -84,7 +84,7 @@
   var BUILTIN_CMDS = { exp: "exp", ln: "ln", log: "ln", sin: "sin", cos: "cos", tan: "tan", tanh: "tanh", sinh: "sinh",
     cosh: "cosh", det: "det", max: "max", min: "min" };
   var OPERATOR_NAMES = { tr: "tr", Tr: "tr", trace: "tr", diag: "diag", sum: "sum", exp: "exp", ln: "ln", log: "ln",
-    det: "det", max: "max", min: "min", tanh: "tanh", sigmoid: "sigma", abs: "abs" };
+    det: "det", max: "max", min: "min", tanh: "tanh", sigmoid: "sigma", abs: "abs", sin: "sin", cos: "cos", tan: "tan" };
   var EMPTY_SETTINGS = { functions: new Set(), variables: new Set() };
 
   function Parser(tokens, src, settings) {
@@ -388,7 +388,7 @@
       var operand = this.parseSubExpr(num.slice(1));
       return { k: "deriv", a: operand, vars: [variable], nabla: false, start: t.start, end: end };
     }
-    var op = isSym(this.peek(), "(") ? this.parseTerm() : this.parseExpr();
+    var op = this.parseTerm();
     return { k: "deriv", a: op, vars: [variable], nabla: false, start: t.start, end: op.end };
   };
   P.parseNabla = function () {
@@ -399,7 +399,7 @@
       var vars = [sp.parseVariable()];
       while (isSym(sp.peek(), ",")) { sp.p++; vars.push(sp.parseVariable()); }
       if (sp.peek().kind !== "end") fail("unsupported \\nabla subscript", t.start, this.t[this.p - 1].end);
-      var operand = this.parseExpr();
+      var operand = this.parseTerm();
       return { k: "deriv", a: operand, vars: vars, nabla: true, start: t.start, end: operand.end };
     }
     var call = this.parsePostfix();
@@ -417,6 +417,10 @@
     var lower = this.readGroup();
     var eq = -1;
     for (var i = 0; i < lower.length; i++) if (isSym(lower[i], "=")) { eq = i; break; }
+    if (lower.length === 1 && lower[0].kind === "letter" && !isSym(this.peek(), "^")) {
+      var b = this.parseTerm();
+      return { k: "sum", index: lower[0].text, from: { k: "num", v: 1, start: t.start, end: t.start }, to: null, body: b, start: t.start, end: b.end };
+    }
     if (eq !== 1 || lower[0].kind !== "letter") fail("a sum needs an index such as _{i=1}", t.start, this.t[this.p - 1].end);
     var index = lower[0].text;
     var from = this.parseSubExpr(lower.slice(2));
@@ -593,7 +597,7 @@
     }
     if (a.lazy) a = b.scalar ? fail("cannot add a matrix constant to a scalar") : materialize(a, b.rows, b.cols);
     if (b.lazy) b = a.scalar ? fail("cannot add a matrix constant to a scalar") : materialize(b, a.rows, a.cols);
-    return zip(a, b, function (x, y) { return x + sign * y; }, sign > 0 ? "add" : "subtract", false);
+    return zip(a, b, function (x, y) { return x + sign * y; }, sign > 0 ? "add" : "subtract", true);
   }
   function zip(a, b, f, what, broadcast) {
     if (a.lazy) a = b.scalar ? fail("cannot size constant") : materialize(a, b.rows, b.cols);
@@ -787,8 +791,8 @@
   };
   E.sum = function (s, env) {
     var from = this.eval(s.from, env);
-    if (s.to === null) fail("a sum needs an upper limit");
-    var to = this.eval(s.to, env);
+    var to = s.to !== null ? this.eval(s.to, env) : scalar(indexedLength(s.body, s.index, env));
+    if (to.scalar && to.data[0] === 0 && s.to === null) fail("cannot tell the range of the sum over '" + s.index + "'");
     if (!from.scalar || !to.scalar) fail("sum limits must be scalars");
     var total = null;
     for (var i = Math.trunc(from.data[0]); i <= Math.trunc(to.data[0]); i++) {
@@ -798,6 +802,16 @@
     }
     return total === null ? scalar(0) : total;
   };
+  function indexedLength(body, index, env) {
+    if (body.k === "index" && body.indices.length === 1 && body.indices[0].k === "sym" && body.indices[0].name === index) {
+      var bold = "\\mathbf{" + body.target.name + "}";
+      var v = has(env, body.target.name) ? env[body.target.name] : has(env, bold) ? env[bold] : null;
+      if (v !== null && isVectorLike(v)) return v.data.length;
+    }
+    var cs = children(body);
+    for (var i = 0; i < cs.length; i++) { var n = indexedLength(cs[i], index, env); if (n > 0) return n; }
+    return 0;
+  }
   E.constant = function (c, env) {
     if (c.size === null) return lazyConst(c.which, 1);
     var size = this.eval(c.size, env);

@@ -6,7 +6,7 @@ namespace Bookish.Calculus;
 
 public static partial class DerivativeChecker
 {
-    private static readonly Regex Removable = new(@"\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
+    private static readonly Regex Removable = new(@"\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
     private static readonly Regex DerivativeMarker = new(@"\\frac\s*\{\s*(d|\\partial)|\\nabla|\\partial", RegexOptions.Compiled);
     private static readonly Regex BoldName = new(@"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", RegexOptions.Compiled);
     private static readonly Regex PlainName = new(@"(?<![\\A-Za-z])([A-Za-z])(?!\s*\()", RegexOptions.Compiled);
@@ -51,15 +51,39 @@ public static partial class DerivativeChecker
             diagnostics, items);
     }
 
+    private static readonly Regex BareFunction = new(@"(?<![\\A-Za-z])(diag|max|min|cos|sin|tan|tanh|exp|ln|log|sum)(?=\s*(\(|\\left))", RegexOptions.Compiled);
+    private static readonly Regex PlainIdentity = new(@"(?<![\\A-Za-z_{])I(?![A-Za-z}])", RegexOptions.Compiled);
+    private static readonly Regex BoldGroup = new(@"\\mathbf\{([^{}]*[A-Za-z][^{}]*[A-Za-z][^{}]*)\}", RegexOptions.Compiled);
+
+    /// <summary>Legacy spellings: <c>diag(…)</c> and <c>cos(u)</c> without a backslash, <c>\mathbf{w \otimes x}</c> bolding a whole group.</summary>
+    internal static string NormalizeLegacy(string tex)
+    {
+        string t = BareFunction.Replace(tex, m => $"\\operatorname{{{m.Groups[1].Value}}}");
+        t = PlainIdentity.Replace(t, "\\mathbf{I}");
+        return BoldGroup.Replace(t, m => "(" + Regex.Replace(m.Groups[1].Value, @"\\[A-Za-z]+|[A-Za-z]", x => x.Value.StartsWith('\\') ? x.Value : $"\\mathbf{{{x.Value}}}") + ")");
+    }
+
+    /// <summary>Splits at top-level <c>\\</c> and <c>&amp;</c> (not inside a matrix); a piece starting with '=' continues the chain.</summary>
     internal static List<string> Chains(string tex)
     {
-        string t = Removable.Replace(tex, " ").Replace("&", " ");
+        string t = Removable.Replace(NormalizeLegacy(tex), " ");
+        var lines = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (string.CompareOrdinal(t, i, "\\begin", 0, 6) == 0) depth++;
+            else if (string.CompareOrdinal(t, i, "\\end", 0, 4) == 0) depth--;
+            else if (depth <= 0 && t[i] == '&') { lines.Add(t[start..i]); start = i + 1; }
+            else if (depth <= 0 && string.CompareOrdinal(t, i, "\\\\", 0, 2) == 0) { lines.Add(t[start..i]); start = i + 2; i++; }
+            else if (t[i] == '\\') i++;
+        }
+        lines.Add(t[start..]);
         var result = new List<string>();
-        foreach (var rawLine in t.Split(@"\\"))
+        foreach (var rawLine in lines)
         {
             string line = rawLine.Trim().TrimEnd('.', ',', ';').Trim();
             if (line.Length == 0) continue;
-            if (line.StartsWith('=') && result.Count > 0) result[^1] += " " + line;
+            if ((line.StartsWith('=') || (result.Count > 0 && result[^1].EndsWith('='))) && result.Count > 0) result[^1] += " " + line;
             else result.Add(line);
         }
         return result;

@@ -65,7 +65,7 @@ internal sealed partial class Evaluator
 
     private Value EvalDefinition(FunctionDefinition def, IReadOnlyDictionary<string, Value> env)
     {
-        if (++_depth > 64) throw new CalcException($"definition of '{def.Name}' is recursive");
+        if (++_depth > 64) { _depth--; throw new CalcException($"definition of '{def.Name}' is recursive"); }
         try
         {
             return Eval(def.Body, env);
@@ -98,8 +98,8 @@ internal sealed partial class Evaluator
     private Value Sum(SumExpr s, IReadOnlyDictionary<string, Value> env)
     {
         var from = Eval(s.From, env);
-        if (s.To == null) throw new CalcException("a sum needs an upper limit");
-        var to = Eval(s.To, env);
+        var to = s.To != null ? Eval(s.To, env) : Value.Scalar(IndexedLength(s.Body, s.Index, env));
+        if (to.IsScalar && to.ScalarValue == 0 && s.To == null) throw new CalcException($"cannot tell the range of the sum over '{s.Index}'");
         if (!from.IsScalar || !to.IsScalar) throw new CalcException("sum limits must be scalars");
         Value? total = null;
         for (int i = (int)from.ScalarValue; i <= (int)to.ScalarValue; i++)
@@ -109,6 +109,23 @@ internal sealed partial class Evaluator
             total = total == null ? term : Ops.Add(total, term, 1);
         }
         return total ?? Value.Scalar(0);
+    }
+
+    /// <summary>For <c>\sum_i</c> without limits: the length of the first vector indexed by the sum's index.</summary>
+    private int IndexedLength(Expr body, string index, IReadOnlyDictionary<string, Value> env)
+    {
+        if (body is IndexExpr { Indices: [SymbolExpr s] } ix && s.Name == index)
+        {
+            var bold = $"\\mathbf{{{ix.Target.Name}}}";
+            var v = env.TryGetValue(ix.Target.Name, out var plain) ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
+            if (v != null && (v.IsColumn || v.IsRow)) return v.Data.Length;
+        }
+        foreach (var c in ClaimChecker.Children(body))
+        {
+            int n = IndexedLength(c, index, env);
+            if (n > 0) return n;
+        }
+        return 0;
     }
 
     private Value Constant(ConstantExpr c, IReadOnlyDictionary<string, Value> env)

@@ -38,7 +38,8 @@ internal static class Ops
         }
         if (a.IsLazy) a = b.IsScalar ? throw new CalcException("cannot add a matrix constant to a scalar") : Materialize(a, b.Rows, b.Cols);
         if (b.IsLazy) b = a.IsScalar ? throw new CalcException("cannot add a matrix constant to a scalar") : Materialize(b, a.Rows, a.Cols);
-        return Zip(a, b, (x, y) => x + sign * y, sign > 0 ? "add" : "subtract");
+        // A scalar added to a vector or matrix is broadcast, as the matrix calculus paper's x + z does.
+        return Zip(a, b, (x, y) => x + sign * y, sign > 0 ? "add" : "subtract", allowBroadcast: true);
     }
 
     /// <summary>Element-wise combination of equal shapes (a scalar operand broadcasts only when allowBroadcast).</summary>

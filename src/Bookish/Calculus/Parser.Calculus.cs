@@ -27,7 +27,8 @@ internal sealed partial class Parser
             var operand = ParseSubExpr(num.Skip(1).ToList());
             return new DerivativeExpr(operand, [variable], false, t.Start, end);
         }
-        var op = Peek.IsSymbol("(") ? ParseTerm() : ParseExpr();
+        // The operator binds like a product: \frac{d}{dx} x + \frac{d}{dx} x^2 is a sum of two derivatives.
+        var op = ParseTerm();
         return new DerivativeExpr(op, [variable], false, t.Start, op.End);
     }
 
@@ -50,7 +51,7 @@ internal sealed partial class Parser
             var vars = new List<Expr> { sub.ParseVariable() };
             while (sub.Peek.IsSymbol(",")) { sub._p++; vars.Add(sub.ParseVariable()); }
             if (sub.Peek.Kind != TokenKind.End) throw new CalcException("unsupported \\nabla subscript", t.Start, _t[_p - 1].End);
-            var operand = ParseExpr();
+            var operand = ParseTerm();
             return new DerivativeExpr(operand, vars, true, t.Start, operand.End);
         }
         var call = ParsePostfix();
@@ -71,6 +72,12 @@ internal sealed partial class Parser
         _p++;
         var lower = ReadGroup();
         int eq = lower.FindIndex(x => x.IsSymbol("="));
+        if (lower.Count == 1 && lower[0].Kind == TokenKind.Letter && !Peek.IsSymbol("^"))
+        {
+            // \sum_i x_i: the index runs over the length of the vector it indexes.
+            var b = ParseTerm();
+            return new SumExpr(lower[0].Text, new NumberExpr(1, t.Start, t.Start), null, b, t.Start, b.End);
+        }
         if (eq != 1 || lower[0].Kind != TokenKind.Letter)
             throw new CalcException("a sum needs an index such as _{i=1}", t.Start, _t[_p - 1].End);
         string index = lower[0].Text;

@@ -22,7 +22,7 @@ internal sealed partial class Parser
     {
         ["tr"] = "tr", ["Tr"] = "tr", ["trace"] = "tr", ["diag"] = "diag", ["sum"] = "sum", ["exp"] = "exp",
         ["ln"] = "ln", ["log"] = "ln", ["det"] = "det", ["max"] = "max", ["min"] = "min", ["tanh"] = "tanh",
-        ["sigmoid"] = "sigma", ["abs"] = "abs",
+        ["sigmoid"] = "sigma", ["abs"] = "abs", ["sin"] = "sin", ["cos"] = "cos", ["tan"] = "tan",
     };
 
     private Expr ParsePrimary()
