@@ -656,7 +656,7 @@
     if (a.scalar) return map(b, function (y) { return Math.pow(a.data[0], y); });
     if (!b.scalar) fail("cannot raise " + shapeText(a) + " to " + shapeText(b));
     var p = b.data[0];
-    if (isSquare(a) && p === Math.round(p)) {
+    if (isSquare(a) && p === Math.round(p) && Math.abs(p) <= 64) {
       var base = p < 0 ? inverse(a) : a, r = identity(a.rows);
       for (var i = 0; i < Math.abs(p); i++) r = matMulPlain(r, base);
       return r;
@@ -794,6 +794,7 @@
     var to = s.to !== null ? this.eval(s.to, env) : scalar(indexedLength(s.body, s.index, env));
     if (to.scalar && to.data[0] === 0 && s.to === null) fail("cannot tell the range of the sum over '" + s.index + "'");
     if (!from.scalar || !to.scalar) fail("sum limits must be scalars");
+    if (to.data[0] - from.data[0] > MAX_TERMS) fail("a sum may have at most 10000 terms");
     var total = null;
     for (var i = Math.trunc(from.data[0]); i <= Math.trunc(to.data[0]); i++) {
       var inner = extend(env); inner[s.index] = scalar(i);
@@ -935,7 +936,7 @@
   };
 
   // ---------------------------------------------------------------- declare: and define:
-  var DEFAULT_SIZES = [3, 2, 4, 5, 6, 7, 8];
+  var DEFAULT_SIZES = [3, 2, 4, 5, 6, 7, 8], MAX_SIZE = 32, MAX_TERMS = 10000;
   function isComparison(t) {
     return isSym(t, "<") || isSym(t, ">") || (t.kind === "cmd" && ["lt", "gt", "leq", "geq", "le", "ge", "neq", "ne"].indexOf(t.text) >= 0);
   }
@@ -1004,8 +1005,11 @@
         });
         names = [];
       } else if (item.some(isComparison)) constraintItems.push(item);
-      else if (item.length === 3 && item[0].kind === "letter" && isSym(item[1], "=") && item[2].kind === "number")
-        sizes[item[0].text] = parseInt(item[2].text, 10);
+      else if (item.length === 3 && item[0].kind === "letter" && isSym(item[1], "=") && item[2].kind === "number") {
+        var sz = /^[0-9]{1,3}$/.test(item[2].text) ? parseInt(item[2].text, 10) : -1;
+        if (sz < 1 || sz > MAX_SIZE) fail("a size must be a whole number from 1 to " + MAX_SIZE, item[0].start, item[2].end);
+        sizes[item[0].text] = sz;
+      }
       else if (item.some(function (t) { return isCmd(t, "otimes"); })) {
         var w = words(item);
         if (w.indexOf("elementwise") >= 0 || w.indexOf("hadamard") >= 0) otimes = true;
@@ -1027,7 +1031,11 @@
     if (names.length > 0) fail("'" + names[0].name + "' has no '\\in'", names[0].start, names[0].end);
     var nextDefault = 0;
     function resolve(dim) {
-      if (/^[0-9]+$/.test(dim)) return parseInt(dim, 10);
+      if (/^[0-9]{1,3}$/.test(dim)) {
+        var k = parseInt(dim, 10);
+        if (k < 1 || k > MAX_SIZE) fail("a size must be a whole number from 1 to " + MAX_SIZE);
+        return k;
+      }
       if (has(sizes, dim)) return sizes[dim];
       sizes[dim] = DEFAULT_SIZES[Math.min(nextDefault++, DEFAULT_SIZES.length - 1)];
       return sizes[dim];

@@ -5,6 +5,9 @@ internal static class DeclarationParser
 {
     private static readonly int[] DefaultSizes = [3, 2, 4, 5, 6, 7, 8];
 
+    /// <summary>Largest vector or matrix dimension the numeric checker accepts.</summary>
+    public const int MaxSize = 32;
+
     private sealed record Pending(string Name, bool Scalar, string[] Dims, List<string> Qualifiers);
 
     public static Declarations Parse(string src)
@@ -36,7 +39,9 @@ internal static class DeclarationParser
             }
             else if (item.Any(IsComparison)) constraintItems.Add(item);
             else if (item.Count == 3 && item[0].Kind == TokenKind.Letter && item[1].IsSymbol("=") && item[2].Kind == TokenKind.Number)
-                sizes[item[0].Text] = int.Parse(item[2].Text, System.Globalization.CultureInfo.InvariantCulture);
+                sizes[item[0].Text] = item[2].Text.All(char.IsAsciiDigit) && item[2].Text.Length <= 3 && int.Parse(item[2].Text, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= MaxSize
+                    ? int.Parse(item[2].Text, System.Globalization.CultureInfo.InvariantCulture)
+                    : throw new CalcException($"a size must be a whole number from 1 to {MaxSize}", item[0].Start, item[2].End);
             else if (item.Any(t => t.IsCommand("otimes")))
             {
                 string words = Words(item);
@@ -63,7 +68,8 @@ internal static class DeclarationParser
         int nextDefault = 0;
         int Resolve(string dim)
         {
-            if (int.TryParse(dim, out int k)) return k;
+            if (dim.All(char.IsAsciiDigit) && dim.Length <= 3) return int.Parse(dim, System.Globalization.CultureInfo.InvariantCulture) is var k and >= 1 and <= MaxSize
+                ? k : throw new CalcException($"a size must be a whole number from 1 to {MaxSize}");
             if (sizes.TryGetValue(dim, out int v)) return v;
             sizes[dim] = DefaultSizes[Math.Min(nextDefault++, DefaultSizes.Length - 1)];
             return sizes[dim];

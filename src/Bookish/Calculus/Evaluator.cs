@@ -101,6 +101,7 @@ internal sealed partial class Evaluator
         var to = s.To != null ? Eval(s.To, env) : Value.Scalar(IndexedLength(s.Body, s.Index, env));
         if (to.IsScalar && to.ScalarValue == 0 && s.To == null) throw new CalcException($"cannot tell the range of the sum over '{s.Index}'");
         if (!from.IsScalar || !to.IsScalar) throw new CalcException("sum limits must be scalars");
+        if (to.ScalarValue - from.ScalarValue > 10000) throw new CalcException("a sum may have at most 10000 terms");
         Value? total = null;
         for (int i = (int)from.ScalarValue; i <= (int)to.ScalarValue; i++)
         {

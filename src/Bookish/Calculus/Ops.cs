@@ -119,7 +119,7 @@ internal static class Ops
         if (a.IsScalar) return b.Map(y => Math.Pow(a.ScalarValue, y));
         if (!b.IsScalar) throw new CalcException($"cannot raise {a.ShapeText} to {b.ShapeText}");
         double p = b.ScalarValue;
-        if (a.IsSquare && p == Math.Round(p))
+        if (a.IsSquare && p == Math.Round(p) && Math.Abs(p) <= 64)
         {
             var baseM = p < 0 ? MatrixOps.Inverse(a) : a;
             var r = Value.Identity(a.Rows);

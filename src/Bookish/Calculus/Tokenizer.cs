@@ -20,10 +20,10 @@ internal static class Tokenizer
             if (c == '\\')
             {
                 int start = i;
-                if (i + 1 < s.Length && char.IsLetter(s[i + 1]))
+                if (i + 1 < s.Length && char.IsAsciiLetter(s[i + 1]))
                 {
                     int j = i + 1;
-                    while (j < s.Length && char.IsLetter(s[j])) j++;
+                    while (j < s.Length && char.IsAsciiLetter(s[j])) j++;
                     string name = s.Substring(i + 1, j - i - 1);
                     i = j;
                     if (name is "left" or "right" && i < s.Length && s[i] == '.') { i++; continue; }
@@ -52,15 +52,15 @@ internal static class Tokenizer
                 }
                 continue;
             }
-            if (char.IsDigit(c) || (c == '.' && i + 1 < s.Length && char.IsDigit(s[i + 1])))
+            if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
             {
                 int j = i;
-                while (j < s.Length && (char.IsDigit(s[j]) || s[j] == '.')) j++;
+                while (j < s.Length && (char.IsAsciiDigit(s[j]) || s[j] == '.')) j++;
                 tokens.Add(new Token(TokenKind.Number, s[i..j], i, j));
                 i = j;
                 continue;
             }
-            if (char.IsLetter(c)) { tokens.Add(new Token(TokenKind.Letter, c.ToString(), i, i + 1)); i++; continue; }
+            if (char.IsAsciiLetter(c)) { tokens.Add(new Token(TokenKind.Letter, c.ToString(), i, i + 1)); i++; continue; }
             tokens.Add(new Token(TokenKind.Symbol, c.ToString(), i, i + 1));
             i++;
         }

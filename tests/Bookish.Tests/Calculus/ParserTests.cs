@@ -90,4 +90,15 @@ public sealed class ParserTests
         Assert.Equal(0.6270739405881613, rng.Next(), 15);
         Assert.Equal(0.002735721180215478, rng.Next(), 15);
     }
+
+    [Theory]
+    [InlineData(@"\mathbf{x} \in \mathbb{R}^{n}, n = 100000", @"\frac{\partial}{\partial \mathbf{x}} \mathbf{x}^T\mathbf{x} = 2\mathbf{x}^T")]
+    [InlineData(@"\mathbf{X} \in \mathbb{R}^{3 \times 3}", @"\frac{\partial}{\partial \mathbf{X}} \operatorname{tr}(\mathbf{X}^{1000000}) = \mathbf{0}")]
+    [InlineData(@"x \in \mathbb{R}", @"\frac{d}{dx} \sum_{i=1}^{100000000} x = 1")]
+    public void Oversized_inputs_are_not_checkable_instead_of_hanging(string declare, string claim)
+    {
+        var v = DerivativeChecker.CheckClaim(declare, "", claim);
+
+        Assert.Equal(VerdictKind.NotCheckable, v.Kind);
+    }
 }
