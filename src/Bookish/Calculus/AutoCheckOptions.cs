@@ -1,0 +1,14 @@
+namespace Bookish.Calculus;
+
+/// <summary>
+/// Auto mode settings. With <see cref="Declarations"/> (the notation table, in <c>declare:</c> syntax) only those symbols
+/// are known; otherwise the legacy convention applies: bold lowercase = vector of <see cref="VectorSize"/>, bold
+/// uppercase = square matrix of that size, plain letters and Greek = scalars.
+/// </summary>
+public sealed record AutoCheckOptions
+{
+    public string? Declarations { get; init; }
+    public string Layout { get; init; } = "numerator";
+    public int VectorSize { get; init; } = 3;
+    public uint Seed { get; init; } = CheckOptions.Default.Seed;
+}

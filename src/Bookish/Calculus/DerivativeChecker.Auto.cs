@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Bookish.Diagnostics;
+using Bookish.Text;
+
+namespace Bookish.Calculus;
+
+public static partial class DerivativeChecker
+{
+    private static readonly Regex Removable = new(@"\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
+    private static readonly Regex DerivativeMarker = new(@"\\frac\s*\{\s*(d|\\partial)|\\nabla|\\partial", RegexOptions.Compiled);
+    private static readonly Regex BoldName = new(@"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", RegexOptions.Compiled);
+    private static readonly Regex PlainName = new(@"(?<![\\A-Za-z])([A-Za-z])(?!\s*\()", RegexOptions.Compiled);
+    private static readonly Regex GreekName = new(@"\\([A-Za-z]+)(?!\s*\()", RegexOptions.Compiled);
+
+    /// <summary>
+    /// Auto mode: tries every equality chain (split at <c>\\</c>; lines starting with '=' continue the chain) that
+    /// contains a derivative. Refutes only when a link fails at every sample point with stable numbers and shapes
+    /// agree; anything doubtful is not checkable. Equations without derivatives are not counted.
+    /// </summary>
+    public static AutoCheckReport AutoCheck(IEnumerable<(string Tex, SourceSpan Span)> displayEquations, AutoCheckOptions options)
+    {
+        var items = new List<AutoCheckItem>();
+        var diagnostics = new List<Diagnostic>();
+        if (!TryParseLayout(options.Layout, out var layout)) layout = Layout.Numerator;
+        foreach (var (tex, span) in displayEquations)
+        {
+            foreach (var chain in Chains(tex))
+            {
+                if (!DerivativeMarker.IsMatch(chain) || !chain.Contains('=')) continue;
+                string declare = options.Declarations ?? LegacyDeclarations(chain, options.VectorSize);
+                Verdict v;
+                try
+                {
+                    v = ClaimChecker.Check(declare, "", chain, layout, new CheckOptions(options.Seed, 5, Auto: true));
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException)
+                {
+                    v = new Verdict(VerdictKind.NotCheckable, "internal: " + ex.Message);
+                }
+                items.Add(new AutoCheckItem(chain, span, v));
+                if (v.Kind == VerdictKind.Refuted)
+                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.DerivativeRefuted, span, $"derivative refuted in '{chain}': " + v.ToString().Replace('\n', ' ')));
+                else if (v.Kind == VerdictKind.NotCheckable)
+                    diagnostics.Add(new Diagnostic(DiagnosticIds.DerivativeNotCheckable, Severity.Info, $"derivative not checkable in '{chain}': {v.Message}", span));
+            }
+        }
+        return new AutoCheckReport(items.Count,
+            items.Count(i => i.Verdict.Kind == VerdictKind.Verified),
+            items.Count(i => i.Verdict.Kind == VerdictKind.Refuted),
+            items.Count(i => i.Verdict.Kind == VerdictKind.NotCheckable),
+            diagnostics, items);
+    }
+
+    private static readonly Regex BareFunction = new(@"(?<![\\A-Za-z])(diag|max|min|cos|sin|tan|tanh|exp|ln|log|sum)(?=\s*(\(|\\left))", RegexOptions.Compiled);
+    private static readonly Regex PlainIdentity = new(@"(?<![\\A-Za-z_{])I(?![A-Za-z}])", RegexOptions.Compiled);
+    private static readonly Regex BoldGroup = new(@"\\mathbf\{([^{}]*[A-Za-z][^{}]*[A-Za-z][^{}]*)\}", RegexOptions.Compiled);
+
+    /// <summary>Legacy spellings: <c>diag(…)</c> and <c>cos(u)</c> without a backslash, <c>\mathbf{w \otimes x}</c> bolding a whole group.</summary>
+    internal static string NormalizeLegacy(string tex)
+    {
+        string t = BareFunction.Replace(tex, m => $"\\operatorname{{{m.Groups[1].Value}}}");
+        t = PlainIdentity.Replace(t, "\\mathbf{I}");
+        return BoldGroup.Replace(t, m => "(" + Regex.Replace(m.Groups[1].Value, @"\\[A-Za-z]+|[A-Za-z]", x => x.Value.StartsWith('\\') ? x.Value : $"\\mathbf{{{x.Value}}}") + ")");
+    }
+
+    /// <summary>Splits at top-level <c>\\</c> and <c>&amp;</c> (not inside a matrix); a piece starting with '=' continues the chain.</summary>
+    internal static List<string> Chains(string tex)
+    {
+        string t = Removable.Replace(NormalizeLegacy(tex), " ");
+        var lines = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (string.CompareOrdinal(t, i, "\\begin", 0, 6) == 0) depth++;
+            else if (string.CompareOrdinal(t, i, "\\end", 0, 4) == 0) depth--;
+            else if (depth <= 0 && t[i] == '&') { lines.Add(t[start..i]); start = i + 1; }
+            else if (depth <= 0 && string.CompareOrdinal(t, i, "\\\\", 0, 2) == 0) { lines.Add(t[start..i]); start = i + 2; i++; }
+            else if (t[i] == '\\') i++;
+        }
+        lines.Add(t[start..]);
+        var result = new List<string>();
+        foreach (var rawLine in lines)
+        {
+            string line = rawLine.Trim().TrimEnd('.', ',', ';').Trim();
+            if (line.Length == 0) continue;
+            if ((line.StartsWith('=') || (result.Count > 0 && result[^1].EndsWith('='))) && result.Count > 0) result[^1] += " " + line;
+            else result.Add(line);
+        }
+        return result;
+    }
+
+    /// <summary>Legacy convention: bold lowercase vector, bold uppercase square matrix, plain letters and Greek scalars.</summary>
+    internal static string LegacyDeclarations(string chain, int size)
+    {
+        var vectors = new List<string>();
+        var matrices = new List<string>();
+        var scalars = new List<string>();
+        foreach (Match m in BoldName.Matches(chain))
+        {
+            string letter = m.Groups[2].Value, name = $"\\mathbf{{{letter}}}";
+            if (letter is "I") continue;
+            var list = char.IsUpper(letter[0]) ? matrices : vectors;
+            if (!list.Contains(name) && !Regex.IsMatch(chain, Regex.Escape(m.Value) + @"\s*\(")) list.Add(name);
+        }
+        string withoutCommands = BoldName.Replace(Regex.Replace(chain, @"\\(frac|partial|nabla|operatorname|text|mathrm)\b", " "), " ");
+        withoutCommands = Regex.Replace(withoutCommands, @"\\(operatorname|text|mathrm|begin|end)\s*\{[^}]*\}", " ");
+        foreach (Match m in PlainName.Matches(withoutCommands))
+        {
+            string name = m.Groups[1].Value;
+            if (name is "e" or "d" || scalars.Contains(name)) continue;
+            scalars.Add(name);
+        }
+        foreach (Match m in GreekName.Matches(chain))
+        {
+            string name = m.Groups[1].Value;
+            if (Parser.Greek.Contains(name) && name is not ("pi" or "sigma") && !scalars.Contains("\\" + name)) scalars.Add("\\" + name);
+        }
+        var parts = new List<string>();
+        if (scalars.Count > 0) parts.Add(string.Join(", ", scalars) + " \\in \\mathbb{R}");
+        if (vectors.Count > 0) parts.Add(string.Join(", ", vectors) + $" \\in \\mathbb{{R}}^{{{size}}}");
+        if (matrices.Count > 0) parts.Add(string.Join(", ", matrices) + $" \\in \\mathbb{{R}}^{{{size} \\times {size}}}");
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,60 @@
+namespace Bookish.Calculus;
+
+internal sealed partial class Evaluator
+{
+    private Value Call(CallExpr c, IReadOnlyDictionary<string, Value> env)
+    {
+        if (!_definitions.TryGetValue(c.Name, out var def) || def.Parameters.Count == 0)
+        {
+            if (c.Name == "\\sigma" && c.Args.Count == 1 && c.Primes <= 1)
+            {
+                var x = Eval(c.Args[0], env);
+                var s = Builtins.Apply("sigma", [x]);
+                return c.Primes == 0 ? s : s.Map(v => v * (1 - v));
+            }
+            throw new CalcException($"undefined function '{c.Name}'");
+        }
+        var args = new List<Value>();
+        if (c.Args.Count == 0)
+        {
+            foreach (var p in def.Parameters)
+                args.Add(env.TryGetValue(p, out var pv) ? pv : throw new CalcException($"'{c.Name}' needs its arguments"));
+        }
+        else args.AddRange(c.Args.Select(a => Eval(a, env)));
+        if (args.Count != def.Parameters.Count)
+            throw new CalcException($"'{c.Name}' takes {def.Parameters.Count} argument(s), got {args.Count}");
+        if (c.Primes == 0) return Apply(def, args, env);
+        if (c.Primes > 1 || args.Count != 1) throw new CalcException("only f'(x) of a one-argument function is supported");
+        return args[0].Map(a =>
+        {
+            double h = 1e-3 * StepScale * Math.Max(1, Math.Abs(a));
+            double F(double t) => Apply(def, [Value.Scalar(t)], env) is { IsScalar: true } r ? r.ScalarValue : throw new CalcException("f' needs a scalar function");
+            return (-F(a + 2 * h) + 8 * F(a + h) - 8 * F(a - h) + F(a - 2 * h)) / (12 * h);
+        });
+    }
+
+    /// <summary>Binds arguments; a scalar parameter given a vector or matrix maps the function over its entries.</summary>
+    private Value Apply(FunctionDefinition def, IReadOnlyList<Value> args, IReadOnlyDictionary<string, Value> env)
+    {
+        var mapped = Enumerable.Range(0, args.Count).Where(i => def.ScalarParameters[i] && !args[i].IsScalar).ToList();
+        if (mapped.Count == 0)
+        {
+            var inner = new Dictionary<string, Value>(env);
+            for (int i = 0; i < args.Count; i++) inner[def.Parameters[i]] = args[i];
+            return EvalDefinition(def, inner);
+        }
+        var shape = args[mapped[0]];
+        if (shape.IsLazy || mapped.Any(i => args[i].IsLazy || args[i].Rows != shape.Rows || args[i].Cols != shape.Cols))
+            throw new CalcException($"element-wise '{def.Name}' needs arguments of one shape");
+        var d = new double[shape.Data.Length];
+        for (int k = 0; k < d.Length; k++)
+        {
+            var inner = new Dictionary<string, Value>(env);
+            for (int i = 0; i < args.Count; i++) inner[def.Parameters[i]] = mapped.Contains(i) ? Value.Scalar(args[i].Data[k]) : args[i];
+            var r = EvalDefinition(def, inner);
+            if (!r.IsScalar) throw new CalcException($"element-wise '{def.Name}' must be scalar-valued");
+            d[k] = r.ScalarValue;
+        }
+        return Value.Matrix(shape.Rows, shape.Cols, d);
+    }
+}

@@ -1,0 +1,90 @@
+namespace Bookish.Calculus;
+
+internal sealed partial class Evaluator
+{
+    private Value Derivative(DerivativeExpr d, IReadOnlyDictionary<string, Value> env)
+    {
+        var vars = d.Variables.ToList();
+        if (vars.Count == 0)
+        {
+            var call = (CallExpr)d.Operand;
+            if (call.Args.Count == 0 && _definitions.TryGetValue(call.Name, out var def))
+                vars.AddRange(def.Parameters.Select(p => (Expr)new SymbolExpr(p, false, call.Start, call.End)));
+            else vars.AddRange(call.Args);
+        }
+        var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name)
+            ? s.Name
+            : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
+        if (names.Count == 1) return Differentiate(d.Operand, names[0], env);
+        var parts = names.Select(n => Differentiate(d.Operand, n, env)).ToList();
+        if (parts.Any(p => !p.IsScalar) || names.Any(n => !env[n].IsScalar))
+            throw new CalcException("a gradient over several arguments needs a scalar function of scalars");
+        var data = parts.Select(p => p.ScalarValue).ToArray();
+        return Layout == Layout.Numerator ? Value.Matrix(1, data.Length, data) : Value.Matrix(data.Length, 1, data);
+    }
+
+    private static string Describe(Expr v) => v switch
+    {
+        SymbolExpr s => s.Name,
+        IndexExpr i => i.Target.Name + "_…",
+        _ => "expression",
+    };
+
+    /// <summary>Fourth-order central differences, entry by entry of the variable, assembled in the layout's shape.</summary>
+    private Value Differentiate(Expr operand, string name, IReadOnlyDictionary<string, Value> env)
+    {
+        var v = env[name];
+        var f0 = Eval(operand, env);
+        if (f0.IsLazy) throw new CalcException("cannot differentiate an unsized constant");
+        int n = v.Data.Length;
+        var cols = new List<double[]>(n);
+        for (int j = 0; j < n; j++)
+        {
+            double h = 1e-3 * StepScale * Math.Max(1, Math.Abs(v.Data[j]));
+            double[] F(double delta)
+            {
+                var d = (double[])v.Data.Clone();
+                d[j] += delta;
+                var moved = v.IsScalar ? Value.Scalar(d[0]) : Value.Matrix(v.Rows, v.Cols, d);
+                var inner = new Dictionary<string, Value>(env) { [name] = moved };
+                var r = Eval(operand, inner);
+                if (r.IsLazy) r = Ops.Materialize(r, f0.Rows, f0.Cols);
+                if (r.Data.Length != f0.Data.Length) throw new CalcException("shape changes under perturbation");
+                return r.Data;
+            }
+            var p2 = F(2 * h); var p1 = F(h); var m1 = F(-h); var m2 = F(-2 * h);
+            var g = new double[f0.Data.Length];
+            for (int i = 0; i < g.Length; i++) g[i] = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h);
+            cols.Add(g);
+        }
+        return Assemble(f0, v, cols);
+    }
+
+    private Value Assemble(Value f, Value v, List<double[]> cols)
+    {
+        int n = cols.Count, m = f.Data.Length;
+        bool numerator = Layout == Layout.Numerator;
+        if (f.IsScalar)
+        {
+            var d = cols.Select(c => c[0]).ToArray();
+            if (v.IsScalar) return Value.Scalar(d[0]);
+            if (v.IsColumn) return numerator ? Value.Matrix(1, n, d) : Value.Matrix(n, 1, d);
+            return Value.Matrix(v.Rows, v.Cols, d);
+        }
+        if (v.IsScalar)
+        {
+            var d = cols[0];
+            if (f.IsVectorLike) return numerator ? Value.Matrix(m, 1, d) : Value.Matrix(1, m, d);
+            return Value.Matrix(f.Rows, f.Cols, d);
+        }
+        if (f.IsVectorLike && v.IsColumn)
+        {
+            var d = new double[m * n];
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                    if (numerator) d[i * n + j] = cols[j][i]; else d[j * m + i] = cols[j][i];
+            return numerator ? Value.Matrix(m, n, d) : Value.Matrix(n, m, d);
+        }
+        throw new CalcException($"the derivative of a {f.ShapeText} by a {v.ShapeText} is a tensor (not supported)");
+    }
+}

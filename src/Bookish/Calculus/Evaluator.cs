@@ -1,0 +1,145 @@
+namespace Bookish.Calculus;
+
+/// <summary>Double-precision evaluation of an <see cref="Expr"/> at a point; shapes are inferred and checked on the way.</summary>
+internal sealed partial class Evaluator
+{
+    private readonly IReadOnlyDictionary<string, FunctionDefinition> _definitions;
+    private readonly IReadOnlyDictionary<string, int> _sizes;
+    private readonly bool _allowOtimes;
+    private int _depth;
+
+    public Evaluator(IReadOnlyDictionary<string, FunctionDefinition> definitions, IReadOnlyDictionary<string, int> sizes, Layout layout, bool allowOtimes)
+    {
+        _definitions = definitions;
+        _sizes = sizes;
+        Layout = layout;
+        _allowOtimes = allowOtimes;
+    }
+
+    public Layout Layout { get; }
+
+    /// <summary>Multiplies the finite-difference step; the checker re-evaluates with a smaller step to confirm a mismatch.</summary>
+    public double StepScale { get; set; } = 1;
+
+    public Value Eval(Expr e, IReadOnlyDictionary<string, Value> env)
+    {
+        try
+        {
+            return EvalCore(e, env);
+        }
+        catch (CalcException ex) when (ex.SourceStart < 0)
+        {
+            throw new CalcException(ex.Reason, e.Start, e.End);
+        }
+    }
+
+    private Value EvalCore(Expr e, IReadOnlyDictionary<string, Value> env) => e switch
+    {
+        NumberExpr n => Value.Scalar(n.Value),
+        SymbolExpr s => Lookup(s, env),
+        IndexExpr ix => Index(ix, env),
+        NegateExpr neg => Ops.Scale(Eval(neg.Operand, env), -1),
+        BinaryExpr { Op: "+" } b => Ops.Add(Eval(b.Left, env), Eval(b.Right, env), 1),
+        BinaryExpr { Op: "-" } b => Ops.Add(Eval(b.Left, env), Eval(b.Right, env), -1),
+        BinaryExpr b => Ops.Multiply(b.Op, Eval(b.Left, env), Eval(b.Right, env), _allowOtimes),
+        PowerExpr p => Ops.Power(Eval(p.Base, env), Eval(p.Exponent, env)),
+        TransposeExpr { Op: "T" } t => MatrixOps.Transpose(Eval(t.Operand, env)),
+        TransposeExpr t => MatrixOps.Transpose(MatrixOps.Inverse(Eval(t.Operand, env))),
+        CallExpr c => Call(c, env),
+        FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList()),
+        MatrixExpr m => Ops.Blocks(m.Rows.Select(r => (IReadOnlyList<Value>)r.Select(x => Eval(x, env)).ToList()).ToList()),
+        SumExpr s => Sum(s, env),
+        ConstantExpr c => Constant(c, env),
+        DerivativeExpr d => Derivative(d, env),
+        _ => throw new CalcException("unsupported expression"),
+    };
+
+    private Value Lookup(SymbolExpr s, IReadOnlyDictionary<string, Value> env)
+    {
+        if (env.TryGetValue(s.Name, out var v)) return v;
+        if (_definitions.TryGetValue(s.Name, out var def) && def.Parameters.Count == 0) return EvalDefinition(def, env);
+        if (_sizes.TryGetValue(s.Name, out int size)) return Value.Scalar(size);
+        if (s.Name == "e") return Value.Scalar(Math.E);
+        throw new CalcException($"undeclared symbol '{s.Name}'");
+    }
+
+    private Value EvalDefinition(FunctionDefinition def, IReadOnlyDictionary<string, Value> env)
+    {
+        if (++_depth > 64) { _depth--; throw new CalcException($"definition of '{def.Name}' is recursive"); }
+        try
+        {
+            return Eval(def.Body, env);
+        }
+        catch (CalcException ex)
+        {
+            throw new CalcException($"in the definition of {def.Name}: {ex.Reason}");
+        }
+        finally { _depth--; }
+    }
+
+    private Value Index(IndexExpr ix, IReadOnlyDictionary<string, Value> env)
+    {
+        // x_i may index the bold vector \mathbf{x}, as the matrix calculus paper writes it.
+        var bold = $"\\mathbf{{{ix.Target.Name}}}";
+        var target = !env.ContainsKey(ix.Target.Name) && env.TryGetValue(bold, out var bv) ? bv : Lookup(ix.Target, env);
+        var idx = ix.Indices.Select(i => Eval(i, env)).ToList();
+        if (idx.Any(i => !i.IsScalar || i.ScalarValue != Math.Round(i.ScalarValue)))
+            throw new CalcException($"index of '{ix.Target.Name}' is not an integer");
+        int a = (int)idx[0].ScalarValue - 1;
+        if (idx.Count == 1 && (target.IsColumn || target.IsRow) && a >= 0 && a < target.Data.Length) return Value.Scalar(target.Data[a]);
+        if (idx.Count == 2 && !target.IsScalar && !target.IsLazy)
+        {
+            int b = (int)idx[1].ScalarValue - 1;
+            if (a >= 0 && a < target.Rows && b >= 0 && b < target.Cols) return Value.Scalar(target[a, b]);
+        }
+        throw new CalcException($"cannot index '{ix.Target.Name}' ({target.ShapeText}) here");
+    }
+
+    private Value Sum(SumExpr s, IReadOnlyDictionary<string, Value> env)
+    {
+        var from = Eval(s.From, env);
+        var to = s.To != null ? Eval(s.To, env) : Value.Scalar(IndexedLength(s.Body, s.Index, env));
+        if (to.IsScalar && to.ScalarValue == 0 && s.To == null) throw new CalcException($"cannot tell the range of the sum over '{s.Index}'");
+        if (!from.IsScalar || !to.IsScalar) throw new CalcException("sum limits must be scalars");
+        if (to.ScalarValue - from.ScalarValue > 10000) throw new CalcException("a sum may have at most 10000 terms");
+        Value? total = null;
+        for (int i = (int)from.ScalarValue; i <= (int)to.ScalarValue; i++)
+        {
+            var inner = new Dictionary<string, Value>(env) { [s.Index] = Value.Scalar(i) };
+            var term = Eval(s.Body, inner);
+            total = total == null ? term : Ops.Add(total, term, 1);
+        }
+        return total ?? Value.Scalar(0);
+    }
+
+    /// <summary>For <c>\sum_i</c> without limits: the length of the first vector indexed by the sum's index.</summary>
+    private int IndexedLength(Expr body, string index, IReadOnlyDictionary<string, Value> env)
+    {
+        if (body is IndexExpr { Indices: [SymbolExpr s] } ix && s.Name == index)
+        {
+            var bold = $"\\mathbf{{{ix.Target.Name}}}";
+            var v = env.TryGetValue(ix.Target.Name, out var plain) ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
+            if (v != null && (v.IsColumn || v.IsRow)) return v.Data.Length;
+        }
+        foreach (var c in ClaimChecker.Children(body))
+        {
+            int n = IndexedLength(c, index, env);
+            if (n > 0) return n;
+        }
+        return 0;
+    }
+
+    private Value Constant(ConstantExpr c, IReadOnlyDictionary<string, Value> env)
+    {
+        if (c.Size == null) return Value.LazyConstant(c.Which, 1);
+        var size = Eval(c.Size, env);
+        if (!size.IsScalar || size.ScalarValue < 1) throw new CalcException("bad size");
+        int n = (int)size.ScalarValue;
+        return c.Which switch
+        {
+            "identity" => Value.Identity(n),
+            "ones" => Value.Matrix(n, 1, Enumerable.Repeat(1.0, n).ToArray()),
+            _ => Value.Zeros(n, 1),
+        };
+    }
+}

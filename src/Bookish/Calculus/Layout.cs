@@ -1,0 +1,4 @@
+namespace Bookish.Calculus;
+
+/// <summary>Matrix-calculus layout: numerator (Jacobian m×n, gradient a row) or denominator (transposed).</summary>
+internal enum Layout { Numerator, Denominator }

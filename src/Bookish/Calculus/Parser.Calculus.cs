@@ -1,0 +1,121 @@
+namespace Bookish.Calculus;
+
+internal sealed partial class Parser
+{
+    private static bool IsDifferential(Token t) => t.IsLetter("d") || t.IsCommand("partial") || t.IsCommand("mathrm");
+
+    /// <summary><c>\frac{a}{b}</c>, or a derivative: <c>\frac{d}{dx} E</c>, <c>\frac{dy}{dx}</c>, <c>\frac{\partial E}{\partial v}</c>.</summary>
+    private Expr ParseFrac()
+    {
+        var t = Next();
+        var num = ReadGroup();
+        var den = ReadGroup();
+        int end = _t[_p - 1].End;
+        // \mathrm{d} is tokenized as a group '{d}' after dropping \mathrm; normalise it.
+        num = StripRomanD(num);
+        den = StripRomanD(den);
+        bool derivative = num.Count >= 1 && den.Count >= 2 && IsDifferential(num[0]) && IsDifferential(den[0]);
+        if (!derivative) return new BinaryExpr("/", ParseSubExpr(num), ParseSubExpr(den), t.Start, end);
+        if ((num.Count > 1 && num[1].IsSymbol("^")) || den.Any(d => d.IsSymbol("^")))
+            throw new CalcException("higher-order derivatives are not supported", t.Start, end);
+        var varParser = Sub(den.Skip(1).ToList());
+        var variable = varParser.ParseVariable();
+        if (varParser.Peek.Kind != TokenKind.End)
+            throw new CalcException("mixed partial derivatives are not supported", t.Start, end);
+        if (num.Count > 1)
+        {
+            var operand = ParseSubExpr(num.Skip(1).ToList());
+            return new DerivativeExpr(operand, [variable], false, t.Start, end);
+        }
+        // The operator binds like a product: \frac{d}{dx} x + \frac{d}{dx} x^2 is a sum of two derivatives.
+        var op = ParseTerm();
+        return new DerivativeExpr(op, [variable], false, t.Start, op.End);
+    }
+
+    private static List<Token> StripRomanD(List<Token> g)
+    {
+        if (g.Count >= 3 && g[0].IsSymbol("{") && g[1].IsLetter("d") && g[2].IsSymbol("}"))
+            return [g[1], .. g.Skip(3)];
+        return g;
+    }
+
+    /// <summary><c>\nabla_{\mathbf{w}} E</c>, or <c>\nabla f(x, y)</c> (gradient over the call's arguments).</summary>
+    private Expr ParseNabla()
+    {
+        var t = Next();
+        if (Peek.IsSymbol("_"))
+        {
+            _p++;
+            var group = ReadGroup();
+            var sub = Sub(group);
+            var vars = new List<Expr> { sub.ParseVariable() };
+            while (sub.Peek.IsSymbol(",")) { sub._p++; vars.Add(sub.ParseVariable()); }
+            if (sub.Peek.Kind != TokenKind.End) throw new CalcException("unsupported \\nabla subscript", t.Start, _t[_p - 1].End);
+            var operand = ParseTerm();
+            return new DerivativeExpr(operand, vars, true, t.Start, operand.End);
+        }
+        var call = ParsePostfix();
+        if (call is not CallExpr c || c.Primes > 0)
+            throw new CalcException("\\nabla without a subscript needs a function call such as \\nabla f(x, y)", t.Start, call.End);
+        return new DerivativeExpr(call, [], true, t.Start, call.End);
+    }
+
+    /// <summary><c>\sum_{i=1}^{n} body</c>; without limits, <c>\sum \mathbf{x}</c> sums the entries.</summary>
+    private Expr ParseSum()
+    {
+        var t = Next();
+        if (!Peek.IsSymbol("_"))
+        {
+            var arg = ParsePostfix();
+            return new FunctionExpr("sum", [arg], t.Start, arg.End);
+        }
+        _p++;
+        var lower = ReadGroup();
+        int eq = lower.FindIndex(x => x.IsSymbol("="));
+        if (lower.Count == 1 && lower[0].Kind == TokenKind.Letter && !Peek.IsSymbol("^"))
+        {
+            // \sum_i x_i: the index runs over the length of the vector it indexes.
+            var b = ParseTerm();
+            return new SumExpr(lower[0].Text, new NumberExpr(1, t.Start, t.Start), null, b, t.Start, b.End);
+        }
+        if (eq != 1 || lower[0].Kind != TokenKind.Letter)
+            throw new CalcException("a sum needs an index such as _{i=1}", t.Start, _t[_p - 1].End);
+        string index = lower[0].Text;
+        var from = ParseSubExpr(lower.Skip(2).ToList());
+        Expr? to = null;
+        if (Peek.IsSymbol("^")) { _p++; to = ParseSubExpr(ReadGroup()); }
+        var body = ParseTerm();
+        return new SumExpr(index, from, to, body, t.Start, body.End);
+    }
+
+    /// <summary><c>\begin{bmatrix} a &amp; b \\ c &amp; d \end{bmatrix}</c> (also pmatrix, matrix, vmatrix = determinant).</summary>
+    private Expr ParseEnvironment()
+    {
+        var t = Next();
+        string env = string.Concat(ReadGroup().Select(g => g.Text));
+        if (env is not ("bmatrix" or "pmatrix" or "matrix" or "Bmatrix" or "vmatrix" or "smallmatrix"))
+            throw new CalcException($"unsupported environment '{env}'", t.Start, _t[_p - 1].End);
+        var rows = new List<IReadOnlyList<Expr>>();
+        var row = new List<Expr>();
+        while (true)
+        {
+            row.Add(ParseExpr());
+            if (Peek.IsSymbol("&")) { _p++; continue; }
+            if (Peek.Kind == TokenKind.RowSeparator)
+            {
+                _p++;
+                rows.Add(row);
+                row = [];
+                if (Peek.IsCommand("end")) break;
+                continue;
+            }
+            if (Peek.IsCommand("end")) { rows.Add(row); break; }
+            throw Unexpected(Peek);
+        }
+        _p++;
+        ReadGroup();
+        int end = _t[_p - 1].End;
+        var m = new MatrixExpr(rows, t.Start, end);
+        return env == "vmatrix" ? new FunctionExpr("det", [m], t.Start, end) : m;
+    }
+}

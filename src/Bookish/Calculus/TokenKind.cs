@@ -1,0 +1,3 @@
+namespace Bookish.Calculus;
+
+internal enum TokenKind { Number, Letter, Command, Symbol, DoubleBar, RowSeparator, End }

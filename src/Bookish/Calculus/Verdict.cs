@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Bookish.Calculus;
+
+/// <summary>
+/// The verdict on one claim. For <see cref="VerdictKind.NotCheckable"/>, <see cref="Part"/> names the input
+/// ("declare", "define", "claim") and <see cref="Start"/>/<see cref="End"/> the offending substring's offsets in it (or -1).
+/// </summary>
+public sealed record Verdict(VerdictKind Kind, string Message, Counterexample? Counterexample = null, string? Part = null, int Start = -1, int End = -1, string? Offending = null)
+{
+    /// <summary>Number of random points at which the claim was compared.</summary>
+    public int PointsChecked { get; init; }
+
+    /// <summary>"verified", "refuted" or "not-checkable" — the same strings as the browser checker.</summary>
+    public string KindText => Kind switch
+    {
+        VerdictKind.Verified => "verified",
+        VerdictKind.Refuted => "refuted",
+        _ => "not-checkable",
+    };
+
+    /// <summary>Process exit code for <c>bookish derivcheck</c>: 0 verified, 1 refuted, 2 not checkable.</summary>
+    public int ExitCode => Kind switch { VerdictKind.Verified => 0, VerdictKind.Refuted => 1, _ => 2 };
+
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        verdict = KindText,
+        message = Message,
+        counterexample = Counterexample == null ? null : new
+        {
+            point = Counterexample.Point.ToDictionary(p => p.Name, p => p.Value),
+            link = Counterexample.Link,
+            linkSource = Counterexample.LinkSource,
+            expected = Counterexample.Expected,
+            claimed = Counterexample.Claimed,
+            row = Counterexample.Row,
+            column = Counterexample.Column,
+            expectedEntry = Counterexample.ExpectedEntry,
+            claimedEntry = Counterexample.ClaimedEntry,
+        },
+        part = Part,
+        start = Start,
+        end = End,
+        offending = Offending,
+        pointsChecked = PointsChecked,
+    });
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.Append(KindText).Append(": ").Append(Message);
+        if (Offending != null) sb.Append(" (at '").Append(Offending).Append("' in ").Append(Part).Append(')');
+        if (Counterexample is { } c)
+        {
+            sb.AppendLine();
+            sb.Append("  at ").AppendJoin(", ", c.Point.Select(p => $"{p.Name} = {p.Value}")).AppendLine();
+            sb.Append("  derivative:   ").AppendLine(c.Expected);
+            sb.Append("  link ").Append(c.Link.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(c.LinkSource).Append("): ").AppendLine(c.Claimed);
+            if (c.Row > 0)
+                sb.Append(CultureInfo.InvariantCulture, $"  entry ({c.Row}, {c.Column}): expected {Format.Number(c.ExpectedEntry ?? 0)}, claimed {Format.Number(c.ClaimedEntry ?? 0)}");
+        }
+        return sb.ToString().TrimEnd();
+    }
+}

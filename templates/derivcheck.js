@@ -1,0 +1,1367 @@
+/*
+ * Bookish derivative checker for the browser: the same semantics as src/Bookish/Calculus (C#), no dependencies,
+ * works offline. Usage:
+ *   BookishDerivCheck.check({declare, define, claim, layout, seed})
+ *     -> {verdict: "verified" | "refuted" | "not-checkable", message, counterexample, pointsChecked}
+ * The shared corpus tests/conformance/derivatives.tsv must give the same verdicts here and in C#.
+ */
+(function (root) {
+  "use strict";
+
+  // ---------------------------------------------------------------- errors
+  function CalcError(reason, start, end) {
+    this.reason = reason;
+    this.start = start === undefined ? -1 : start;
+    this.end = end === undefined ? -1 : end;
+  }
+  function fail(reason, start, end) { throw new CalcError(reason, start, end); }
+
+  // ---------------------------------------------------------------- tokenizer
+  var IGNORED = set(["left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
+    "Biggl", "Biggr", "displaystyle", "textstyle", "limits", "nolimits", "quad", "qquad", "mathrm", "middle"]);
+  function set(a) { var s = new Set(); for (var i = 0; i < a.length; i++) s.add(a[i]); return s; }
+  function isLetter(c) { return /^[A-Za-z]$/.test(c); }
+  function isDigit(c) { return c >= "0" && c <= "9"; }
+  function tok(kind, text, start, end) { return { kind: kind, text: text, start: start, end: end }; }
+  function isSym(t, s) { return t.kind === "sym" && t.text === s; }
+  function isCmd(t, s) { return t.kind === "cmd" && t.text === s; }
+  function isLet(t, s) { return t.kind === "letter" && t.text === s; }
+
+  function tokenize(s) {
+    var tokens = [], i = 0;
+    while (i < s.length) {
+      var c = s[i];
+      if (/\s/.test(c) || c === "~") { i++; continue; }
+      if (c === "\\") {
+        var start = i;
+        if (i + 1 < s.length && isLetter(s[i + 1])) {
+          var j = i + 1;
+          while (j < s.length && isLetter(s[j])) j++;
+          var name = s.substring(i + 1, j);
+          i = j;
+          if ((name === "left" || name === "right") && i < s.length && s[i] === ".") { i++; continue; }
+          if (IGNORED.has(name)) continue;
+          if (name === "lVert" || name === "rVert" || name === "Vert") tokens.push(tok("dbar", "||", start, i));
+          else if (name === "lvert" || name === "rvert" || name === "vert" || name === "mid") tokens.push(tok("sym", "|", start, i));
+          else if (name === "lbrace") tokens.push(tok("sym", "(", start, i));
+          else if (name === "rbrace") tokens.push(tok("sym", ")", start, i));
+          else if (name === "lbrack") tokens.push(tok("sym", "[", start, i));
+          else if (name === "rbrack") tokens.push(tok("sym", "]", start, i));
+          else tokens.push(tok("cmd", name, start, i));
+          continue;
+        }
+        var n = i + 1 < s.length ? s[i + 1] : " ";
+        i += 2;
+        if (n === "|") tokens.push(tok("dbar", "||", start, i));
+        else if (n === "\\") tokens.push(tok("rowsep", "\\\\", start, i));
+        else if (n === "{") tokens.push(tok("sym", "(", start, i));
+        else if (n === "}") tokens.push(tok("sym", ")", start, i));
+        continue;
+      }
+      if (isDigit(c) || (c === "." && i + 1 < s.length && isDigit(s[i + 1]))) {
+        var k = i;
+        while (k < s.length && (isDigit(s[k]) || s[k] === ".")) k++;
+        tokens.push(tok("number", s.substring(i, k), i, k));
+        i = k;
+        continue;
+      }
+      if (isLetter(c)) { tokens.push(tok("letter", c, i, i + 1)); i++; continue; }
+      tokens.push(tok("sym", c, i, i + 1));
+      i++;
+    }
+    tokens.push(tok("end", "", s.length, s.length));
+    return tokens;
+  }
+
+  // ---------------------------------------------------------------- parser
+  var NOT_PRIMARY = set(["cdot", "times", "odot", "oslash", "otimes", "circ", "in", "leq", "geq", "le", "ge", "neq", "end",
+    "to", "mapsto", "approx", "equiv", "partial", "div", "pm", "lt", "gt", "succ", "text"]);
+  var GREEK = set(["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+    "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi",
+    "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell"]);
+  var BOLD = set(["mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb"]);
+  var ACCENTS = set(["hat", "tilde", "bar", "mathcal", "overline", "widehat", "dot"]);
+  var BUILTIN_CMDS = { exp: "exp", ln: "ln", log: "ln", sin: "sin", cos: "cos", tan: "tan", tanh: "tanh", sinh: "sinh",
+    cosh: "cosh", det: "det", max: "max", min: "min" };
+  var OPERATOR_NAMES = { tr: "tr", Tr: "tr", trace: "tr", diag: "diag", sum: "sum", exp: "exp", ln: "ln", log: "ln",
+    det: "det", max: "max", min: "min", tanh: "tanh", sigmoid: "sigma", abs: "abs", sin: "sin", cos: "cos", tan: "tan" };
+  var EMPTY_SETTINGS = { functions: new Set(), variables: new Set() };
+
+  function Parser(tokens, src, settings) {
+    this.t = tokens; this.src = src; this.s = settings; this.p = 0; this.abs = 0; this.norm = 0;
+  }
+  var P = Parser.prototype;
+  P.peek = function () { return this.t[this.p]; };
+  P.peekAt = function (k) { return this.t[Math.min(this.p + k, this.t.length - 1)]; };
+  P.next = function () { return this.t[this.p++]; };
+  P.unexpected = function (t) {
+    return t.kind === "end" ? new CalcError("unexpected end of expression", t.start, t.end)
+      : new CalcError("unsupported or unexpected '" + this.src.substring(t.start, t.end) + "'", t.start, t.end);
+  };
+  P.expectEnd = function () { if (this.peek().kind !== "end") throw this.unexpected(this.peek()); };
+  P.expect = function (s) {
+    if (!isSym(this.peek(), s)) fail("expected '" + s + "'", this.peek().start, this.peek().end);
+    this.p++;
+  };
+  P.sub = function (tokens) {
+    var e = tokens.length > 0 ? tokens[tokens.length - 1].end : this.peek().start;
+    return new Parser(tokens.concat([tok("end", "", e, e)]), this.src, this.s);
+  };
+  P.parseSubExpr = function (tokens) { var sp = this.sub(tokens); var e = sp.parseExpr(); sp.expectEnd(); return e; };
+  P.readGroup = function () {
+    var t = this.next();
+    if (!isSym(t, "{")) { if (t.kind === "end") throw this.unexpected(t); return [t]; }
+    var depth = 1, list = [];
+    for (;;) {
+      var u = this.next();
+      if (u.kind === "end") fail("unbalanced braces", t.start, u.end);
+      if (isSym(u, "{")) depth++;
+      if (isSym(u, "}") && --depth === 0) return list;
+      list.push(u);
+    }
+  };
+  P.parseExpr = function () {
+    var start = this.peek().start;
+    var left = this.parseTerm();
+    while (isSym(this.peek(), "+") || isSym(this.peek(), "-")) {
+      var op = this.next().text;
+      var right = this.parseTerm();
+      left = { k: "bin", op: op, a: left, b: right, start: start, end: right.end };
+    }
+    return left;
+  };
+  var MUL_CMDS = { cdot: "cdot", times: "times", odot: "odot", circ: "odot", oslash: "oslash", otimes: "otimes" };
+  P.parseTerm = function () {
+    var start = this.peek().start;
+    var left = this.parseUnary();
+    for (;;) {
+      var t = this.peek(), op = null;
+      if (t.kind === "cmd" && Object.prototype.hasOwnProperty.call(MUL_CMDS, t.text)) op = MUL_CMDS[t.text];
+      else if (isSym(t, "*")) op = "cdot";
+      else if (isSym(t, "/")) op = "/";
+      if (op !== null) {
+        this.p++;
+        var r = this.parseUnary();
+        left = { k: "bin", op: op, a: left, b: r, start: start, end: r.end };
+      } else if (this.canStartPrimary(t)) {
+        var r2 = this.parsePostfix();
+        left = { k: "bin", op: "juxt", a: left, b: r2, start: start, end: r2.end };
+      } else return left;
+    }
+  };
+  P.canStartPrimary = function (t) {
+    switch (t.kind) {
+      case "number": case "letter": return true;
+      case "dbar": return this.norm === 0;
+      case "cmd": return !NOT_PRIMARY.has(t.text);
+      case "sym": return t.text === "(" || t.text === "[" || t.text === "{" || (t.text === "|" && this.abs === 0);
+      default: return false;
+    }
+  };
+  P.parseUnary = function () {
+    var t = this.peek();
+    if (isSym(t, "-")) { this.p++; var e = this.parseUnary(); return { k: "neg", a: e, start: t.start, end: e.end }; }
+    if (isSym(t, "+")) { this.p++; return this.parseUnary(); }
+    return this.parsePostfix();
+  };
+  P.parsePostfix = function () {
+    var e = this.parsePrimary();
+    while (isSym(this.peek(), "^")) e = this.parseExponent(e);
+    return e;
+  };
+  P.parseExponent = function (e) {
+    this.p++;
+    var group = this.readGroup();
+    var bare = group.filter(function (g) { return !isSym(g, "{") && !isSym(g, "}") && !isCmd(g, "mathsf") && !isCmd(g, "rm"); });
+    var end = this.t[this.p - 1].end;
+    function isT(g) { return isLet(g, "T") || isCmd(g, "top") || isCmd(g, "intercal") || isCmd(g, "mathsf"); }
+    if (bare.length === 1 && isT(bare[0])) return { k: "transpose", op: "T", a: e, start: e.start, end: end };
+    if (bare.length === 2 && isSym(bare[0], "-") && isT(bare[1])) return { k: "transpose", op: "-T", a: e, start: e.start, end: end };
+    if (bare.length >= 1 && (isCmd(bare[0], "prime") || isSym(bare[0], "'"))) fail("prime in an exponent is not supported", e.start, end);
+    if (group.length === 0) fail("empty exponent", e.start, end);
+    var exponent = this.parseSubExpr(group);
+    return { k: "pow", a: e, b: exponent, start: e.start, end: end };
+  };
+  P.parsePrimary = function () {
+    var t = this.peek();
+    switch (t.kind) {
+      case "number":
+        this.p++;
+        var v = /^[0-9]*\.?[0-9]*$/.test(t.text) ? Number(t.text) : NaN;
+        if (isNaN(v)) fail("bad number '" + t.text + "'", t.start, t.end);
+        return { k: "num", v: v, start: t.start, end: t.end };
+      case "letter": return this.parseSymbolOrCall();
+      case "dbar": return this.parseNorm();
+      case "sym": return this.parseBracketed(t);
+      case "cmd": return this.parseCommand(t);
+      default: throw this.unexpected(t);
+    }
+  };
+  P.parseBracketed = function (t) {
+    var e;
+    switch (t.text) {
+      case "(": this.p++; e = this.parseExpr(); this.expect(")"); return e;
+      case "{": this.p++; e = this.parseExpr(); this.expect("}"); return e;
+      case "|":
+        this.p++; this.abs++; e = this.parseExpr(); this.abs--; this.expect("|");
+        return { k: "fn", name: "abs", args: [e], start: t.start, end: this.t[this.p - 1].end };
+      case "[":
+        this.p++;
+        var items = [this.parseExpr()];
+        while (isSym(this.peek(), ",")) { this.p++; items.push(this.parseExpr()); }
+        this.expect("]");
+        if (items.length === 1) return items[0];
+        return { k: "matrix", rows: [items], start: t.start, end: this.t[this.p - 1].end };
+      default: throw this.unexpected(t);
+    }
+  };
+  P.parseNorm = function () {
+    var t = this.next();
+    this.norm++; var e = this.parseExpr(); this.norm--;
+    if (this.peek().kind !== "dbar") fail("unclosed norm", t.start, this.peek().end);
+    this.p++;
+    var name = "norm";
+    if (isSym(this.peek(), "_")) {
+      this.p++;
+      var text = this.readGroup().map(function (s) { return s.text; }).join("");
+      if (text === "2" || text === "F") name = "norm";
+      else if (text === "1") name = "norm1";
+      else fail("unsupported norm '_" + text + "'", t.start, this.t[this.p - 1].end);
+    }
+    return { k: "fn", name: name, args: [e], start: t.start, end: this.t[this.p - 1].end };
+  };
+  P.parseCommand = function (t) {
+    var name = t.text;
+    if (name === "frac" || name === "dfrac" || name === "tfrac") return this.parseFrac();
+    if (name === "sqrt") return this.parseSqrt();
+    if (name === "sum") return this.parseSum();
+    if (name === "nabla") return this.parseNabla();
+    if (name === "begin") return this.parseEnvironment();
+    if (name === "operatorname" || name === "text" || name === "textrm" || name === "mathop") {
+      this.p++;
+      var word = this.readGroup().map(function (g) { return g.text; }).join("").trim();
+      if (isSym(this.peek(), "*")) this.p++;
+      if (!Object.prototype.hasOwnProperty.call(OPERATOR_NAMES, word)) fail("unsupported operator '" + word + "'", t.start, this.t[this.p - 1].end);
+      return this.parseBuiltin(OPERATOR_NAMES[word], t);
+    }
+    if (Object.prototype.hasOwnProperty.call(BUILTIN_CMDS, name)) { this.p++; return this.parseBuiltin(BUILTIN_CMDS[name], t); }
+    if (name === "pi" && !this.s.variables.has("\\pi")) { this.p++; return { k: "num", v: Math.PI, start: t.start, end: t.end }; }
+    if (name === "infty") fail("infinity is not supported", t.start, t.end);
+    if (GREEK.has(name) || BOLD.has(name) || ACCENTS.has(name)) return this.parseSymbolOrCall();
+    fail("unsupported construct '\\" + name + "'", t.start, t.end);
+  };
+  P.parseSqrt = function () {
+    var t = this.next(), root = null;
+    if (isSym(this.peek(), "[")) { this.p++; root = this.parseExpr(); this.expect("]"); }
+    var arg = this.parseSubExpr(this.readGroup());
+    var end = this.t[this.p - 1].end;
+    if (root === null) return { k: "fn", name: "sqrt", args: [arg], start: t.start, end: end };
+    return { k: "pow", a: arg, b: { k: "bin", op: "/", a: { k: "num", v: 1, start: t.start, end: t.start }, b: root, start: t.start, end: end }, start: t.start, end: end };
+  };
+  function isFunctionStart(t) {
+    return t.kind === "cmd" && (Object.prototype.hasOwnProperty.call(BUILTIN_CMDS, t.text) || t.text === "operatorname" || t.text === "frac" || t.text === "sum" || t.text === "nabla");
+  }
+  P.parseBuiltin = function (name, t) {
+    var power = null;
+    if (isSym(this.peek(), "^")) { this.p++; power = this.parseSubExpr(this.readGroup()); }
+    if (isSym(this.peek(), "_")) fail("subscripted '" + name + "' is not supported", t.start, this.peek().end);
+    var args = [];
+    if (isSym(this.peek(), "(")) {
+      this.p++;
+      args.push(this.parseExpr());
+      while (isSym(this.peek(), ",")) { this.p++; args.push(this.parseExpr()); }
+      this.expect(")");
+    } else if (isSym(this.peek(), "{")) {
+      args.push(this.parseSubExpr(this.readGroup()));
+    } else {
+      var start = this.peek().start;
+      if (!this.canStartPrimary(this.peek())) throw this.unexpected(this.peek());
+      var arg = this.parsePostfix();
+      while (this.canStartPrimary(this.peek()) && !isFunctionStart(this.peek())) {
+        var right = this.parsePostfix();
+        arg = { k: "bin", op: "juxt", a: arg, b: right, start: start, end: right.end };
+      }
+      args.push(arg);
+    }
+    if ((name === "max" || name === "min") ? args.length !== 2 : args.length !== 1)
+      fail("wrong number of arguments for '" + name + "'", t.start, this.t[this.p - 1].end);
+    var call = { k: "fn", name: name, args: args, start: t.start, end: this.t[this.p - 1].end };
+    if (power !== null) call = { k: "pow", a: call, b: power, start: t.start, end: this.t[this.p - 1].end };
+    return call;
+  };
+  P.readName = function () {
+    var t = this.next();
+    if (t.kind === "letter") return { name: t.text, bold: false, constant: null };
+    if (t.kind === "cmd" && GREEK.has(t.text)) return { name: "\\" + t.text, bold: false, constant: null };
+    if (t.kind === "cmd" && (BOLD.has(t.text) || ACCENTS.has(t.text))) {
+      var bold = BOLD.has(t.text);
+      var group = this.readGroup();
+      if (group.length === 1) {
+        var g = group[0];
+        if (bold && g.kind === "number" && (g.text === "1" || g.text === "0")) return { name: "", bold: true, constant: g.text === "1" ? "ones" : "zero" };
+        if (bold && isLet(g, "I") && !this.s.variables.has("\\mathbf{I}")) return { name: "", bold: true, constant: "identity" };
+        var inner = g.kind === "letter" ? g.text : (g.kind === "cmd" && GREEK.has(g.text)) ? "\\" + g.text : fail("unsupported name", t.start, g.end);
+        return bold ? { name: "\\mathbf{" + inner + "}", bold: true, constant: null } : { name: "\\" + t.text + "{" + inner + "}", bold: false, constant: null };
+      }
+      fail("unsupported name", t.start, this.t[this.p - 1].end);
+    }
+    throw this.unexpected(t);
+  };
+  function subscriptText(group) { return group.map(function (g) { return g.kind === "cmd" ? "\\" + g.text : g.text; }).join(""); }
+  P.parseVariable = function () {
+    var start = this.peek().start;
+    var n = this.readName();
+    if (n.constant !== null) fail("expected a variable", start, this.t[this.p - 1].end);
+    if (!isSym(this.peek(), "_")) return { k: "sym", name: n.name, bold: n.bold, start: start, end: this.t[this.p - 1].end };
+    this.p++;
+    var group = this.readGroup();
+    var full = n.name + "_" + subscriptText(group);
+    var end = this.t[this.p - 1].end;
+    if (this.s.variables.has(full) || this.s.functions.has(full)) return { k: "sym", name: full, bold: n.bold, start: start, end: end };
+    return { k: "index", target: { k: "sym", name: n.name, bold: n.bold, start: start, end: end }, indices: this.parseIndices(group), start: start, end: end };
+  };
+  P.parseIndices = function (group) {
+    var self = this;
+    if (group.some(function (g) { return isSym(g, ","); })) {
+      var parts = [], current = [];
+      group.forEach(function (g) { if (isSym(g, ",")) { parts.push(self.parseSubExpr(current)); current = []; } else current.push(g); });
+      parts.push(this.parseSubExpr(current));
+      return parts;
+    }
+    if (group.length === 2 && group.every(function (g) { return g.kind === "letter" || g.kind === "number"; }))
+      return [this.parseSubExpr([group[0]]), this.parseSubExpr([group[1]])];
+    return [this.parseSubExpr(group)];
+  };
+  P.parseSymbolOrCall = function () {
+    var start = this.peek().start;
+    var n = this.readName();
+    if (n.constant !== null) {
+      var size = null;
+      if (isSym(this.peek(), "_")) { this.p++; size = this.parseSubExpr(this.readGroup()); }
+      return { k: "const", which: n.constant, size: size, start: start, end: this.t[this.p - 1].end };
+    }
+    var target, full = n.name;
+    if (isSym(this.peek(), "_")) {
+      this.p++;
+      var group = this.readGroup();
+      full = n.name + "_" + subscriptText(group);
+      var end = this.t[this.p - 1].end;
+      target = this.s.variables.has(full) || this.s.functions.has(full)
+        ? { k: "sym", name: full, bold: n.bold, start: start, end: end }
+        : { k: "index", target: { k: "sym", name: n.name, bold: n.bold, start: start, end: end }, indices: this.parseIndices(group), start: start, end: end };
+    } else target = { k: "sym", name: n.name, bold: n.bold, start: start, end: this.t[this.p - 1].end };
+    var primes = 0;
+    while (isSym(this.peek(), "'") || (isSym(this.peek(), "^") && isCmd(this.peekAt(1), "prime"))) { this.p += isSym(this.peek(), "'") ? 1 : 2; primes++; }
+    var isFunction = this.s.functions.has(full) || full === "\\sigma";
+    var looksLikeCall = isSym(this.peek(), "(") && target.k === "sym" && (isFunction || (!this.s.variables.has(full) && full !== "e"));
+    if (looksLikeCall) {
+      this.p++;
+      var args = [this.parseExpr()];
+      while (isSym(this.peek(), ",")) { this.p++; args.push(this.parseExpr()); }
+      this.expect(")");
+      return { k: "call", name: full, args: args, primes: primes, start: start, end: this.t[this.p - 1].end };
+    }
+    if (primes > 0) {
+      if (this.s.functions.has(full)) return { k: "call", name: full, args: [], primes: primes, start: start, end: this.t[this.p - 1].end };
+      fail("prime notation needs a defined function", start, this.t[this.p - 1].end);
+    }
+    if (target.k === "sym" && this.s.functions.has(full)) return { k: "call", name: target.name, args: [], primes: 0, start: start, end: target.end };
+    return target;
+  };
+  function isDifferential(t) { return isLet(t, "d") || isCmd(t, "partial") || isCmd(t, "mathrm"); }
+  function stripRomanD(g) {
+    if (g.length >= 3 && isSym(g[0], "{") && isLet(g[1], "d") && isSym(g[2], "}")) return [g[1]].concat(g.slice(3));
+    return g;
+  }
+  P.parseFrac = function () {
+    var t = this.next();
+    var num = stripRomanD(this.readGroup()), den = stripRomanD(this.readGroup());
+    var end = this.t[this.p - 1].end;
+    var derivative = num.length >= 1 && den.length >= 2 && isDifferential(num[0]) && isDifferential(den[0]);
+    if (!derivative) return { k: "bin", op: "/", a: this.parseSubExpr(num), b: this.parseSubExpr(den), start: t.start, end: end };
+    if ((num.length > 1 && isSym(num[1], "^")) || den.some(function (d) { return isSym(d, "^"); }))
+      fail("higher-order derivatives are not supported", t.start, end);
+    var vp = this.sub(den.slice(1));
+    var variable = vp.parseVariable();
+    if (vp.peek().kind !== "end") fail("mixed partial derivatives are not supported", t.start, end);
+    if (num.length > 1) {
+      var operand = this.parseSubExpr(num.slice(1));
+      return { k: "deriv", a: operand, vars: [variable], nabla: false, start: t.start, end: end };
+    }
+    var op = this.parseTerm();
+    return { k: "deriv", a: op, vars: [variable], nabla: false, start: t.start, end: op.end };
+  };
+  P.parseNabla = function () {
+    var t = this.next();
+    if (isSym(this.peek(), "_")) {
+      this.p++;
+      var sp = this.sub(this.readGroup());
+      var vars = [sp.parseVariable()];
+      while (isSym(sp.peek(), ",")) { sp.p++; vars.push(sp.parseVariable()); }
+      if (sp.peek().kind !== "end") fail("unsupported \\nabla subscript", t.start, this.t[this.p - 1].end);
+      var operand = this.parseTerm();
+      return { k: "deriv", a: operand, vars: vars, nabla: true, start: t.start, end: operand.end };
+    }
+    var call = this.parsePostfix();
+    if (call.k !== "call" || call.primes > 0)
+      fail("\\nabla without a subscript needs a function call such as \\nabla f(x, y)", t.start, call.end);
+    return { k: "deriv", a: call, vars: [], nabla: true, start: t.start, end: call.end };
+  };
+  P.parseSum = function () {
+    var t = this.next();
+    if (!isSym(this.peek(), "_")) {
+      var arg = this.parsePostfix();
+      return { k: "fn", name: "sum", args: [arg], start: t.start, end: arg.end };
+    }
+    this.p++;
+    var lower = this.readGroup();
+    var eq = -1;
+    for (var i = 0; i < lower.length; i++) if (isSym(lower[i], "=")) { eq = i; break; }
+    if (lower.length === 1 && lower[0].kind === "letter" && !isSym(this.peek(), "^")) {
+      var b = this.parseTerm();
+      return { k: "sum", index: lower[0].text, from: { k: "num", v: 1, start: t.start, end: t.start }, to: null, body: b, start: t.start, end: b.end };
+    }
+    if (eq !== 1 || lower[0].kind !== "letter") fail("a sum needs an index such as _{i=1}", t.start, this.t[this.p - 1].end);
+    var index = lower[0].text;
+    var from = this.parseSubExpr(lower.slice(2));
+    var to = null;
+    if (isSym(this.peek(), "^")) { this.p++; to = this.parseSubExpr(this.readGroup()); }
+    var body = this.parseTerm();
+    return { k: "sum", index: index, from: from, to: to, body: body, start: t.start, end: body.end };
+  };
+  var ENVS = set(["bmatrix", "pmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"]);
+  P.parseEnvironment = function () {
+    var t = this.next();
+    var env = this.readGroup().map(function (g) { return g.text; }).join("");
+    if (!ENVS.has(env)) fail("unsupported environment '" + env + "'", t.start, this.t[this.p - 1].end);
+    var rows = [], row = [];
+    for (;;) {
+      row.push(this.parseExpr());
+      if (isSym(this.peek(), "&")) { this.p++; continue; }
+      if (this.peek().kind === "rowsep") {
+        this.p++; rows.push(row); row = [];
+        if (isCmd(this.peek(), "end")) break;
+        continue;
+      }
+      if (isCmd(this.peek(), "end")) { rows.push(row); break; }
+      throw this.unexpected(this.peek());
+    }
+    this.p++;
+    this.readGroup();
+    var end = this.t[this.p - 1].end;
+    var m = { k: "matrix", rows: rows, start: t.start, end: end };
+    return env === "vmatrix" ? { k: "fn", name: "det", args: [m], start: t.start, end: end } : m;
+  };
+
+  function withEnd(tokens) {
+    var e = tokens.length > 0 ? tokens[tokens.length - 1].end : 0;
+    return tokens.concat([tok("end", "", e, e)]);
+  }
+  function parseTokens(tokens, src, settings) {
+    var p = new Parser(withEnd(tokens), src, settings);
+    var e = p.parseExpr(); p.expectEnd(); return e;
+  }
+  function parseName(tokens, src) {
+    var p = new Parser(withEnd(tokens), src, EMPTY_SETTINGS);
+    var n = p.readName();
+    var end = tokens.length > 0 ? tokens[tokens.length - 1].end : 0;
+    if (n.constant !== null) fail("expected a name", tokens[0].start, end);
+    var name = n.name;
+    if (isSym(p.peek(), "_")) { p.p++; name = name + "_" + subscriptText(p.readGroup()); }
+    p.expectEnd();
+    return { name: name, bold: n.bold };
+  }
+  function splitTopLevel(tokens, isSep) {
+    var parts = [[]], depth = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      var t = tokens[i];
+      if (t.kind === "end") break;
+      if (t.kind === "sym" && (t.text === "{" || t.text === "(" || t.text === "[")) depth++;
+      if (t.kind === "sym" && (t.text === "}" || t.text === ")" || t.text === "]")) depth--;
+      if (isCmd(t, "begin")) depth++;
+      if (isCmd(t, "end")) depth--;
+      if (depth === 0 && isSep(t)) { parts.push([]); continue; }
+      parts[parts.length - 1].push(t);
+    }
+    return parts;
+  }
+  function parseChain(src, settings) {
+    var p = new Parser(tokenize(src), src, settings);
+    var list = [p.parseExpr()];
+    while (isSym(p.peek(), "=")) { p.p++; list.push(p.parseExpr()); }
+    p.expectEnd();
+    return list;
+  }
+
+  // ---------------------------------------------------------------- values
+  // {rows, cols, data, scalar, lazy}: lazy is "ones" | "onesRow" | "identity" | "zero" (times data[0]) or null.
+  function scalar(v) { return { rows: 1, cols: 1, data: [v], scalar: true, lazy: null }; }
+  function lazyConst(kind, s) { return { rows: 0, cols: 0, data: [s], scalar: false, lazy: kind }; }
+  function matrix(r, c, d) { return r === 1 && c === 1 ? scalar(d[0]) : { rows: r, cols: c, data: d, scalar: false, lazy: null }; }
+  function zeros(r, c) { var d = new Array(r * c); for (var i = 0; i < d.length; i++) d[i] = 0; return matrix(r, c, d); }
+  function identity(n) { var m = zeros(n, n); var d = m.data.slice(); for (var i = 0; i < n; i++) d[i * n + i] = 1; return matrix(n, n, d); }
+  function isColumn(v) { return !v.scalar && !v.lazy && v.cols === 1; }
+  function isRow(v) { return !v.scalar && !v.lazy && v.rows === 1; }
+  function isVectorLike(v) { return isColumn(v) || isRow(v); }
+  function isSquare(v) { return !v.scalar && !v.lazy && v.rows === v.cols; }
+  function at(v, r, c) { return v.data[r * v.cols + c]; }
+  function shapeText(v) {
+    if (v.scalar) return "scalar";
+    if (v.lazy) return v.lazy === "onesRow" ? "a row of ones" : v.lazy === "ones" ? "a column of ones" : v.lazy === "identity" ? "an identity matrix" : "a zero";
+    return isColumn(v) ? "vector " + v.rows : v.rows + "×" + v.cols;
+  }
+  function hasNaN(v) { for (var i = 0; i < v.data.length; i++) if (!isFinite(v.data[i])) return true; return false; }
+  function map(v, f) {
+    if (v.lazy) fail("cannot size \\mathbf{1}, \\mathbf{I} or \\mathbf{0} here");
+    var d = v.data.map(function (x) { return f(x); });
+    return v.scalar ? scalar(d[0]) : matrix(v.rows, v.cols, d);
+  }
+
+  // ---------------------------------------------------------------- linear algebra
+  function matMulPlain(a, b) {
+    if (a.cols !== b.rows) fail("cannot multiply " + shapeText(a) + " by " + shapeText(b));
+    var d = new Array(a.rows * b.cols);
+    for (var i = 0; i < a.rows; i++) for (var j = 0; j < b.cols; j++) {
+      var s = 0;
+      for (var k = 0; k < a.cols; k++) s += at(a, i, k) * at(b, k, j);
+      d[i * b.cols + j] = s;
+    }
+    return matrix(a.rows, b.cols, d);
+  }
+  function transpose(a) {
+    if (a.scalar) return a;
+    if (a.lazy) return a.lazy === "ones" ? lazyConst("onesRow", a.data[0]) : a.lazy === "onesRow" ? lazyConst("ones", a.data[0]) : a;
+    var d = new Array(a.data.length);
+    for (var i = 0; i < a.rows; i++) for (var j = 0; j < a.cols; j++) d[j * a.rows + i] = at(a, i, j);
+    return matrix(a.cols, a.rows, d);
+  }
+  function swapRows(m, n, a, b) { for (var j = 0; j < n; j++) { var t = m[a * n + j]; m[a * n + j] = m[b * n + j]; m[b * n + j] = t; } }
+  function inverse(a) {
+    if (a.scalar) return scalar(1 / a.data[0]);
+    if (!isSquare(a)) fail("cannot invert " + shapeText(a));
+    var n = a.rows, m = a.data.slice(), inv = identity(n).data.slice();
+    for (var c = 0; c < n; c++) {
+      var p = c;
+      for (var r = c + 1; r < n; r++) if (Math.abs(m[r * n + c]) > Math.abs(m[p * n + c])) p = r;
+      if (m[p * n + c] === 0) { var nan = []; for (var q = 0; q < n * n; q++) nan.push(NaN); return matrix(n, n, nan); }
+      if (p !== c) { swapRows(m, n, p, c); swapRows(inv, n, p, c); }
+      var piv = m[c * n + c];
+      for (var j = 0; j < n; j++) { m[c * n + j] /= piv; inv[c * n + j] /= piv; }
+      for (var r2 = 0; r2 < n; r2++) {
+        if (r2 === c) continue;
+        var f = m[r2 * n + c];
+        if (f === 0) continue;
+        for (var j2 = 0; j2 < n; j2++) { m[r2 * n + j2] -= f * m[c * n + j2]; inv[r2 * n + j2] -= f * inv[c * n + j2]; }
+      }
+    }
+    return matrix(n, n, inv);
+  }
+  function determinant(a) {
+    if (a.scalar) return a.data[0];
+    if (!isSquare(a)) fail("determinant of non-square " + shapeText(a));
+    var n = a.rows, m = a.data.slice(), det = 1;
+    for (var c = 0; c < n; c++) {
+      var p = c;
+      for (var r = c + 1; r < n; r++) if (Math.abs(m[r * n + c]) > Math.abs(m[p * n + c])) p = r;
+      if (m[p * n + c] === 0) return 0;
+      if (p !== c) { swapRows(m, n, p, c); det = -det; }
+      var piv = m[c * n + c];
+      det *= piv;
+      for (var r2 = c + 1; r2 < n; r2++) {
+        var f = m[r2 * n + c] / piv;
+        for (var j = c; j < n; j++) m[r2 * n + j] -= f * m[c * n + j];
+      }
+    }
+    return det;
+  }
+
+  // ---------------------------------------------------------------- shape-checked operations
+  function lazyName(a) { return a.lazy === "identity" ? "\\mathbf{I}" : a.lazy === "zero" ? "\\mathbf{0}" : a.lazy === "onesRow" ? "\\mathbf{1}^T" : "\\mathbf{1}"; }
+  function materialize(a, rows, cols) {
+    if (!a.lazy) return a;
+    var s = a.data[0];
+    if (a.lazy === "zero") return zeros(rows, cols);
+    if (a.lazy === "identity" && rows === cols) return scale(identity(rows), s);
+    if ((a.lazy === "ones" && cols === 1) || (a.lazy === "onesRow" && rows === 1)) {
+      var d = []; for (var i = 0; i < rows * cols; i++) d.push(s); return matrix(rows, cols, d);
+    }
+    fail("cannot size " + lazyName(a) + " as " + rows + "×" + cols);
+  }
+  function scale(a, s) { return a.lazy ? lazyConst(a.lazy, a.data[0] * s) : map(a, function (x) { return x * s; }); }
+  function add(a, b, sign) {
+    if (a.lazy && b.lazy) {
+      if (a.lazy === b.lazy) return lazyConst(a.lazy, a.data[0] + sign * b.data[0]);
+      if (b.lazy === "zero") return a;
+      if (a.lazy === "zero") return scale(b, sign);
+      fail("cannot size constants in a sum");
+    }
+    if (a.lazy) a = b.scalar ? fail("cannot add a matrix constant to a scalar") : materialize(a, b.rows, b.cols);
+    if (b.lazy) b = a.scalar ? fail("cannot add a matrix constant to a scalar") : materialize(b, a.rows, a.cols);
+    return zip(a, b, function (x, y) { return x + sign * y; }, sign > 0 ? "add" : "subtract", true);
+  }
+  function zip(a, b, f, what, broadcast) {
+    if (a.lazy) a = b.scalar ? fail("cannot size constant") : materialize(a, b.rows, b.cols);
+    if (b.lazy) b = a.scalar ? fail("cannot size constant") : materialize(b, a.rows, a.cols);
+    if (a.scalar && b.scalar) return scalar(f(a.data[0], b.data[0]));
+    if (broadcast && a.scalar) return map(b, function (y) { return f(a.data[0], y); });
+    if (broadcast && b.scalar) return map(a, function (x) { return f(x, b.data[0]); });
+    if (a.scalar !== b.scalar || a.rows !== b.rows || a.cols !== b.cols) fail("cannot " + what + " " + shapeText(a) + " and " + shapeText(b));
+    var d = new Array(a.data.length);
+    for (var i = 0; i < d.length; i++) d[i] = f(a.data[i], b.data[i]);
+    return matrix(a.rows, a.cols, d);
+  }
+  function mul(op, a, b, allowOtimes) {
+    switch (op) {
+      case "/":
+        if (b.scalar) return scale(a, 1 / b.data[0]);
+        return zip(a, b, function (x, y) { return x / y; }, "divide", true);
+      case "odot": return zip(a, b, function (x, y) { return x * y; }, "multiply element-wise", true);
+      case "oslash": return zip(a, b, function (x, y) { return x / y; }, "divide element-wise", true);
+      case "otimes":
+        if (!allowOtimes) fail("\\otimes is only supported when declared element-wise");
+        return zip(a, b, function (x, y) { return x * y; }, "multiply element-wise", true);
+    }
+    if (a.scalar) return scale(b, a.data[0]);
+    if (b.scalar) return scale(a, b.data[0]);
+    if (op === "cdot" && isColumn(a) && isColumn(b) && a.rows === b.rows) {
+      var s = 0;
+      for (var i = 0; i < a.rows; i++) s += a.data[i] * b.data[i];
+      return scalar(s);
+    }
+    return matMul(a, b);
+  }
+  function matMul(a, b) {
+    if (a.lazy && b.lazy) {
+      if (a.lazy === "zero" || b.lazy === "zero") return lazyConst("zero", 0);
+      if (a.lazy === "identity") return scale(b, a.data[0]);
+      if (b.lazy === "identity") return scale(a, b.data[0]);
+      fail("cannot size constants in a product");
+    }
+    if (a.lazy) {
+      if (a.lazy === "zero") return lazyConst("zero", 0);
+      if (a.lazy === "identity") return scale(b, a.data[0]);
+      if (a.lazy === "onesRow") return matMulPlain(materialize(a, 1, b.rows), b);
+      fail("cannot size \\mathbf{1} on the left of a product");
+    }
+    if (b.lazy) {
+      if (b.lazy === "zero") return lazyConst("zero", 0);
+      if (b.lazy === "identity") return scale(a, b.data[0]);
+      if (b.lazy === "ones") return matMulPlain(a, materialize(b, a.cols, 1));
+      fail("cannot size \\mathbf{1}^T on the right of a product");
+    }
+    return matMulPlain(a, b);
+  }
+  function power(a, b) {
+    if (a.scalar && b.scalar) return scalar(Math.pow(a.data[0], b.data[0]));
+    if (a.scalar) return map(b, function (y) { return Math.pow(a.data[0], y); });
+    if (!b.scalar) fail("cannot raise " + shapeText(a) + " to " + shapeText(b));
+    var p = b.data[0];
+    if (isSquare(a) && p === Math.round(p) && Math.abs(p) <= 64) {
+      var base = p < 0 ? inverse(a) : a, r = identity(a.rows);
+      for (var i = 0; i < Math.abs(p); i++) r = matMulPlain(r, base);
+      return r;
+    }
+    fail("cannot raise " + shapeText(a) + " to a power (use \\odot for element-wise products)");
+  }
+  function blocks(rows) {
+    var rowValues = rows.map(function (row) {
+      var h = row[0].scalar ? 1 : row[0].rows;
+      if (row.some(function (v) { return v.lazy || (v.scalar ? 1 : v.rows) !== h; })) fail("matrix entries have mismatched heights");
+      var w = 0; row.forEach(function (v) { w += v.scalar ? 1 : v.cols; });
+      var d = new Array(h * w), c0 = 0;
+      row.forEach(function (v) {
+        var vc = v.scalar ? 1 : v.cols;
+        for (var i = 0; i < h; i++) for (var j = 0; j < vc; j++) d[i * w + c0 + j] = v.scalar ? v.data[0] : at(v, i, j);
+        c0 += vc;
+      });
+      return matrix(h, w, d);
+    });
+    var width = rowValues[0].scalar ? 1 : rowValues[0].cols;
+    if (rowValues.some(function (r) { return (r.scalar ? 1 : r.cols) !== width; })) fail("matrix rows have different lengths");
+    var all = [];
+    rowValues.forEach(function (r) { all = all.concat(r.data); });
+    return matrix(all.length / width, width, all);
+  }
+  function entries(x) { if (x.lazy) fail("cannot size \\mathbf{1}, \\mathbf{I} or \\mathbf{0} here"); return x.data; }
+  function sumOf(a) { var s = 0; for (var i = 0; i < a.length; i++) s += a[i]; return s; }
+  function builtin(name, a) {
+    var x = a[0];
+    switch (name) {
+      case "exp": return map(x, Math.exp);
+      case "ln": return map(x, Math.log);
+      case "sin": return map(x, Math.sin);
+      case "cos": return map(x, Math.cos);
+      case "tan": return map(x, Math.tan);
+      case "tanh": return map(x, Math.tanh);
+      case "sinh": return map(x, Math.sinh);
+      case "cosh": return map(x, Math.cosh);
+      case "sqrt": return map(x, Math.sqrt);
+      case "abs": return isSquare(x) ? scalar(determinant(x)) : map(x, Math.abs);
+      case "sigma": return map(x, function (v) { return 1 / (1 + Math.exp(-v)); });
+      case "max": return zip(a[0], a[1], Math.max, "take the maximum of", true);
+      case "min": return zip(a[0], a[1], Math.min, "take the minimum of", true);
+      case "norm": return scalar(Math.sqrt(sumOf(entries(x).map(function (v) { return v * v; }))));
+      case "norm1": return scalar(sumOf(entries(x).map(Math.abs)));
+      case "sum": return scalar(sumOf(entries(x)));
+      case "det": return scalar(determinant(x));
+      case "tr":
+        if (x.scalar) return x;
+        if (!isSquare(x)) fail("trace of non-square " + shapeText(x));
+        var t = 0; for (var i = 0; i < x.rows; i++) t += at(x, i, i); return scalar(t);
+      case "diag":
+        if (x.scalar) return x;
+        if (isVectorLike(x)) {
+          var n = x.data.length, d = zeros(n, n).data.slice();
+          for (var k = 0; k < n; k++) d[k * n + k] = x.data[k];
+          return matrix(n, n, d);
+        }
+        if (isSquare(x)) { var dg = []; for (var q = 0; q < x.rows; q++) dg.push(at(x, q, q)); return matrix(x.rows, 1, dg); }
+        fail("diag of " + shapeText(x));
+      default: fail("unsupported function '" + name + "'");
+    }
+  }
+
+  // ---------------------------------------------------------------- evaluator
+  function Evaluator(definitions, sizes, layout, allowOtimes) {
+    this.defs = definitions; this.sizes = sizes; this.layout = layout; this.allowOtimes = allowOtimes;
+    this.stepScale = 1; this.depth = 0;
+  }
+  var E = Evaluator.prototype;
+  function extend(env) { var o = {}; for (var k in env) if (Object.prototype.hasOwnProperty.call(env, k)) o[k] = env[k]; return o; }
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  E.eval = function (e, env) {
+    try {
+      return this.core(e, env);
+    } catch (ex) {
+      if (ex instanceof CalcError && ex.start < 0) throw new CalcError(ex.reason, e.start, e.end);
+      throw ex;
+    }
+  };
+  E.core = function (e, env) {
+    var self = this;
+    switch (e.k) {
+      case "num": return scalar(e.v);
+      case "sym": return this.lookup(e, env);
+      case "index": return this.index(e, env);
+      case "neg": return scale(this.eval(e.a, env), -1);
+      case "bin":
+        if (e.op === "+") return add(this.eval(e.a, env), this.eval(e.b, env), 1);
+        if (e.op === "-") return add(this.eval(e.a, env), this.eval(e.b, env), -1);
+        return mul(e.op, this.eval(e.a, env), this.eval(e.b, env), this.allowOtimes);
+      case "pow": return power(this.eval(e.a, env), this.eval(e.b, env));
+      case "transpose": return e.op === "T" ? transpose(this.eval(e.a, env)) : transpose(inverse(this.eval(e.a, env)));
+      case "call": return this.call(e, env);
+      case "fn": return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }));
+      case "matrix": return blocks(e.rows.map(function (r) { return r.map(function (x) { return self.eval(x, env); }); }));
+      case "sum": return this.sum(e, env);
+      case "const": return this.constant(e, env);
+      case "deriv": return this.derivative(e, env);
+      default: fail("unsupported expression");
+    }
+  };
+  E.lookup = function (s, env) {
+    if (has(env, s.name)) return env[s.name];
+    if (has(this.defs, s.name) && this.defs[s.name].params.length === 0) return this.evalDefinition(this.defs[s.name], env);
+    if (has(this.sizes, s.name)) return scalar(this.sizes[s.name]);
+    if (s.name === "e") return scalar(Math.E);
+    fail("undeclared symbol '" + s.name + "'");
+  };
+  E.evalDefinition = function (def, env) {
+    if (++this.depth > 64) { this.depth--; fail("definition of '" + def.name + "' is recursive"); }
+    try {
+      return this.eval(def.body, env);
+    } catch (ex) {
+      if (ex instanceof CalcError) throw new CalcError("in the definition of " + def.name + ": " + ex.reason);
+      throw ex;
+    } finally { this.depth--; }
+  };
+  E.index = function (ix, env) {
+    var self = this;
+    var bold = "\\mathbf{" + ix.target.name + "}";
+    var target = !has(env, ix.target.name) && has(env, bold) ? env[bold] : this.lookup(ix.target, env);
+    var idx = ix.indices.map(function (i) { return self.eval(i, env); });
+    if (idx.some(function (i) { return !i.scalar || i.data[0] !== Math.round(i.data[0]); })) fail("index of '" + ix.target.name + "' is not an integer");
+    var a = idx[0].data[0] - 1;
+    if (idx.length === 1 && isVectorLike(target) && a >= 0 && a < target.data.length) return scalar(target.data[a]);
+    if (idx.length === 2 && !target.scalar && !target.lazy) {
+      var b = idx[1].data[0] - 1;
+      if (a >= 0 && a < target.rows && b >= 0 && b < target.cols) return scalar(at(target, a, b));
+    }
+    fail("cannot index '" + ix.target.name + "' (" + shapeText(target) + ") here");
+  };
+  E.sum = function (s, env) {
+    var from = this.eval(s.from, env);
+    var to = s.to !== null ? this.eval(s.to, env) : scalar(indexedLength(s.body, s.index, env));
+    if (to.scalar && to.data[0] === 0 && s.to === null) fail("cannot tell the range of the sum over '" + s.index + "'");
+    if (!from.scalar || !to.scalar) fail("sum limits must be scalars");
+    if (to.data[0] - from.data[0] > MAX_TERMS) fail("a sum may have at most 10000 terms");
+    var total = null;
+    for (var i = Math.trunc(from.data[0]); i <= Math.trunc(to.data[0]); i++) {
+      var inner = extend(env); inner[s.index] = scalar(i);
+      var term = this.eval(s.body, inner);
+      total = total === null ? term : add(total, term, 1);
+    }
+    return total === null ? scalar(0) : total;
+  };
+  function indexedLength(body, index, env) {
+    if (body.k === "index" && body.indices.length === 1 && body.indices[0].k === "sym" && body.indices[0].name === index) {
+      var bold = "\\mathbf{" + body.target.name + "}";
+      var v = has(env, body.target.name) ? env[body.target.name] : has(env, bold) ? env[bold] : null;
+      if (v !== null && isVectorLike(v)) return v.data.length;
+    }
+    var cs = children(body);
+    for (var i = 0; i < cs.length; i++) { var n = indexedLength(cs[i], index, env); if (n > 0) return n; }
+    return 0;
+  }
+  E.constant = function (c, env) {
+    if (c.size === null) return lazyConst(c.which, 1);
+    var size = this.eval(c.size, env);
+    if (!size.scalar || size.data[0] < 1) fail("bad size");
+    var n = Math.trunc(size.data[0]);
+    if (c.which === "identity") return identity(n);
+    if (c.which === "ones") { var d = []; for (var i = 0; i < n; i++) d.push(1); return matrix(n, 1, d); }
+    return zeros(n, 1);
+  };
+  E.call = function (c, env) {
+    var self = this;
+    var def = has(this.defs, c.name) ? this.defs[c.name] : null;
+    if (def === null || def.params.length === 0) {
+      if (c.name === "\\sigma" && c.args.length === 1 && c.primes <= 1) {
+        var s = builtin("sigma", [this.eval(c.args[0], env)]);
+        return c.primes === 0 ? s : map(s, function (v) { return v * (1 - v); });
+      }
+      fail("undefined function '" + c.name + "'");
+    }
+    var args = [];
+    if (c.args.length === 0) {
+      def.params.forEach(function (p) { args.push(has(env, p) ? env[p] : fail("'" + c.name + "' needs its arguments")); });
+    } else args = c.args.map(function (a) { return self.eval(a, env); });
+    if (args.length !== def.params.length) fail("'" + c.name + "' takes " + def.params.length + " argument(s), got " + args.length);
+    if (c.primes === 0) return this.apply(def, args, env);
+    if (c.primes > 1 || args.length !== 1) fail("only f'(x) of a one-argument function is supported");
+    return map(args[0], function (a) {
+      var h = 1e-3 * self.stepScale * Math.max(1, Math.abs(a));
+      function F(t) { var r = self.apply(def, [scalar(t)], env); return r.scalar ? r.data[0] : fail("f' needs a scalar function"); }
+      return (-F(a + 2 * h) + 8 * F(a + h) - 8 * F(a - h) + F(a - 2 * h)) / (12 * h);
+    });
+  };
+  E.apply = function (def, args, env) {
+    var mapped = [];
+    for (var i = 0; i < args.length; i++) if (def.scalarParams[i] && !args[i].scalar) mapped.push(i);
+    if (mapped.length === 0) {
+      var inner = extend(env);
+      for (var j = 0; j < args.length; j++) inner[def.params[j]] = args[j];
+      return this.evalDefinition(def, inner);
+    }
+    var shape = args[mapped[0]];
+    if (shape.lazy || mapped.some(function (m) { return args[m].lazy || args[m].rows !== shape.rows || args[m].cols !== shape.cols; }))
+      fail("element-wise '" + def.name + "' needs arguments of one shape");
+    var d = new Array(shape.data.length);
+    for (var k = 0; k < d.length; k++) {
+      var env2 = extend(env);
+      for (var q = 0; q < args.length; q++) env2[def.params[q]] = mapped.indexOf(q) >= 0 ? scalar(args[q].data[k]) : args[q];
+      var r = this.evalDefinition(def, env2);
+      if (!r.scalar) fail("element-wise '" + def.name + "' must be scalar-valued");
+      d[k] = r.data[0];
+    }
+    return matrix(shape.rows, shape.cols, d);
+  };
+  function describe(v) { return v.k === "sym" ? v.name : v.k === "index" ? v.target.name + "_…" : "expression"; }
+  E.derivative = function (d, env) {
+    var self = this;
+    var vars = d.vars.slice();
+    if (vars.length === 0) {
+      var call = d.a;
+      if (call.args.length === 0 && has(this.defs, call.name))
+        this.defs[call.name].params.forEach(function (p) { vars.push({ k: "sym", name: p, bold: false, start: call.start, end: call.end }); });
+      else vars = vars.concat(call.args);
+    }
+    var names = vars.map(function (v) {
+      return v.k === "sym" && has(env, v.name) ? v.name
+        : fail("cannot differentiate with respect to '" + describe(v) + "' (not a declared variable)", v.start, v.end);
+    });
+    if (names.length === 1) return this.differentiate(d.a, names[0], env);
+    var parts = names.map(function (n) { return self.differentiate(d.a, n, env); });
+    if (parts.some(function (p) { return !p.scalar; }) || names.some(function (n) { return !env[n].scalar; }))
+      fail("a gradient over several arguments needs a scalar function of scalars");
+    var data = parts.map(function (p) { return p.data[0]; });
+    return this.layout === "numerator" ? matrix(1, data.length, data) : matrix(data.length, 1, data);
+  };
+  E.differentiate = function (operand, name, env) {
+    var self = this;
+    var v = env[name];
+    var f0 = this.eval(operand, env);
+    if (f0.lazy) fail("cannot differentiate an unsized constant");
+    var n = v.data.length, cols = [];
+    for (var j = 0; j < n; j++) {
+      var h = 1e-3 * this.stepScale * Math.max(1, Math.abs(v.data[j]));
+      var F = function (delta) {
+        var d = v.data.slice();
+        d[j] += delta;
+        var moved = v.scalar ? scalar(d[0]) : matrix(v.rows, v.cols, d);
+        var inner = extend(env); inner[name] = moved;
+        var r = self.eval(operand, inner);
+        if (r.lazy) r = materialize(r, f0.rows, f0.cols);
+        if (r.data.length !== f0.data.length) fail("shape changes under perturbation");
+        return r.data;
+      };
+      var p2 = F(2 * h), p1 = F(h), m1 = F(-h), m2 = F(-2 * h);
+      var g = new Array(f0.data.length);
+      for (var i = 0; i < g.length; i++) g[i] = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h);
+      cols.push(g);
+    }
+    return this.assemble(f0, v, cols);
+  };
+  E.assemble = function (f, v, cols) {
+    var n = cols.length, m = f.data.length, numerator = this.layout === "numerator", d;
+    if (f.scalar) {
+      d = cols.map(function (c) { return c[0]; });
+      if (v.scalar) return scalar(d[0]);
+      if (isColumn(v)) return numerator ? matrix(1, n, d) : matrix(n, 1, d);
+      return matrix(v.rows, v.cols, d);
+    }
+    if (v.scalar) {
+      d = cols[0];
+      if (isVectorLike(f)) return numerator ? matrix(m, 1, d) : matrix(1, m, d);
+      return matrix(f.rows, f.cols, d);
+    }
+    if (isVectorLike(f) && isColumn(v)) {
+      d = new Array(m * n);
+      for (var i = 0; i < m; i++) for (var j = 0; j < n; j++) {
+        if (numerator) d[i * n + j] = cols[j][i]; else d[j * m + i] = cols[j][i];
+      }
+      return numerator ? matrix(m, n, d) : matrix(n, m, d);
+    }
+    fail("the derivative of a " + shapeText(f) + " by a " + shapeText(v) + " is a tensor (not supported)");
+  };
+
+  // ---------------------------------------------------------------- declare: and define:
+  var DEFAULT_SIZES = [3, 2, 4, 5, 6, 7, 8], MAX_SIZE = 32, MAX_TERMS = 10000;
+  function isComparison(t) {
+    return isSym(t, "<") || isSym(t, ">") || (t.kind === "cmd" && ["lt", "gt", "leq", "geq", "le", "ge", "neq", "ne"].indexOf(t.text) >= 0);
+  }
+  function words(tokens) { return tokens.filter(function (x) { return x.kind === "letter"; }).map(function (x) { return x.text; }).join("").toLowerCase(); }
+  function qualifiers(t) {
+    var w = words(t), q = [];
+    if (w.indexOf("symmetric") >= 0) q.push("symmetric");
+    if (w.indexOf("invertible") >= 0 || w.indexOf("nonsingular") >= 0) q.push("invertible");
+    if (w.indexOf("positivedefinite") >= 0 || t.some(function (x) { return isCmd(x, "succ"); })) q.push("positive definite");
+    if (w.indexOf("diagonal") >= 0) q.push("diagonal");
+    if (t.length > 0 && q.length === 0) fail("unsupported qualifier '" + w + "'", t[0].start, t[t.length - 1].end);
+    return q;
+  }
+  function readGroupAt(t, state) {
+    if (state.i >= t.length) return [];
+    if (!isSym(t[state.i], "{")) return [t[state.i++]];
+    var depth = 0, list = [];
+    for (; state.i < t.length; state.i++) {
+      if (isSym(t[state.i], "{") && depth++ === 0) continue;
+      if (isSym(t[state.i], "}") && --depth === 0) { state.i++; break; }
+      list.push(t[state.i]);
+    }
+    return list;
+  }
+  function parseSet(t) {
+    var st = { i: 0 };
+    if (st.i >= t.length || !(isCmd(t[st.i], "mathbb") || isCmd(t[st.i], "mathbf")))
+      fail("expected \\mathbb{R} after \\in", t.length > 0 ? t[0].start : 0, t.length > 0 ? t[t.length - 1].end : 0);
+    st.i++;
+    if (st.i < t.length && isSym(t[st.i], "{")) st.i++;
+    var field = st.i < t.length ? t[st.i].text : "";
+    st.i++;
+    if (st.i < t.length && isSym(t[st.i], "}")) st.i++;
+    if (field === "N" || field === "Z") return { dims: [], quals: [], positive: false, skip: true };
+    if (field !== "R") fail("unsupported set \\mathbb{" + field + "}", t[0].start, t[t.length - 1].end);
+    var dims = [], positive = false;
+    while (st.i < t.length && (isSym(t[st.i], "^") || isSym(t[st.i], "_"))) {
+      var sup = isSym(t[st.i], "^");
+      st.i++;
+      var group = readGroupAt(t, st);
+      if (group.some(function (g) { return isSym(g, "+") || isSym(g, ">") || isCmd(g, "geq"); })) { positive = true; continue; }
+      if (!sup) fail("unsupported subscript on \\mathbb{R}", t[0].start, t[t.length - 1].end);
+      dims = splitTopLevel(group, function (g) { return isCmd(g, "times") || isLet(g, "x"); })
+        .map(function (d) { return d.map(function (x) { return x.text; }).join(""); });
+      if (dims.length > 2 || dims.some(function (d) { return d.length === 0; })) fail("unsupported dimensions", t[0].start, t[t.length - 1].end);
+      if (dims.length === 2 && dims[1] === "1") dims = [dims[0]];
+    }
+    return { dims: dims, quals: qualifiers(t.slice(st.i)), positive: positive, skip: false };
+  }
+  function parseDeclarations(src) {
+    var tokens = tokenize(src);
+    var items = splitTopLevel(tokens, function (t) { return isSym(t, ",") || isSym(t, ";"); });
+    var declared = [], names = [], sizes = {}, constraintItems = [], positive = [], otimes = false;
+    items.forEach(function (item) {
+      if (item.length === 0) return;
+      var inAt = -1;
+      for (var i = 0; i < item.length; i++) if (isCmd(item[i], "in")) { inAt = i; break; }
+      if (inAt >= 0) {
+        var nm = parseName(item.slice(0, inAt), src);
+        names.push({ name: nm.name, start: item[0].start, end: item[inAt - 1].end });
+        var set = parseSet(item.slice(inAt + 1));
+        if (set.skip) { names = []; return; }
+        names.forEach(function (n) {
+          declared.push({ name: n.name, scalar: set.dims.length === 0, dims: set.dims, quals: set.quals.slice() });
+          if (set.positive) positive.push(n.name);
+        });
+        names = [];
+      } else if (item.some(isComparison)) constraintItems.push(item);
+      else if (item.length === 3 && item[0].kind === "letter" && isSym(item[1], "=") && item[2].kind === "number") {
+        var sz = /^[0-9]{1,3}$/.test(item[2].text) ? parseInt(item[2].text, 10) : -1;
+        if (sz < 1 || sz > MAX_SIZE) fail("a size must be a whole number from 1 to " + MAX_SIZE, item[0].start, item[2].end);
+        sizes[item[0].text] = sz;
+      }
+      else if (item.some(function (t) { return isCmd(t, "otimes"); })) {
+        var w = words(item);
+        if (w.indexOf("elementwise") >= 0 || w.indexOf("hadamard") >= 0) otimes = true;
+        else fail("\\otimes can only be declared element-wise", item[0].start, item[item.length - 1].end);
+      } else {
+        var textAt = -1;
+        for (var k = 0; k < item.length; k++) if (isCmd(item[k], "text") || isCmd(item[k], "succ")) { textAt = k; break; }
+        if (textAt > 0) {
+          var qn = parseName(item.slice(0, textAt), src).name, target = null;
+          for (var q = declared.length - 1; q >= 0; q--) if (declared[q].name === qn) { target = declared[q]; break; }
+          if (target === null) fail("qualifier for undeclared '" + qn + "'", item[0].start, item[item.length - 1].end);
+          target.quals = target.quals.concat(qualifiers(item.slice(textAt)));
+          return;
+        }
+        var bare = parseName(item, src);
+        names.push({ name: bare.name, start: item[0].start, end: item[item.length - 1].end });
+      }
+    });
+    if (names.length > 0) fail("'" + names[0].name + "' has no '\\in'", names[0].start, names[0].end);
+    var nextDefault = 0;
+    function resolve(dim) {
+      if (/^[0-9]{1,3}$/.test(dim)) {
+        var k = parseInt(dim, 10);
+        if (k < 1 || k > MAX_SIZE) fail("a size must be a whole number from 1 to " + MAX_SIZE);
+        return k;
+      }
+      if (has(sizes, dim)) return sizes[dim];
+      sizes[dim] = DEFAULT_SIZES[Math.min(nextDefault++, DEFAULT_SIZES.length - 1)];
+      return sizes[dim];
+    }
+    var symbols = declared.map(function (d) {
+      if (d.dims.length === 0) return { name: d.name, scalar: true, rows: 1, cols: 1, quals: d.quals };
+      if (d.dims.length === 1) return { name: d.name, scalar: false, rows: resolve(d.dims[0]), cols: 1, quals: d.quals };
+      var r = resolve(d.dims[0]);
+      return { name: d.name, scalar: false, rows: r, cols: resolve(d.dims[1]), quals: d.quals };
+    });
+    var variables = new Set();
+    symbols.forEach(function (s) { variables.add(s.name); });
+    Object.keys(sizes).forEach(function (k) { variables.add(k); });
+    var settings = { functions: new Set(), variables: variables };
+    var constraints = constraintItems.map(function (item) {
+      var terms = [], ops = [], current = [];
+      item.forEach(function (t) {
+        if (!isComparison(t)) { current.push(t); return; }
+        terms.push(parseTokens(current, src, settings));
+        current = [];
+        ops.push(["<", "lt", "leq", "le"].indexOf(t.text) >= 0 ? "<" : [">", "gt", "geq", "ge"].indexOf(t.text) >= 0 ? ">" : "ne");
+      });
+      terms.push(parseTokens(current, src, settings));
+      return { terms: terms, ops: ops };
+    });
+    positive.forEach(function (p) {
+      constraints.push({ terms: [{ k: "sym", name: p, bold: false, start: 0, end: 0 }, { k: "num", v: 0, start: 0, end: 0 }], ops: [">"] });
+    });
+    return { symbols: symbols, sizes: sizes, constraints: constraints, otimes: otimes };
+  }
+  function findDecl(decls, name) {
+    for (var i = decls.symbols.length - 1; i >= 0; i--) if (decls.symbols[i].name === name) return decls.symbols[i];
+    return null;
+  }
+  function parseDefinitions(src, decls, functions) {
+    var variables = decls.symbols.map(function (s) { return s.name; }).concat(Object.keys(decls.sizes));
+    var result = [];
+    splitTopLevel(tokenize(src), function (t) { return isSym(t, ";"); }).forEach(function (part) {
+      if (part.length === 0) return;
+      var sides = splitTopLevel(part, function (t) { return isSym(t, "="); });
+      if (sides.length !== 2 || sides[0].length === 0 || sides[1].length === 0)
+        fail("a definition looks like 'f(x) = …'", part[0].start, part[part.length - 1].end);
+      var lhs = sides[0], open = -1;
+      for (var i = 0; i < lhs.length; i++) if (isSym(lhs[i], "(")) { open = i; break; }
+      var name = parseName(open < 0 ? lhs : lhs.slice(0, open), src).name;
+      var params = [], scalars = [];
+      if (open >= 0) {
+        if (!isSym(lhs[lhs.length - 1], ")")) fail("expected ')' after the parameters", lhs[0].start, lhs[lhs.length - 1].end);
+        splitTopLevel(lhs.slice(open + 1, lhs.length - 1), function (t) { return isSym(t, ","); }).forEach(function (p) {
+          var pn = parseName(p, src);
+          params.push(pn.name);
+          var decl = findDecl(decls, pn.name);
+          scalars.push(!pn.bold && (decl === null || decl.scalar));
+        });
+        functions.add(name);
+      }
+      var paramSet = new Set(variables.concat(params));
+      var body = parseTokens(sides[1], src, { functions: functions, variables: paramSet });
+      result.push({ name: name, params: params, scalarParams: scalars, body: body });
+    });
+    return result;
+  }
+
+  // ---------------------------------------------------------------- sampling
+  function mulberry32(seed) {
+    var a = seed >>> 0;
+    return {
+      next: function () {
+        a = (a + 0x6D2B79F5) >>> 0;
+        var t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      },
+      uniform: function (lo, hi) { return lo + (hi - lo) * this.next(); }
+    };
+  }
+  var MAX_TRIES = 200;
+  function draw(s, rng) {
+    if (s.scalar) return scalar(rng.uniform(-2, 2));
+    var r = s.rows, c = s.cols, d = new Array(r * c), vector = c === 1;
+    for (var i = 0; i < d.length; i++) d[i] = vector ? rng.uniform(-2, 2) : rng.uniform(-1, 1);
+    var m = matrix(r, c, d);
+    if (r !== c || vector) return m;
+    var q = s.quals;
+    if (q.indexOf("diagonal") >= 0) {
+      var dd = [];
+      for (var k = 0; k < r * c; k++) dd.push(Math.floor(k / c) === k % c ? 1 + Math.abs(d[k]) : 0);
+      m = matrix(r, c, dd);
+    }
+    if (q.indexOf("positive definite") >= 0) return add(matMulPlain(m, transpose(m)), identity(r), 1);
+    if (q.indexOf("symmetric") >= 0) m = scale(add(m, transpose(m), 1), 0.5);
+    if (q.indexOf("invertible") >= 0) m = add(m, scale(identity(r), 2), 1);
+    return m;
+  }
+  function holds(c, env, ev) {
+    var values = c.terms.map(function (t) { return ev.eval(t, env); });
+    if (values.some(function (v) { return !v.scalar; })) fail("a domain constraint must compare scalars", c.terms[0].start, c.terms[c.terms.length - 1].end);
+    for (var i = 0; i < c.ops.length; i++) {
+      var a = values[i].data[0], b = values[i + 1].data[0];
+      var ok = c.ops[i] === "<" ? a < b : c.ops[i] === ">" ? a > b : Math.abs(a - b) > 1e-3;
+      if (!ok) return false;
+    }
+    return true;
+  }
+  function sample(decls, rng, ev) {
+    for (var attempt = 0; attempt < MAX_TRIES; attempt++) {
+      var env = {};
+      decls.symbols.forEach(function (s) { env[s.name] = draw(s, rng); });
+      if (decls.constraints.every(function (c) { return holds(c, env, ev); })) return env;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- checker
+  var REL_TOL = 1e-6, ABS_TOL = 1e-9, MAX_ROUNDS = 30, POINTS = 5, DEFAULT_SEED = 20240607;
+  function children(e) {
+    switch (e.k) {
+      case "index": return e.indices;
+      case "neg": case "transpose": return [e.a];
+      case "bin": case "pow": return [e.a, e.b];
+      case "call": case "fn": return e.args;
+      case "matrix": return [].concat.apply([], e.rows);
+      case "sum": return e.to === null ? [e.from, e.body] : [e.from, e.to, e.body];
+      case "const": return e.size === null ? [] : [e.size];
+      case "deriv": return [e.a].concat(e.vars);
+      default: return [];
+    }
+  }
+  function containsDerivative(e) {
+    if (e.k === "deriv") return true;
+    if (e.k === "call" && e.primes > 0) return true;
+    if (e.k === "const" || e.k === "index") return false;
+    return children(e).some(containsDerivative);
+  }
+  function namesIn(e) {
+    var s = new Set();
+    (function walk(x) {
+      if (x.k === "sym") s.add(x.name);
+      if (x.k === "index") s.add(x.target.name);
+      children(x).forEach(walk);
+    })(e);
+    return s;
+  }
+  function dependsOnItsVariables(e) {
+    if (e.k === "deriv") {
+      var names = namesIn(e.a);
+      return e.vars.every(function (v) { return v.k === "sym" && names.has(v.name); }) && (e.vars.length > 0 || e.a.k === "call");
+    }
+    return children(e).every(dependsOnItsVariables);
+  }
+  function alignShape(expected, claimed, nabla) {
+    if (claimed.lazy) return null;
+    if (expected.scalar || claimed.scalar) return expected.scalar && claimed.scalar ? claimed : null;
+    if (expected.rows === claimed.rows && expected.cols === claimed.cols) return claimed;
+    if (nabla && isVectorLike(expected) && isVectorLike(claimed) && expected.data.length === claimed.data.length) return transpose(claimed);
+    return null;
+  }
+  function firstMismatch(a, b, rel) {
+    if (a.data.length !== b.data.length) return 0;
+    var scaleV = 0, i;
+    for (i = 0; i < a.data.length; i++) scaleV = Math.max(scaleV, Math.max(Math.abs(a.data[i]), Math.abs(b.data[i])));
+    for (i = 0; i < a.data.length; i++) {
+      var x = a.data[i], y = b.data[i];
+      if (!(Math.abs(x - y) <= rel * Math.max(Math.abs(x), Math.abs(y)) + ABS_TOL * (1 + scaleV))) return i;
+    }
+    return -1;
+  }
+  function tryMaterialize(v, like) {
+    try { return materialize(v, like.rows, like.cols); } catch (ex) { if (ex instanceof CalcError) return v; throw ex; }
+  }
+  function materializeLike(v, like) {
+    return v.lazy && !like.scalar ? materialize(v, like.rows, like.cols) : v.lazy ? scalar(v.lazy === "zero" ? 0 : NaN) : v;
+  }
+  function fmtNumber(d) {
+    if (!isFinite(d)) return String(d);
+    var s = Number(d.toPrecision(6)).toString();
+    return s;
+  }
+  function fmtValue(v) {
+    if (v.scalar) return fmtNumber(v.data[0]);
+    if (v.lazy) return v.lazy;
+    var rows = [];
+    for (var i = 0; i < v.rows; i++) {
+      var r = [];
+      for (var j = 0; j < v.cols; j++) r.push(fmtNumber(at(v, i, j)));
+      rows.push(r.join(", "));
+    }
+    return "[" + rows.join("; ") + "]";
+  }
+  function sourceOf(text, e) { return e.start >= 0 && e.end <= text.length && e.end > e.start ? text.substring(e.start, e.end).trim() : ""; }
+  function counterexample(env, decls, chain, k, claim, expected, claimed, bad) {
+    var point = {};
+    decls.symbols.forEach(function (s) { point[s.name] = fmtValue(env[s.name]); });
+    var cols = expected.scalar ? 1 : expected.cols;
+    return {
+      point: point, link: k, linkSource: sourceOf(claim, chain[k]), expected: fmtValue(expected), claimed: fmtValue(claimed),
+      row: bad < 0 ? 0 : Math.floor(bad / cols) + 1, column: bad < 0 ? 0 : bad % cols + 1,
+      expectedEntry: bad < 0 ? null : expected.data[bad], claimedEntry: bad < 0 ? null : claimed.data[bad]
+    };
+  }
+  function verdict(kind, message, extra) {
+    var v = { verdict: kind, message: message, counterexample: null, part: null, start: -1, end: -1, offending: null, pointsChecked: 0 };
+    if (extra) for (var k in extra) if (has(extra, k)) v[k] = extra[k];
+    return v;
+  }
+
+  function checkCore(declare, define, claim, layout, seed, auto) {
+    var part = "declare", text = declare;
+    try {
+      var decls = parseDeclarations(declare);
+      part = "define"; text = define;
+      var functions = new Set();
+      var defs = parseDefinitions(define, decls, functions);
+      part = "claim"; text = claim;
+      var variables = new Set(decls.symbols.map(function (s) { return s.name; }).concat(Object.keys(decls.sizes)));
+      var chain = parseChain(claim, { functions: functions, variables: variables });
+      if (chain.length < 2) return verdict("not-checkable", "a claim needs a derivative and at least one '= …'", { part: part });
+      var reference = -1;
+      for (var r = 0; r < chain.length; r++) if (containsDerivative(chain[r])) { reference = r; break; }
+      if (reference < 0) return verdict("not-checkable", "the claim contains no derivative", { part: part });
+      if (auto && !chain.filter(containsDerivative).every(dependsOnItsVariables))
+        return verdict("not-checkable", "a differentiated expression does not mention its variable (implicit dependence?)", { part: part });
+      var definitions = {};
+      defs.forEach(function (d) { definitions[d.name] = d; });
+      var ev = new Evaluator(definitions, decls.sizes, layout, decls.otimes);
+      var rng = mulberry32(seed);
+      var nabla = chain[reference].k === "deriv" && chain[reference].nabla;
+      var valid = 0, mismatches = chain.map(function () { return 0; }), firstRefutation = null;
+      for (var round = 0; round < MAX_ROUNDS && valid < POINTS; round++) {
+        part = "declare"; text = declare;
+        ev.stepScale = 1;
+        var env = sample(decls, rng, ev);
+        if (env === null) return verdict("not-checkable", "no sample point satisfies the domain constraints", { part: part });
+        part = "claim"; text = claim;
+        var expected = ev.eval(chain[reference], env);
+        if (expected.lazy || hasNaN(expected)) continue;
+        var links = [], usable = true;
+        for (var k = 0; k < chain.length && usable; k++) {
+          var v = k === reference ? expected : ev.eval(chain[k], env);
+          if (v.lazy && expected.scalar) v = scalar(v.lazy === "zero" ? 0 : NaN);
+          if (v.lazy) v = tryMaterialize(v, expected);
+          if (!v.lazy && hasNaN(v)) usable = false;
+          links.push(v);
+        }
+        if (!usable) continue;
+        var pointCounted = true;
+        for (var k2 = 0; k2 < chain.length; k2++) {
+          if (k2 === reference) continue;
+          var claimed = alignShape(expected, links[k2], nabla);
+          if (claimed === null) {
+            if (auto) return verdict("not-checkable", "shapes differ: derivative " + shapeText(expected) + ", link " + k2 + " " + shapeText(links[k2]) + " (layout unclear)", { part: part });
+            return verdict("refuted", "wrong shape: the derivative is " + shapeText(expected) + " in " + layout + " layout, but '" + sourceOf(claim, chain[k2]) + "' is " + shapeText(links[k2]),
+              { counterexample: counterexample(env, decls, chain, k2, claim, expected, links[k2], -1), pointsChecked: valid + 1 });
+          }
+          var bad = firstMismatch(expected, claimed, REL_TOL);
+          if (bad < 0) continue;
+          ev.stepScale = 0.25;
+          var expected2 = ev.eval(chain[reference], env);
+          var claimed2 = alignShape(expected2, materializeLike(ev.eval(chain[k2], env), expected2), nabla);
+          ev.stepScale = 1;
+          if (claimed2 === null || hasNaN(expected2) || hasNaN(claimed2) ||
+              firstMismatch(expected, expected2, 1e-5) >= 0 || firstMismatch(claimed, claimed2, 1e-5) >= 0) {
+            pointCounted = false;
+            break;
+          }
+          bad = firstMismatch(expected2, claimed2, REL_TOL);
+          if (bad < 0) continue;
+          mismatches[k2]++;
+          if (firstRefutation === null)
+            firstRefutation = verdict("refuted", "'" + sourceOf(claim, chain[k2]) + "' differs from the derivative",
+              { counterexample: counterexample(env, decls, chain, k2, claim, expected2, claimed2, bad) });
+          if (!auto) { firstRefutation.pointsChecked = valid + 1; return firstRefutation; }
+        }
+        if (pointCounted) valid++;
+      }
+      if (valid < 2) return verdict("not-checkable", "no sample point where the derivative and the claim are both defined", { part: part, pointsChecked: valid });
+      if (firstRefutation !== null) {
+        if (mismatches.some(function (m) { return m === valid; }) && valid >= 3) { firstRefutation.pointsChecked = valid; return firstRefutation; }
+        return verdict("not-checkable", "the claim fails at some points only (unsure)", { part: part, pointsChecked: valid });
+      }
+      return verdict("verified", "verified at " + valid + " random points", { pointsChecked: valid });
+    } catch (ex) {
+      if (!(ex instanceof CalcError)) throw ex;
+      var offending = ex.start >= 0 && ex.end <= text.length && ex.end > ex.start ? text.substring(ex.start, ex.end) : null;
+      var message = part === "claim" && offending !== null ? ex.reason : part + ": " + ex.reason;
+      return verdict("not-checkable", message, { part: part, start: ex.start, end: ex.end, offending: offending });
+    }
+  }
+
+  function parseLayout(text) {
+    var t = String(text || "").trim().toLowerCase();
+    if (t.length === 0 || t.indexOf("numerator") === 0) return "numerator";
+    if (t.indexOf("denominator") === 0) return "denominator";
+    return null;
+  }
+
+  /** Checks one claim: {declare, define, claim, layout = "numerator", seed} -> {verdict, message, counterexample, ...}. */
+  function check(input) {
+    input = input || {};
+    var layout = parseLayout(input.layout);
+    if (layout === null) return verdict("not-checkable", "unknown layout '" + input.layout + "' (use numerator or denominator)", { part: "layout" });
+    var seed = input.seed === undefined || input.seed === null ? DEFAULT_SEED : (input.seed >>> 0);
+    try {
+      return checkCore(String(input.declare || ""), String(input.define || ""), String(input.claim || ""), layout, seed, !!input.auto);
+    } catch (ex) {
+      return verdict("not-checkable", "internal error: " + (ex && ex.message ? ex.message : String(ex)));
+    }
+  }
+
+  /** Human-readable text of a verdict, as the C# Verdict.ToString(). */
+  function describeVerdict(v) {
+    var s = v.verdict + ": " + v.message;
+    if (v.offending !== null && v.offending !== undefined) s += " (at '" + v.offending + "' in " + v.part + ")";
+    var c = v.counterexample;
+    if (c) {
+      s += "\n  at " + Object.keys(c.point).map(function (k) { return k + " = " + c.point[k]; }).join(", ");
+      s += "\n  derivative:   " + c.expected;
+      s += "\n  link " + c.link + " (" + c.linkSource + "): " + c.claimed;
+      if (c.row > 0) s += "\n  entry (" + c.row + ", " + c.column + "): expected " + fmtNumber(c.expectedEntry) + ", claimed " + fmtNumber(c.claimedEntry);
+    }
+    return s;
+  }
+
+  var api = { check: check, describe: describeVerdict, defaultSeed: DEFAULT_SEED, version: 1 };
+  root.BookishDerivCheck = api;
+  if (typeof window !== "undefined") window.BookishDerivCheck = api;
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);
