@@ -57,8 +57,10 @@ internal static partial class BookishCommand
         var font = new Option<string>("--math-font") { Description = "cm (Computer Modern, default) or times", DefaultValueFactory = _ => "cm" };
         font.AcceptOnlyFromAmong("cm", "times");
         var docCss = new Option<bool>("--doc-css") { Description = "Also apply the document's own style sheets (legacy <css file>)" };
+        var mathOut = new Option<string>("--math") { Description = "svg (default) or png: also write every equation as a 2x PNG and use it in the page", DefaultValueFactory = _ => "svg" };
+        mathOut.AcceptOnlyFromAmong("svg", "png");
         var format = Format;
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, format };
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, format };
         cmd.SetAction(async (parse, ct) =>
         {
             var options = new BuildOptions(parse.GetValue(input)!)
@@ -71,6 +73,7 @@ internal static partial class BookishCommand
                 Engine = parse.GetValue(engine) == "dvisvgm" ? MathEngine.LatexDvisvgm : MathEngine.PdfLatexMutool,
                 MathFont = parse.GetValue(font)!,
                 DocumentCss = parse.GetValue(docCss),
+                MathPng = parse.GetValue(mathOut) == "png",
             };
             var result = await Publisher.BuildAsync(options, ct);
             var fmt = parse.GetValue(format)!;
@@ -100,5 +103,9 @@ internal static partial class BookishCommand
     }
 
     /// <summary>Further commands (check, parity, derivcheck, convert, bench) register here.</summary>
-    private static IEnumerable<Command> ExtraCommands() => [];
+    private static IEnumerable<Command> ExtraCommands() =>
+    [
+        CheckCommand(),
+        DerivCheckCommand(),
+    ];
 }

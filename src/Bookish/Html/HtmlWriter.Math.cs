@@ -11,12 +11,26 @@ public sealed partial class HtmlWriter
 {
     private static string Em(double v) => v.ToString("0.####", CultureInfo.InvariantCulture) + "em";
 
-    private RenderedMath? Find(string tex, MathMode mode) =>
-        _context.Math.GetValueOrDefault(MathFragment.KeyOf(tex, mode, _context.MathSettings));
+    private (string Key, RenderedMath? Math) Find(string tex, MathMode mode)
+    {
+        var key = MathFragment.KeyOf(tex, mode, _context.MathSettings);
+        return (key, _context.Math.GetValueOrDefault(key));
+    }
 
     /// <summary>The SVG element sized in em from TeX's box, lowered by its depth so the TeX baseline sits on the text's.</summary>
-    private IElement? Svg(RenderedMath r, bool inline)
+    private IElement? Svg(string key, RenderedMath r, bool inline)
     {
+        var style = $"width:{Em(r.WidthEm)};height:{Em(r.TotalHeightEm)}";
+        if (inline) style += $";vertical-align:{Em(-r.DepthEm)}";
+        if (_context.MathImages.TryGetValue(key, out var png))
+        {
+            // Raster fallback: the same box as the SVG, so layout and baseline do not change.
+            var img = El("img", "math-png");
+            img.SetAttribute("src", png);
+            img.SetAttribute("alt", "");
+            img.SetAttribute("style", style);
+            return img;
+        }
         var holder = El("span");
         holder.InnerHtml = _glyphs.Share(r.Svg);
         var svg = holder.QuerySelector("svg");
@@ -25,8 +39,6 @@ public sealed partial class HtmlWriter
         svg.RemoveAttribute("height");
         svg.SetAttribute("aria-hidden", "true");
         svg.SetAttribute("focusable", "false");
-        var style = $"width:{Em(r.WidthEm)};height:{Em(r.TotalHeightEm)}";
-        if (inline) style += $";vertical-align:{Em(-r.DepthEm)}";
         svg.SetAttribute("style", style);
         return svg;
     }
@@ -34,9 +46,10 @@ public sealed partial class HtmlWriter
     private IElement InlineMath(MathInline m)
     {
         var span = El("span", "math inline");
+        if (_context.InlineAnchors.TryGetValue((m.Span.Line, m.Span.Column), out var anchor)) span.Id = anchor;
         span.SetAttribute("data-tex", m.Tex);
-        var rendered = Find(m.Tex, MathMode.Inline);
-        if (rendered is null || Svg(rendered, true) is not { } svg)
+        var (key, rendered) = Find(m.Tex, MathMode.Inline);
+        if (rendered is null || Svg(key, rendered, true) is not { } svg)
         {
             span.ClassList.Add("error");
             span.SetAttribute("title", "This equation could not be rendered; see the build diagnostics.");
@@ -60,8 +73,8 @@ public sealed partial class HtmlWriter
         var scroll = El("div", "math-scroll");
         var holder = El("span", "math-image");
         holder.SetAttribute("data-tex", source.Trim());
-        var rendered = Find(fragment.Tex, fragment.Mode);
-        if (rendered is null || Svg(rendered, false) is not { } svg)
+        var (key, rendered) = Find(fragment.Tex, fragment.Mode);
+        if (rendered is null || Svg(key, rendered, false) is not { } svg)
         {
             div.ClassList.Add("error");
             holder.TextContent = source;
@@ -93,11 +106,15 @@ public sealed partial class HtmlWriter
         wrap.AppendChild(DisplayMathElement((c.Display, MathMode.Display), c.Display, [], "", false));
         if (_context.Badges.TryGetValue(c.Id, out var badge))
         {
+            wrap.SetAttribute("data-context-declare", badge.ContextDeclare);
+            wrap.SetAttribute("data-context-define", badge.ContextDefine);
+            wrap.SetAttribute("data-layout", badge.Layout);
+            wrap.SetAttribute("data-verdict", badge.Kind);
             var details = El("details", "check-result");
             var summary = El("summary");
             summary.AppendChild(El("span", "check-badge " + badge.Kind, badge.Label));
             details.AppendChild(summary);
-            details.AppendChild(El("p", "check-detail", badge.Detail));
+            details.AppendChild(El("pre", "check-detail", badge.Detail));
             wrap.AppendChild(details);
         }
         return wrap;

@@ -6,7 +6,13 @@ using Node = Bookish.Model.Node;
 namespace Bookish.Html;
 
 /// <summary>A verdict or status shown beside a block (e.g. a derivative check).</summary>
-public sealed record HtmlBadge(string Kind, string Label, string Detail);
+public sealed record HtmlBadge(string Kind, string Label, string Detail)
+{
+    /// <summary>Declarations and definitions in force before the block (notation, earlier blocks), for the page's checker.</summary>
+    public string ContextDeclare { get; init; } = "";
+    public string ContextDefine { get; init; } = "";
+    public string Layout { get; init; } = "numerator";
+}
 
 /// <summary>Everything the HTML writer needs besides the document: rendered math, templates, extras from checks.</summary>
 public sealed record HtmlWriterContext(Publication Publication, IReadOnlyDictionary<string, RenderedMath> Math, MathSettings MathSettings, string TemplateHtml)
@@ -22,4 +28,8 @@ public sealed record HtmlWriterContext(Publication Publication, IReadOnlyDiction
     public string? SocialImage { get; init; }
     /// <summary>Extra attributes for figure plots: SVG markup by figure id.</summary>
     public IReadOnlyDictionary<string, string> PlotSvgs { get; init; } = new Dictionary<string, string>();
+    /// <summary>Ids to give inline math at a source (line, column): first uses linked from the notation table.</summary>
+    public IReadOnlyDictionary<(int Line, int Column), string> InlineAnchors { get; init; } = new Dictionary<(int, int), string>();
+    /// <summary>--math=png: PNG file of each equation by fragment key, used instead of inline SVG.</summary>
+    public IReadOnlyDictionary<string, string> MathImages { get; init; } = new Dictionary<string, string>();
 }

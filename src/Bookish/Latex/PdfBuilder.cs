@@ -21,11 +21,19 @@ public static class PdfBuilder
         ["max_print_line"] = "10000",
     };
 
-    public static async Task<PdfResult> BuildAsync(LatexDocument document, string resourceRoot, string sourcePath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static async Task<PdfResult> BuildAsync(LatexDocument document, string resourceRoot, string sourcePath, TimeSpan timeout, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, byte[]>? generated = null)
     {
         var work = Directory.CreateTempSubdirectory("bookish-pdf-").FullName;
         try
         {
+            foreach (var (relative, bytes) in generated ?? new Dictionary<string, byte[]>())
+            {
+                var to = Path.GetFullPath(Path.Combine(work, relative));
+                if (!to.StartsWith(work, StringComparison.Ordinal)) continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.WriteAllBytes(to, bytes);
+            }
             foreach (var resource in document.Resources.Distinct())
             {
                 var from = Path.GetFullPath(Path.Combine(resourceRoot, resource));

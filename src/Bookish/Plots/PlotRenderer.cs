@@ -83,6 +83,8 @@ public static partial class PlotRenderer
             var end = rewritten.EndsWith("/>", StringComparison.Ordinal) ? rewritten.Length - 2 : rewritten.Length - 1;
             return rewritten[..end].TrimEnd() + $" style=\"{string.Join(";", styles)}\"" + rewritten[end..];
         });
+        // A viewBox instead of a fixed size: the drawing scales with the column.
+        svg = svg.Replace($"width=\"{PlotData.Width}\" height=\"{PlotData.Height}\"", $"viewBox=\"0 0 {PlotData.Width} {PlotData.Height}\"", StringComparison.Ordinal);
         svg = svg.Replace("<svg ", "<svg class=\"plot-svg\" role=\"presentation\" ", StringComparison.Ordinal);
         return svg.Trim();
     }

@@ -14,6 +14,10 @@ public sealed record BuildOptions(string Input)
     public MathEngine Engine { get; init; } = MathEngine.PdfLatexMutool;
     public string MathFont { get; init; } = "cm";
     public bool DocumentCss { get; init; }
+    /// <summary>--math=png: also write every equation as a 2x PNG and use it in the page instead of inline SVG.</summary>
+    public bool MathPng { get; init; }
+    /// <summary>Draw a 1200x630 social card (card.png) unless front matter names an image.</summary>
+    public bool SocialCard { get; init; } = true;
     /// <summary>Folder holding page.html, article.css, article.tex (default: shipped beside the program).</summary>
     public string? TemplatesDirectory { get; init; }
     public TimeSpan TexTimeout { get; init; } = TimeSpan.FromSeconds(20);

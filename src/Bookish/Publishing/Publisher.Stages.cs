@@ -5,6 +5,8 @@ using Bookish.Equations;
 using Bookish.Html;
 using Bookish.Latex;
 using Bookish.Model;
+using Bookish.Notation;
+using Bookish.Plots;
 using Bookish.Text;
 
 namespace Bookish.Publishing;
@@ -17,13 +19,30 @@ public static partial class Publisher
         public int MathRendered { get; set; }
         public int TexRuns { get; set; }
         public string? PdfName { get; set; }
+        public CheckOutcome? Checks { get; set; }
+    }
+
+    /// <summary>--math=png: every equation also as a 2x PNG (same box as the SVG), for readers without SVG.</summary>
+    private static Dictionary<string, string> MathPngs(IReadOnlyDictionary<string, RenderedMath> rendered, Staged staged)
+    {
+        var images = new Dictionary<string, string>();
+        foreach (var (key, math) in rendered)
+        {
+            // The SVG's viewBox is in PDF points at 10 pt = 1 em; 2x of a 16 px em is 3.2 px per point.
+            var png = Plots.SvgRaster.Png(math.Svg, 3.2f);
+            if (png is null) continue;
+            var path = $"math/{key}.png";
+            staged.Files[path] = png;
+            images[key] = path;
+        }
+        return images;
     }
 
     public static string DefaultCacheDirectory => Path.GetFullPath(".bookish-cache");
 
-    public static MathSettings MathSettingsFor(Publication publication, BuildOptions options) => new()
+    public static MathSettings MathSettingsFor(Publication publication, BuildOptions options, IEnumerable<MacroDefinition>? extraMacros = null) => new()
     {
-        Preamble = Preamble.For(publication.Metadata, null, options.MathFont),
+        Preamble = Preamble.For(publication.Metadata, extraMacros, options.MathFont),
         Engine = options.Engine,
         Timeout = options.TexTimeout,
         Parallelism = options.Parallelism ?? Environment.ProcessorCount,
@@ -36,9 +55,15 @@ public static partial class Publisher
         var staged = new Staged([], []);
         void Lap(string stage) { timings[stage] = watch.Elapsed; watch.Restart(); }
 
+        // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
+        var checks = RunChecks(publication, diagnostics);
+        staged.Checks = checks;
+        Lap("checks");
+
         // Math: every distinct fragment of every page, in batches, through the cache.
-        var settings = MathSettingsFor(publication, options);
-        var fragments = MathCollector.Collect(publication.Pages);
+        var settings = MathSettingsFor(publication, options, checks.ExtraMacros);
+        var notationMath = checks.Notation.Values.Select(n => NotationTable.MathOf(n.Notation)).ToList();
+        var fragments = MathCollector.Collect(publication.Pages, b => notationMath.SelectMany(f => f(b)));
         IMathRenderer renderer = options.MathRenderer ?? new TexBatchRenderer();
         if (options.UseCache && options.MathRenderer is null)
             renderer = new CachingMathRenderer(renderer, options.CacheDirectory ?? DefaultCacheDirectory);
@@ -60,10 +85,35 @@ public static partial class Publisher
                 var from = Path.Combine(publication.Pages[0].BaseDirectory, css);
                 if (File.Exists(from)) { staged.Copies[css] = from; extraCss.Add(css); }
             }
-        var context = new HtmlWriterContext(publication, math.Rendered, settings, template) { ExtraCss = extraCss };
+        var hasChecks = publication.Pages.Any(p => ModelWalker.Blocks(p).OfType<CheckBlock>().Any());
+        var scripts = new List<string>();
+        if (hasChecks)
+        {
+            staged.Copies["derivcheck.js"] = Path.Combine(templates, "derivcheck.js");
+            staged.Copies["checker.js"] = Path.Combine(templates, "checker.js");
+            scripts.AddRange(["derivcheck.js", "checker.js"]);
+        }
+        var context = new HtmlWriterContext(publication, math.Rendered, settings, template)
+        {
+            ExtraCss = extraCss,
+            Scripts = scripts,
+            Badges = checks.Badges,
+            PlotSvgs = checks.PlotSvgs,
+            MathImages = options.MathPng ? MathPngs(math.Rendered, staged) : new Dictionary<string, string>(),
+        };
+        if (options.SocialCard && publication.Metadata.Image is null && SocialCard.Draw(publication, fragments, math.Rendered, settings) is { } card)
+        {
+            staged.Files["card.png"] = card;
+            context = context with { SocialImage = publication.Metadata.Url is { Length: > 0 } url ? url.TrimEnd('/') + "/card.png" : "card.png" };
+        }
         foreach (var page in publication.Pages)
         {
-            var html = HtmlWriter.Write(page, context);
+            var pageContext = context with
+            {
+                NotationRows = checks.NotationRows.GetValueOrDefault(page.PageName, []),
+                InlineAnchors = checks.InlineAnchors.GetValueOrDefault(page.PageName, []),
+            };
+            var html = HtmlWriter.Write(page, pageContext);
             staged.Files[page.PageName + ".html"] = Encoding.UTF8.GetBytes(html);
             foreach (var asset in LocalAssets(page))
             {
@@ -78,14 +128,32 @@ public static partial class Publisher
         {
             var broken = new HashSet<string>(math.Diagnostics.SelectMany(d => fragments.Where(f => f.Spans.Contains(d.Span)).Select(f => f.Tex)));
             var texTemplate = File.ReadAllText(Path.Combine(templates, publication.IsBook ? "book.tex" : "article.tex"));
+            var generated = new Dictionary<string, byte[]>();
+            foreach (var (id, pdfBytes) in checks.PlotPdfs) generated[$"plots/{LatexWriter.LabelOf(id)}.pdf"] = pdfBytes;
+            var baseDir = publication.Pages[0].BaseDirectory;
+            string? Resolve(Figure f)
+            {
+                if (f.PlotSource is not null)
+                    return checks.PlotPdfs.ContainsKey(f.Id) ? $"plots/{LatexWriter.LabelOf(f.Id)}.pdf" : null;
+                var path = Path.Combine(baseDir, f.Source);
+                if (!File.Exists(path)) return null;
+                if (!f.Source.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return f.Source;
+                // SVG images become PDF with the same library that draws plots (no extra tool).
+                var converted = Plots.SvgRaster.Pdf(File.ReadAllText(path));
+                if (converted is null) return null;
+                var name = "svg/" + Path.ChangeExtension(f.Source.Replace('/', '_').Replace('\\', '_'), ".pdf");
+                generated[name] = converted;
+                return name;
+            }
             var latex = LatexWriter.Write(new LatexWriterContext(publication, texTemplate, settings.Preamble)
             {
-                ResolveImage = f => File.Exists(Path.Combine(publication.Pages[0].BaseDirectory, f.Source)) ? f.Source : null,
+                ResolveImage = Resolve,
                 BrokenMath = broken,
+                NotationRows = publication.Pages.SelectMany(p => checks.NotationRows.GetValueOrDefault(p.PageName, [])).DistinctBy(r => r.Symbol).ToList(),
             });
             var name = publication.Name + ".pdf";
             if (options.KeepTex) staged.Files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);
-            var pdf = await PdfBuilder.BuildAsync(latex, publication.Pages[0].BaseDirectory, publication.Pages[0].SourcePath, TimeSpan.FromSeconds(Math.Max(120, options.TexTimeout.TotalSeconds)), ct);
+            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, TimeSpan.FromSeconds(Math.Max(120, options.TexTimeout.TotalSeconds)), ct, generated);
             diagnostics.AddRange(pdf.Diagnostics);
             if (pdf.Pdf is not null)
             {

@@ -117,18 +117,19 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             case FencedCodeBlock f:
             {
                 var info = (f.Info ?? "").Trim();
-                var code = string.Join("\n", f.Lines.Lines.Take(f.Lines.Count).Select(l => l.Slice.ToString()));
+                var code = string.Join("\n", (f.Lines.Lines ?? []).Take(f.Lines.Count).Select(l => l.Slice.ToString()));
                 return info switch
                 {
                     "notation" => new NotationTablePlaceholder(span),
                     "check" => new CheckBlock(code, CheckDisplay(code), span),
+                    "plot" => PlotFigure(code, span),
                     "{=latex}" or "=latex" => new RawBlock("latex", code, span),
                     "{=html}" or "=html" => new RawBlock("html", code, span),
                     _ => new Model.CodeBlock(info, code, span),
                 };
             }
             case Markdig.Syntax.CodeBlock c:
-                return new Model.CodeBlock("", string.Join("\n", c.Lines.Lines.Take(c.Lines.Count).Select(l => l.Slice.ToString())), span);
+                return new Model.CodeBlock("", string.Join("\n", (c.Lines.Lines ?? []).Take(c.Lines.Count).Select(l => l.Slice.ToString())), span);
             case Markdig.Syntax.ListBlock l:
             {
                 var start = int.TryParse(l.OrderedStart, out var s) ? s : 1;
@@ -157,6 +158,17 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             default:
                 return null;
         }
+    }
+
+    /// <summary>A plot block is a figure drawn by Bookish; its caption and label come from its own lines.</summary>
+    private Figure PlotFigure(string code, Bookish.Text.SourceSpan span)
+    {
+        string? Line(string key) => code.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal))?[(key.Length + 1)..].Trim();
+        var caption = Line("caption") ?? "";
+        var captionInlines = caption.Length == 0 ? ImmutableArray<Model.Inline>.Empty
+            : MarkdownReader.ReadFragment(caption, source.Path, diagnostics).OfType<Paragraph>().FirstOrDefault()?.Content ?? [];
+        var label = Line("label")?.TrimStart('#');
+        return new Figure("", caption.Length > 0 ? caption : "plot", captionInlines, span) { Label = label, PlotSource = code };
     }
 
     /// <summary>A check block displays its claim as the equation.</summary>

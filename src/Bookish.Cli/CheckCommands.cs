@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Bookish.Calculus;
+using Bookish.Publishing;
+
+namespace Bookish.Cli;
+
+internal static partial class BookishCommand
+{
+    private static Command CheckCommand()
+    {
+        var input = InputArgument("The document to check (the same inputs as build)");
+        var derivatives = new Option<string>("--derivatives") { Description = "blocks (check blocks only, default) or auto (also every display equation with derivatives)", DefaultValueFactory = _ => "blocks" };
+        derivatives.AcceptOnlyFromAmong("blocks", "auto");
+        var format = new Option<string>("--format") { Description = "text, json or github", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "github");
+        var cmd = new Command("check", "Check notation and derivative claims (no TeX needed); exit 1 on errors") { input, derivatives, format };
+        cmd.SetAction(parse =>
+        {
+            var result = Checker.Run(parse.GetValue(input)!, parse.GetValue(derivatives) == "auto");
+            var fmt = parse.GetValue(format)!;
+            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Out);
+            if (fmt == "text")
+            {
+                Console.WriteLine($"check blocks: {result.ChecksVerified} verified, {result.ChecksRefuted} refuted, {result.ChecksNotCheckable} not checkable");
+                if (result.Auto is { } a)
+                    Console.WriteLine($"auto: {a.Checked} equations with derivatives checked: {a.Verified} verified, {a.Refuted} refuted, {a.NotCheckable} not checkable");
+                Console.WriteLine($"{result.Diagnostics.Count(d => d.IsError)} error(s), {result.Diagnostics.Count(d => !d.IsError)} other diagnostic(s)");
+            }
+            if (result.Diagnostics.Any(d => d.Id == Bookish.Diagnostics.DiagnosticIds.InputNotFound)) return ExitCodes.Usage;
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+        });
+        return cmd;
+    }
+
+    private static Command DerivCheckCommand()
+    {
+        var declare = new Option<string>("--declare") { Description = @"Declarations, e.g. 'x, y \in \mathbb{R}'", DefaultValueFactory = _ => "" };
+        var define = new Option<string>("--define") { Description = "Definitions separated by ';'", DefaultValueFactory = _ => "" };
+        var claim = new Option<string>("--claim") { Description = @"The claim, e.g. '\nabla g(x,y) = [2, 8y^7]'", Required = true };
+        var layout = new Option<string>("--layout") { Description = "numerator (default) or denominator", DefaultValueFactory = _ => "numerator" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var cmd = new Command("derivcheck", "Check one derivative claim numerically: exit 0 verified, 1 refuted, 2 not checkable") { declare, define, claim, layout, format };
+        cmd.SetAction(parse =>
+        {
+            var v = DerivativeChecker.CheckClaim(parse.GetValue(declare)!, parse.GetValue(define)!, parse.GetValue(claim)!, parse.GetValue(layout)!);
+            Console.WriteLine(parse.GetValue(format) == "json" ? v.ToJson() : v.ToString());
+            return v.ExitCode;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,46 @@
+using Bookish.Calculus;
+using Bookish.Diagnostics;
+using Bookish.Model;
+using Bookish.Text;
+
+namespace Bookish.Publishing;
+
+/// <summary>The result of <c>bookish check</c>: diagnostics from the model checks and, in auto mode, the counts.</summary>
+public sealed record CheckResult(IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public AutoCheckReport? Auto { get; init; }
+    public int ChecksVerified { get; init; }
+    public int ChecksRefuted { get; init; }
+    public int ChecksNotCheckable { get; init; }
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>Runs the checks that need no TeX: notation lint, derivative check blocks, and optionally auto mode.</summary>
+public static class Checker
+{
+    public static CheckResult Run(string input, bool autoDerivatives)
+    {
+        var diagnostics = new DiagnosticBag();
+        var publication = InputReader.Read(input, diagnostics);
+        if (publication is null) return new CheckResult(diagnostics.ToList());
+        publication = Numbering.Apply(publication);
+        var outcome = Publisher.RunChecks(publication, diagnostics);
+        AutoCheckReport? auto = null;
+        if (autoDerivatives)
+        {
+            var equations = publication.Pages.SelectMany(p => ModelWalker.Blocks(p).OfType<MathBlock>())
+                .Where(m => m.Environment != MathEnvironment.RawLatex)
+                .Select(m => (m.Tex, m.Span)).ToList();
+            var declared = string.Join(", ", outcome.Notation.Values.Select(n => Notation.NotationDeclarations.DeclareText(n.Notation)).Where(s => s.Length > 0));
+            auto = DerivativeChecker.AutoCheck(equations, new AutoCheckOptions { Declarations = declared.Length > 0 ? declared : null });
+            diagnostics.AddRange(auto.Diagnostics);
+        }
+        return new CheckResult(diagnostics.ToList())
+        {
+            Auto = auto,
+            ChecksVerified = outcome.ChecksVerified,
+            ChecksRefuted = outcome.ChecksRefuted,
+            ChecksNotCheckable = outcome.ChecksNotCheckable,
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using Bookish.Calculus;
+using Bookish.Diagnostics;
+using Bookish.Equations;
+using Bookish.Html;
+using Bookish.Model;
+using Bookish.Notation;
+using Bookish.Plots;
+using Bookish.Text;
+
+namespace Bookish.Publishing;
+
+/// <summary>What the checks over the model give the writers: notation, derivative verdicts, plot drawings.</summary>
+internal sealed record CheckOutcome
+{
+    public Dictionary<string, NotationResult> Notation { get; } = [];
+    public List<MacroDefinition> ExtraMacros { get; } = [];
+    public Dictionary<string, HtmlBadge> Badges { get; } = [];
+    public Dictionary<string, string> PlotSvgs { get; } = [];
+    public Dictionary<string, byte[]> PlotPdfs { get; } = [];
+    public Dictionary<string, IReadOnlyList<NotationRow>> NotationRows { get; } = [];
+    public Dictionary<string, Dictionary<(int, int), string>> InlineAnchors { get; } = [];
+    public int ChecksVerified { get; set; }
+    public int ChecksRefuted { get; set; }
+    public int ChecksNotCheckable { get; set; }
+}
+
+public static partial class Publisher
+{
+    /// <summary>Notation (declarations, lint, table rows), derivative check blocks, and plots, for every page.</summary>
+    internal static CheckOutcome RunChecks(Publication publication, DiagnosticBag diagnostics)
+    {
+        var outcome = new CheckOutcome();
+        foreach (var page in publication.Pages)
+        {
+            var source = File.Exists(page.SourcePath) && page.SourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? SourceText.FromFile(page.SourcePath) : null;
+            var notation = NotationCheck.Run(page, diagnostics, source);
+            outcome.Notation[page.PageName] = notation;
+            foreach (var m in notation.Notation.MacrosBeyond(publication.Metadata))
+                if (outcome.ExtraMacros.All(x => x.Name != m.Name)) outcome.ExtraMacros.Add(m);
+
+            var anchors = new Dictionary<(int, int), string>();
+            outcome.InlineAnchors[page.PageName] = anchors;
+            outcome.NotationRows[page.PageName] = NotationTable.Rows(page, notation.Notation, span =>
+            {
+                var id = $"use-{span.Line}-{span.Column}";
+                anchors[(span.Line, span.Column)] = id;
+                return id;
+            });
+
+            var layout = page.Metadata.Raw.GetValueOrDefault("layout")?.ToString() ?? "numerator";
+            var context = CheckContext.Default with { DefaultLayout = layout };
+            var declared = NotationDeclarations.DeclareText(notation.Notation);
+            if (!string.IsNullOrWhiteSpace(declared)) context = context.WithDeclarations(declared);
+            foreach (var block in ModelWalker.Blocks(page))
+            {
+                switch (block)
+                {
+                    case CheckBlock c:
+                        context = Check(c, context, outcome, diagnostics);
+                        break;
+                    case Figure { PlotSource: { } plot } f:
+                        Plot(f, plot, context, outcome, diagnostics);
+                        break;
+                }
+            }
+        }
+        return outcome;
+    }
+
+    private static CheckContext Check(CheckBlock c, CheckContext context, CheckOutcome outcome, DiagnosticBag diagnostics)
+    {
+        // The block's text starts on the line after the opening fence.
+        var first = c.Span with { Line = c.Span.Line + 1, Column = 1, EndLine = c.Span.Line + 1, EndColumn = 1 };
+        var verdict = DerivativeChecker.CheckBlock(c.Source, first, context);
+        diagnostics.AddRange(verdict.Diagnostics);
+        var v = verdict.Verdict;
+        switch (v.Kind)
+        {
+            case VerdictKind.Verified: outcome.ChecksVerified++; break;
+            case VerdictKind.Refuted: outcome.ChecksRefuted++; break;
+            default: outcome.ChecksNotCheckable++; break;
+        }
+        var (kind, label) = v.Kind switch
+        {
+            VerdictKind.Verified => ("verified", "✓ verified numerically"),
+            VerdictKind.Refuted => ("refuted", "✗ refuted"),
+            _ => ("not-checkable", "not checkable"),
+        };
+        outcome.Badges[c.Id] = new HtmlBadge(kind, label, v.ToString())
+        {
+            ContextDeclare = string.Join(", ", context.Declarations),
+            ContextDefine = string.Join("; ", context.Definitions),
+            Layout = context.DefaultLayout,
+        };
+        return verdict.Context;
+    }
+
+    private static void Plot(Figure f, string source, CheckContext context, CheckOutcome outcome, DiagnosticBag diagnostics)
+    {
+        var local = new List<Diagnostic>();
+        var spec = PlotSpec.Parse(source, f.Span, local);
+        if (spec.Define.Length > 0) context = context.WithDefinitions(spec.Define);
+        var functions = new List<Func<double, double>>();
+        foreach (var fn in spec.Functions)
+        {
+            var compiled = DerivativeChecker.CompileScalarFunction(fn.Tex, "x", context, out var error);
+            if (compiled is null) local.Add(Diagnostic.Error(DiagnosticIds.PlotError, f.Span, $"cannot plot '{fn.Tex}': {error}"));
+            else functions.Add(compiled);
+        }
+        diagnostics.AddRange(local);
+        if (functions.Count != spec.Functions.Length || local.Any(d => d.IsError)) return;
+        var data = PlotData.Create(spec, functions);
+        outcome.PlotSvgs[f.Id] = PlotRenderer.Svg(data);
+        outcome.PlotPdfs[f.Id] = PlotRenderer.Pdf(data);
+    }
+}
