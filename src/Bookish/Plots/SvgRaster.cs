@@ -19,19 +19,27 @@ public static partial class SvgRaster
         return doc.FromSvg(Standalone(svg));
     }
 
-    /// <summary>Renders at <paramref name="scale"/> times the SVG's own size (its width/height or viewBox, in px).</summary>
+    [GeneratedRegex(@"viewBox=""\s*([-0-9.]+)[\s,]+([-0-9.]+)[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*""")] private static partial Regex ViewBox();
+
+    /// <summary>
+    /// Renders <paramref name="scale"/> pixels per SVG user unit (viewBox unit when there is a viewBox): the PNG has the
+    /// viewBox's aspect ratio up to whole-pixel rounding.
+    /// </summary>
     public static byte[]? Png(string svg, float scale, SKColor? background = null)
     {
         using var picture = Picture(svg);
         if (picture is null) return null;
         var bounds = picture.CullRect;
-        var width = Math.Max(1, (int)Math.Ceiling(bounds.Width * scale));
-        var height = Math.Max(1, (int)Math.Ceiling(bounds.Height * scale));
+        var (w, h) = ViewBox().Match(svg) is { Success: true } vb
+            ? (float.Parse(vb.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), float.Parse(vb.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : (bounds.Width, bounds.Height);
+        var width = Math.Max(1, (int)Math.Round(w * scale));
+        var height = Math.Max(1, (int)Math.Round(h * scale));
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(background ?? SKColors.Transparent);
-            canvas.Scale(scale);
+            canvas.Scale(width / bounds.Width, height / bounds.Height);
             canvas.Translate(-bounds.Left, -bounds.Top);
             canvas.DrawPicture(picture);
         }

@@ -80,4 +80,43 @@ public sealed partial class ContentArticleTests(ContentArticleFixture fixture) :
     [Fact]
     public void Keep_tex_leaves_the_generated_latex_beside_the_pdf() =>
         Assert.True(File.Exists(Path.Combine(fixture.Output, "vector-derivatives.tex")));
+
+    [Fact]
+    public void The_notation_table_has_the_same_rows_in_the_html_and_the_pdf()
+    {
+        var rows = Page().QuerySelectorAll("table.notation-table tbody tr").ToList();
+        Assert.True(rows.Count >= 10, $"{rows.Count} notation rows");
+        Assert.All(rows, r => Assert.NotNull(r.QuerySelector(".math svg")));
+        var meanings = rows.Select(r => PdfText.Normalize(r.Children[1].TextContent)).ToList();
+        var words = PdfText.Normalize(PdfText.Words(fixture.Result.PdfPath!));
+        var notation = words.IndexOf("Symbol Meaning Kind Shape", StringComparison.Ordinal);
+        Assert.True(notation >= 0, "the PDF has the notation table header");
+        var position = notation;
+        foreach (var meaning in meanings)
+        {
+            var next = words.IndexOf(meaning, position, StringComparison.Ordinal);
+            Assert.True(next > position, $"'{meaning}' missing or out of order in the PDF");
+            position = next;
+        }
+    }
+
+    [Fact]
+    public void Plots_are_inline_svg_figures_with_numbered_captions_in_both_outputs()
+    {
+        var plots = Page().QuerySelectorAll("figure.plot").ToList();
+        Assert.Equal(2, plots.Count);
+        Assert.All(plots, p => Assert.NotNull(p.QuerySelector("svg[viewBox]")));
+        Assert.Equal("Figure 1:", plots[0].QuerySelector(".fig-label")!.TextContent);
+        var words = PdfText.Normalize(PdfText.Words(fixture.Result.PdfPath!));
+        Assert.Contains("Figure 1: The rectified linear unit and its derivative", words);
+        Assert.Contains("Figure 2: The logistic sigmoid", words);
+    }
+
+    [Fact]
+    public void Check_blocks_are_verified_in_the_page()
+    {
+        var verdicts = Page().QuerySelectorAll(".check").Select(c => c.GetAttribute("data-verdict")).ToList();
+        Assert.True(verdicts.Count >= 3);
+        Assert.All(verdicts, v => Assert.Equal("verified", v));
+    }
 }
