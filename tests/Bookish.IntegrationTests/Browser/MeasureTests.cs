@@ -61,16 +61,26 @@ public sealed class MeasureTests(BrowserFixture browser, ITestOutputHelper outpu
         }
         """;
 
-    [Fact]
-    public async Task Desktop_lines_hold_60_to_75_characters_on_average()
+    /// <summary>
+    /// With the page's own font stack (whatever this machine resolves it to), and with two installed faces forced
+    /// that stand for the ends of the stack: P052 (a Palatino, narrow like Iowan or Palatino Linotype) and
+    /// DejaVu Serif (the wide Linux fallback).
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("P052")]
+    [InlineData("DejaVu Serif")]
+    public async Task Desktop_lines_hold_60_to_75_characters_on_average(string font)
     {
         await using var p = await browser.OpenAsync(1280, height: 900);
+        if (font.Length > 0)
+            await p.Eval<object>("f => { document.body.style.fontFamily = `\"${f}\"`; return document.fonts.ready.then(() => null); }", font);
 
         var m = await p.Eval<JsonElement>(CountCharactersPerLine);
 
         var lines = m.GetProperty("lines").EnumerateArray().Select(l => l.GetDouble()).ToList();
         var average = lines.Average();
-        output.WriteLine($"1280px: {lines.Count} full lines, mean {average:0.0} characters (min {lines.Min():0}, max {lines.Max():0}); " +
+        output.WriteLine($"1280px, font '{(font.Length > 0 ? font : "page stack")}': {lines.Count} full lines, mean {average:0.0} characters (min {lines.Min():0}, max {lines.Max():0}); " +
             $"column {m.GetProperty("columnPx")}px, mean character {m.GetProperty("charWidth").GetDouble():0.00}px, font {m.GetProperty("fontSize")}px");
         Assert.True(lines.Count >= 15, "enough full lines to average");
         Assert.InRange(average, 60, 75);
