@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Microsoft.Playwright;
+using SkiaSharp;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Bookish.IntegrationTests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class PhoneLayoutTests(BrowserFixture browser)
+public sealed class PhoneLayoutTests(BrowserFixture browser, ITestOutputHelper output)
 {
     public static TheoryData<int> PhoneWidths => new() { 320, 375, 414 };
 
@@ -83,5 +86,56 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
             Assert.True(e.GetProperty("left").GetDouble() >= 12, $"at {width}px '{text}' starts {e.GetProperty("left")}px from the left edge");
             Assert.True(e.GetProperty("right").GetDouble() >= 12, $"at {width}px '{text}' ends {e.GetProperty("right")}px from the right edge");
         }
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task A_scrolling_equation_shows_a_shadow_on_the_side_with_more(ColorScheme scheme)
+    {
+        await using var p = await browser.OpenAsync(320, scheme);
+        // The widest equation, its ink hidden so that only the box's own painting is left in the picture.
+        var box = await p.Eval<JsonElement>("""
+            () => {
+              const s = [...document.querySelectorAll('main .math-scroll')].sort((a, b) => (b.scrollWidth - b.clientWidth) - (a.scrollWidth - a.clientWidth))[0];
+              s.id = 'widest-under-test';
+              s.querySelector('svg').style.visibility = 'hidden';
+              s.scrollIntoView({ block: 'center' });
+              const r = s.getBoundingClientRect();
+              return { x: r.left, y: r.top, w: r.width, h: r.height };
+            }
+            """);
+
+        var atStart = await EdgeDeviations(p, box);
+        await p.Eval<object>("() => { const s = document.getElementById('widest-under-test'); s.scrollLeft = s.scrollWidth; }");
+        var atEnd = await EdgeDeviations(p, box);
+
+        output.WriteLine($"{scheme}: at the start left {atStart.Left:0.0} right {atStart.Right:0.0}; at the end left {atEnd.Left:0.0} right {atEnd.Right:0.0} (max channel difference from the page)");
+        Assert.True(atStart.Right > 12 && atStart.Left < 3, "at the start only the right edge is shaded");
+        Assert.True(atEnd.Left > 12 && atEnd.Right < 3, "at the end only the left edge is shaded");
+    }
+
+    /// <summary>Largest colour difference from the page background in a 3px strip inside each side of the box.</summary>
+    private static async Task<(double Left, double Right)> EdgeDeviations(BrowserPage p, JsonElement box)
+    {
+        var background = await p.Eval<int[]>("() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number)");
+        var png = await p.Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Clip = new Clip { X = (float)box.GetProperty("x").GetDouble(), Y = (float)box.GetProperty("y").GetDouble(),
+                              Width = (float)box.GetProperty("w").GetDouble(), Height = (float)box.GetProperty("h").GetDouble() },
+        });
+        using var bitmap = SKBitmap.Decode(png);
+        double Strip(int from, int to)
+        {
+            var worst = 0.0;
+            for (var x = from; x < to; x++)
+                for (var y = 0; y < bitmap.Height; y++)
+                {
+                    var c = bitmap.GetPixel(x, y);
+                    worst = Math.Max(worst, new[] { Math.Abs(c.Red - background[0]), Math.Abs(c.Green - background[1]), Math.Abs(c.Blue - background[2]) }.Max());
+                }
+            return worst;
+        }
+        return (Strip(0, 3), Strip(bitmap.Width - 3, bitmap.Width));
     }
 }
