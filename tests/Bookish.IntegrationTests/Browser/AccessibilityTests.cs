@@ -47,6 +47,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         Assert.All(math, e =>
         {
             Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("label").GetString()), "equation image without a label");
+            Assert.DoesNotContain(@"\label", e.GetProperty("label").GetString());
             Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("tex").GetString()), "equation image without its TeX source");
             Assert.Equal("true", e.GetProperty("hidden").GetString());
         });
