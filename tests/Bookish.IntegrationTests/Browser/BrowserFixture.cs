@@ -64,13 +64,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in a fresh context of the given viewport width (and colour scheme), at the article.</summary>
-    public async Task<BrowserPage> OpenAsync(int width, ColorScheme scheme = ColorScheme.Light, int height = 800, string? url = null)
+    public async Task<BrowserPage> OpenAsync(int width, ColorScheme scheme = ColorScheme.Light, int height = 800, string? url = null,
+        float deviceScaleFactor = 1)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = scheme,
-            DeviceScaleFactor = 1,
+            DeviceScaleFactor = deviceScaleFactor,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(url ?? ArticleUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load });

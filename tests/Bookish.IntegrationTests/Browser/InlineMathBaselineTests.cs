@@ -5,10 +5,11 @@ using Xunit.Abstractions;
 namespace Bookish.IntegrationTests.Browser;
 
 /// <summary>
-/// "Zoom" here is text zoom: the root font size is doubled (document.documentElement.style.fontSize = '200%'),
-/// which is what a reader's larger default font does and what the page's rem/em sizing must follow. (A device
-/// scale factor only changes device pixels, and CDP page scale is a pinch zoom that does not re-lay out, so
-/// neither would move anything in CSS pixels.)
+/// Two kinds of 200% zoom. Text zoom: the root font size is doubled (document.documentElement.style.fontSize =
+/// '200%'), what a reader's larger default font does and what the page's rem/em sizing must follow. Browser zoom:
+/// half the CSS viewport on a device scale factor of 2, which is what Chromium's page zoom amounts to (a device
+/// scale factor alone only changes device pixels, and CDP Emulation.setPageScaleFactor is a pinch zoom that does
+/// not re-lay out, so neither would move anything in CSS pixels).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class InlineMathBaselineTests(BrowserFixture browser, ITestOutputHelper output)
@@ -41,19 +42,23 @@ public sealed class InlineMathBaselineTests(BrowserFixture browser, ITestOutputH
         """;
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public async Task Inline_math_baseline_sits_on_the_text_baseline(int zoom)
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(1, 2)]
+    public async Task Inline_math_baseline_sits_on_the_text_baseline(int textZoom, int browserZoom)
     {
-        await using var p = await browser.OpenAsync(1280, height: 900);
-        await p.Eval<object>($"() => {{ document.documentElement.style.fontSize = '{zoom * 100}%'; }}");
+        // browserZoom 2 is what Ctrl+Plus to 200% does to a 1280px window: a 640 CSS px viewport on twice the device
+        // pixels (layout re-flows at the narrower width, painting snaps to a finer grid). textZoom doubles the root font.
+        await using var p = await browser.OpenAsync(1280 / browserZoom, height: 900 / browserZoom, deviceScaleFactor: browserZoom);
+        await p.Eval<object>($"() => {{ document.documentElement.style.fontSize = '{textZoom * 100}%'; }}");
+        var zoom = textZoom * browserZoom;
 
         var measured = await p.Eval<JsonElement>(MeasureBaselines);
 
         var offsets = measured.EnumerateArray().Select(e => (Tex: e.GetProperty("tex").GetString(), Offset: e.GetProperty("offset").GetDouble(),
             Depth: e.GetProperty("depthPx").GetDouble())).ToList();
         var worst = offsets.MaxBy(o => Math.Abs(o.Offset));
-        output.WriteLine($"{zoom * 100}%: {offsets.Count} inline equations on their lines, " +
+        output.WriteLine($"text {textZoom * 100}%, browser {browserZoom * 100}%: {offsets.Count} inline equations on their lines, " +
             $"{offsets.Count(o => o.Depth > 0.5)} with depth; worst offset {worst.Offset:0.000}px ({worst.Tex})");
         Assert.True(offsets.Count >= 30, "most inline equations were measured");
         Assert.True(offsets.Count(o => o.Depth > 2) >= 5, "equations with real depth (fractions, subscripts) are among them");
