@@ -165,7 +165,9 @@ public sealed partial class HtmlWriter
             var img = El("img");
             img.SetAttribute("src", f.Source);
             img.SetAttribute("alt", f.Alt.Length > 0 ? f.Alt : PlainText(f.Caption));
-            img.SetAttribute("loading", "lazy");
+            // Not loading="lazy": the writer knows no image sizes, and a lazy image that grows after a jump to a
+            // cross-reference shifts the page under the reader (scroll anchoring); the browser tests measure this.
+            img.SetAttribute("decoding", "async");
             if (f.WidthFraction > 0) img.SetAttribute("style", $"width:{f.WidthFraction * 100:0.##}%");
             fig.AppendChild(img);
         }

@@ -43,6 +43,10 @@ public sealed partial class HtmlWriter
         return svg;
     }
 
+    /// <summary>The TeX a screen reader reads out: the source without <c>\label{…}</c> commands (they are not content).</summary>
+    private static string SpokenTex(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, @"\\label\s*\{[^{}]*\}", "").Trim();
+
     private IElement InlineMath(MathInline m)
     {
         var span = El("span", "math inline");
@@ -83,7 +87,7 @@ public sealed partial class HtmlWriter
         else
         {
             holder.SetAttribute("role", "img");
-            holder.SetAttribute("aria-label", source.Trim());
+            holder.SetAttribute("aria-label", SpokenTex(source));
             holder.AppendChild(svg);
         }
         scroll.AppendChild(holder);
