@@ -256,7 +256,7 @@ public sealed partial class LatexWriter
         _out.Line("\\begin{table}[H]");
         _out.Line("\\centering");
         _out.Line("\\caption*{Notation}");
-        _out.Line("\\begin{tabular}{c p{0.4\\linewidth} l l l}");
+        _out.Line("\\begin{tabular}{c >{\\raggedright\\arraybackslash\\hyphenpenalty=10000\\exhyphenpenalty=10000}p{0.4\\linewidth} l l l}");
         _out.Line("\\toprule");
         _out.Line("Symbol & Meaning & Kind & Shape & Search for \\\\");
         _out.Line("\\midrule");

@@ -91,12 +91,17 @@ public sealed partial class ContentArticleTests(ContentArticleFixture fixture) :
         var words = PdfText.Normalize(PdfText.Words(fixture.Result.PdfPath!));
         var notation = words.IndexOf("Symbol Meaning Kind Shape", StringComparison.Ordinal);
         Assert.True(notation >= 0, "the PDF has the notation table header");
-        var position = notation;
+        // Word by word: a meaning that wraps inside its cell interleaves with the next columns in extracted text.
+        var tokens = words[notation..].Split(' ');
+        var position = 0;
         foreach (var meaning in meanings)
         {
-            var next = words.IndexOf(meaning, position, StringComparison.Ordinal);
-            Assert.True(next > position, $"'{meaning}' missing or out of order in the PDF");
-            position = next;
+            foreach (var word in meaning.Split(' '))
+            {
+                var next = Array.IndexOf(tokens, word, position);
+                Assert.True(next >= position, $"'{word}' of '{meaning}' missing or out of order in the PDF");
+                position = next + 1;
+            }
         }
     }
 
