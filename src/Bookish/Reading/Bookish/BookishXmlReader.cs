@@ -3,7 +3,6 @@ using System.Text.Json;
 using Bookish.Diagnostics;
 using Bookish.Model;
 using Bookish.Text;
-using Bookish.Writing.Markdown;
 
 namespace Bookish.Reading;
 
@@ -40,7 +39,7 @@ public static class BookishXmlReader
 
         var source = new SourceText(DisplayPath(fullRoot), text);
         var rootParser = new ChapterParser(source, ctx, -1, legacy: false);
-        var root = rootParser.ParseRoot();
+        var root = rootParser.ParseRoot() with { Path = fullRoot };
         var chapters = root.Includes.Select(i => (Path.Combine(rootDir, i.File), i.Span)).ToList();
         return Assemble(ctx, name, root.IsBook, root, chapters);
     }
@@ -111,14 +110,20 @@ public static class BookishXmlReader
             Image = meta?.Value("imageurl") ?? meta?.Value("image"),
             Url = meta?.Value("url"),
             TwitterHandle = meta?.Value("twitterhandle") ?? meta?.Value("twitter"),
-            Copyright = copyright.Length > 0 ? MarkdownWriter.WriteBlocks(copyright).Trim() : null,
             DocumentCss = root?.Css ?? [],
             Raw = raw.ToImmutable(),
         };
 
+        // The root's <copyright> (Markdown era: \preabstract) is the note under the title: an aside opening the first page.
+        ImmutableArray<Block> about = copyright.Length > 0 ? [new Aside("about", [], copyright, copyright[0].Span)] : [];
         var pages = ImmutableArray.CreateBuilder<Document>();
-        if (isBook && root is { Content.Length: > 0 } && chapters.All(c => PageName(c.Path) != "index"))
-            pages.Add(new Document(publicationMeta, resolver.Blocks(root.Content), Path.GetFullPath(files.Count > 0 ? files[0].Path : name)) { PageName = "index" });
+        if (isBook && chapters.All(c => PageName(c.Path) != "index"))
+        {
+            // A book's index page holds the table of contents (and whatever the root holds besides its includes).
+            var rootPath = root is { Path.Length: > 0 } ? root.Path : files.Count > 0 ? files[0].Path : name;
+            pages.Add(new Document(publicationMeta, about.AddRange(resolver.Blocks(root?.Content ?? [])), Path.GetFullPath(rootPath)) { PageName = "index" });
+            about = [];
+        }
         for (var i = 0; i < chapters.Count; i++)
         {
             var (path, chapter) = chapters[i];
@@ -130,7 +135,8 @@ public static class BookishXmlReader
                     Authors = chapter.Authors.Length > 0 ? chapter.Authors : publicationMeta.Authors,
                     Abstract = resolver.Blocks(chapter.Abstract),
                 };
-            pages.Add(new Document(pageMeta, resolver.Blocks(chapter.Blocks), Path.GetFullPath(path)) { PageName = PageName(path), Label = chapter.Label });
+            pages.Add(new Document(pageMeta, about.AddRange(resolver.Blocks(chapter.Blocks)), Path.GetFullPath(path)) { PageName = PageName(path), Label = chapter.Label });
+            about = [];
         }
         return new Publication(publicationMeta, pages.ToImmutable(), isBook, name);
     }

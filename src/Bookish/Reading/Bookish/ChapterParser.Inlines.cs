@@ -319,8 +319,9 @@ internal sealed partial class ChapterParser
                 if (inside && File.Exists(full))
                     return m.Value.Replace("{" + m.Groups[2].Value + "}", "{" + Path.GetRelativePath(_baseDirectory, full).Replace('\\', '/') + "}", StringComparison.Ordinal);
             }
-            Diagnostics.Add(Diagnostic.Warning(DiagnosticIds.DialectSyntax, span, $"image '{path}' used in math is not in the document folder"));
-            return m.Value;
+            // TeX would stop on the missing file: show a visible placeholder instead and say so.
+            Diagnostics.Add(Diagnostic.Warning(DiagnosticIds.DialectSyntax, span, $"image '{path}' used in math is not in the document folder; shown as a placeholder box"));
+            return @"\fbox{?}";
         });
     }
 }

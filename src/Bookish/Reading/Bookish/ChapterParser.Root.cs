@@ -15,6 +15,7 @@ internal sealed record RootResult(bool IsBook, Tag? RootTag, ImmutableArray<(str
     public string Title { get; init; } = "";
     public ImmutableArray<Block> Content { get; init; } = [];
     public ImmutableArray<string> DataFiles { get; init; } = [];
+    public string Path { get; init; } = "";
 }
 
 internal sealed partial class ChapterParser
