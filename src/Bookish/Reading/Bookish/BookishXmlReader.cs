@@ -78,7 +78,12 @@ public static class BookishXmlReader
             {
                 BookishDialect.Markdown => true,
                 BookishDialect.Xml => false,
-                _ => Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase) || !text.TrimStart().StartsWith('<'),
+                _ => Path.GetExtension(path).ToLowerInvariant() switch
+                {
+                    ".md" or ".markdown" => true,
+                    ".xml" => false,
+                    _ => !text.TrimStart().StartsWith('<'),
+                },
             };
             var parser = new ChapterParser(new SourceText(DisplayPath(path), text), ctx, chapters.Count, legacy);
             chapters.Add((path, parser.ParseChapter()));

@@ -88,9 +88,9 @@ internal sealed partial class ChapterParser
     {
         if (inlines.Length == 0) return;
         // A side item defined on its own goes beside the paragraph before it.
-        if (inlines.All(i => i is PendingSide) && blocks.Count > 0 && blocks[^1] is Paragraph previous)
+        if (inlines.All(i => i is PendingSide or SoftBreak or LineBreak or Str { Value: " " }) && blocks.Count > 0 && blocks[^1] is Paragraph previous)
         {
-            blocks[^1] = previous with { Content = previous.Content.AddRange(inlines) };
+            blocks[^1] = previous with { Content = previous.Content.AddRange(inlines.OfType<PendingSide>()) };
             return;
         }
         blocks.Add(new Paragraph(inlines, Span(start, end)));

@@ -171,9 +171,13 @@ internal sealed partial class ChapterParser
                 while (j < end && _t[j] is ' ' or '\t' or '\r') j++;
                 return j;
             }
+            if (_legacy && At(i, @"\\["))
+                Diagnostics.Add(Diagnostic.Error(DiagnosticIds.UnterminatedMath, Span(i, i + 3), @"display math \\[ is not closed with \\]"));
             b.Text("\\", i, i + 2);
             return i + 2;
         }
+        if (!_legacy && At(i, @"\["))
+            Diagnostics.Add(Diagnostic.Warning(DiagnosticIds.UnterminatedMath, Span(i, i + 2), @"\[ has no closing \]: read as a literal ["));
         if (i + 1 < end && @"$*<>[]_""`{}#-\".Contains(_t[i + 1]))
         {
             b.Text(_t[i + 1].ToString(), i, i + 2);

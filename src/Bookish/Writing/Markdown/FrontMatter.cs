@@ -7,10 +7,11 @@ namespace Bookish.Writing.Markdown;
 /// <summary>YAML front matter in the keys <see cref="Reading.MarkdownReader"/> understands.</summary>
 internal static class FrontMatter
 {
-    public static string Write(Metadata m)
+    public static string Write(Metadata m, string? label = null, IReadOnlyList<string>? chapters = null)
     {
         var map = new Dictionary<string, object>();
         if (m.Title.Length > 0) map["title"] = m.Title;
+        if (label is { Length: > 0 }) map["label"] = label;
         if (m.Subtitle is { Length: > 0 }) map["subtitle"] = m.Subtitle;
         if (m.Authors.Length > 0)
             map["authors"] = m.Authors.Select(a =>
@@ -35,6 +36,7 @@ internal static class FrontMatter
         if (m.Copyright is { Length: > 0 }) map["copyright"] = m.Copyright;
         if (m.Css is { Length: > 0 }) map["css"] = m.Css;
         if (m.DocumentCss.Length > 0) map["doc-css"] = m.DocumentCss.ToList();
+        if (chapters is { Count: > 0 }) map["chapters"] = chapters.ToList();
         if (map.Count == 0) return "";
         var yaml = new SerializerBuilder().Build().Serialize(map);
         return "---\n" + yaml.TrimEnd() + "\n---";

@@ -11,19 +11,29 @@ namespace Bookish.Writing.Markdown;
 public static class MarkdownWriter
 {
     /// <summary>Front matter from the page's metadata, then its body, then its notes.</summary>
-    public static string Write(Document document)
+    public static string Write(Document document) => Write(document, []);
+
+    private static string Write(Document document, IReadOnlyList<string> chapters)
     {
         var emitter = new MarkdownEmitter();
         var body = emitter.Blocks(document.Blocks);
         var notes = emitter.NoteDefinitions();
-        var front = FrontMatter.Write(document.Metadata);
+        var front = FrontMatter.Write(document.Metadata, document.Label, chapters);
         var parts = new[] { front, body, notes }.Where(p => p.Length > 0);
         return string.Join("\n\n", parts).TrimEnd() + "\n";
     }
 
-    /// <summary>One Markdown file per page: <c>(file name, text)</c>.</summary>
-    public static ImmutableArray<(string FileName, string Text)> Write(Publication publication) =>
-        publication.Pages.Select(p => (p.PageName + ".md", Write(p))).ToImmutableArray();
+    /// <summary>
+    /// One Markdown file per page: <c>(file name, text)</c>. A book's <c>index.md</c> lists its chapters in the
+    /// <c>chapters</c> front matter key, so the folder builds as the same book.
+    /// </summary>
+    public static ImmutableArray<(string FileName, string Text)> Write(Publication publication)
+    {
+        var chapters = publication.IsBook
+            ? publication.Pages.Where(p => p.PageName != "index").Select(p => p.PageName + ".md").ToList()
+            : [];
+        return publication.Pages.Select(p => (p.PageName + ".md", Write(p, p.PageName == "index" ? chapters : []))).ToImmutableArray();
+    }
 
     /// <summary>Blocks alone (no front matter), notes appended as definitions.</summary>
     internal static string WriteBlocks(ImmutableArray<Block> blocks)
