@@ -44,6 +44,19 @@ public static class BookishXmlReader
         return Assemble(ctx, name, root.IsBook, root, chapters);
     }
 
+    /// <summary>
+    /// True when a <c>.md</c> file is in the 2018 Markdown-era bookish dialect rather than Markdown-with-math: no YAML
+    /// front matter, and the dialect's own commands (<c>\author{</c>, <c>\abstract{</c>, <c>\latex{{</c>, <c>\\[</c>).
+    /// </summary>
+    public static bool LooksLikeMarkdownEra(string path)
+    {
+        if (!File.Exists(path)) return false;
+        var text = File.ReadAllText(path);
+        if (text.TrimStart().StartsWith("---", StringComparison.Ordinal)) return false;
+        return text.Contains(@"\latex{{", StringComparison.Ordinal) || text.Contains("\\\\[", StringComparison.Ordinal)
+            || System.Text.RegularExpressions.Regex.IsMatch(text, @"^\\(author|abstract|preabstract)\{", System.Text.RegularExpressions.RegexOptions.Multiline);
+    }
+
     private static Publication ReadJsonRoot(string rootPath, string text, string rootDir, string name, ReadContext ctx)
     {
         var files = new List<(string, SourceSpan)>();
