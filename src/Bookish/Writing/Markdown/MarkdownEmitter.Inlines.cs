@@ -132,6 +132,8 @@ internal sealed partial class MarkdownEmitter
         tex = tex.Trim();
         var dollar = tex.Length > 0 && !tex.Contains('$') && !tex.EndsWith('\\') && !PriceLike().IsMatch(tex)
             && !(next is Str s && s.Value.Length > 0 && char.IsDigit(s.Value[0]));
-        return dollar ? "$" + tex + "$" : "\\(" + tex + "\\)";
+        if (dollar) return "$" + tex + "$";
+        // \) right after a backslash would not close: keep them apart (TeX ignores the space).
+        return "\\(" + tex + (tex.EndsWith('\\') ? " " : "") + "\\)";
     }
 }
