@@ -161,7 +161,7 @@ public static partial class Numbering
 
         private Note NoteTarget(Note n)
         {
-            AddTarget(n.Label, LabelKind.Note, n.Number, "note-" + n.Number);
+            AddTarget(n.Label, LabelKind.Note, n.Number, (n.Side ? "sn-" : "fnref-") + n.Number);
             return n;
         }
 
