@@ -151,4 +151,14 @@ public sealed class MatrixCalculusTests(ITestOutputHelper output)
         Assert.DoesNotContain(diagnostics.ToList(), d => d.IsError);
         Assert.Equal("matrix-calculus", Assert.Single(publication.Pages).PageName);
     }
+
+    [Fact]
+    public void Markdown_era_files_are_told_apart_from_Markdown_with_math()
+    {
+        Assert.True(BookishXmlReader.LooksLikeMarkdownEra(Corpus.MatrixCalculusMdText));
+        var path = Path.Combine(Path.GetTempPath(), "bookish-" + Guid.NewGuid().ToString("N") + ".md");
+        File.WriteAllText(path, "---\ntitle: T\n---\n\n# Heading\n\n$$\nx\n$$\n");
+        try { Assert.False(BookishXmlReader.LooksLikeMarkdownEra(path)); }
+        finally { File.Delete(path); }
+    }
 }
