@@ -27,9 +27,8 @@ internal sealed partial class ChapterParser
                 var title = AttrInlines(tag.Attr("title"));
                 var author = AttrInlines(tag.Attr("author"));
                 if (title.Length == 0) Error(tag.Start, tag.End, "<citation> needs a title attribute");
-                ImmutableArray<Inline> text = author.Length == 0
-                    ? [new Emphasis(title, false, span)]
-                    : [new Emphasis(title, false, span), new Str(", ", span), .. author];
+                Inline titled = title is [Emphasis { Strong: false } already] ? already : new Emphasis(title, false, span);
+                ImmutableArray<Inline> text = author.Length == 0 ? [titled] : [titled, new Str(", ", span), .. author];
                 content = [new Paragraph(text, span)];
                 break;
             }

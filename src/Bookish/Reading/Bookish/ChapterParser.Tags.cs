@@ -166,9 +166,10 @@ internal sealed partial class ChapterParser
         var label = tag.Value("label");
         var span = Span(tag.Start, pos);
         _ctx.DefineLabel(label, _chapter, Span(tag.Start, tag.End));
-        var image = content.OfType<Figure>().FirstOrDefault();
-        if (image is not null && content.Length == 1)
+        if (content is [Figure image])
             return image with { Caption = caption, Label = label, Span = span };
+        if (content is [Paragraph { Content: [Image inline] }])
+            return new Figure(inline.Source, inline.Alt, caption, span) { Label = label };
         return new Aside("figure", caption, content, span);
     }
 }

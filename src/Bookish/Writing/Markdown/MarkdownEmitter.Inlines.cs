@@ -28,7 +28,9 @@ internal sealed partial class MarkdownEmitter
                     break;
                 case Emphasis e:
                 {
-                    var inner = Inlines(e.Content, mode == InlineMode.TableCell ? mode : InlineMode.SingleLine);
+                    // *(*x*)* would read back as **x**: italics inside italics are just italics.
+                    var content = e.Content is [Emphasis inner1] && inner1.Strong == e.Strong ? inner1.Content : e.Content;
+                    var inner = Inlines(content, mode == InlineMode.TableCell ? mode : InlineMode.SingleLine);
                     var trimmed = inner.Trim();
                     if (trimmed.Length == 0) { sb.Append(inner); break; }
                     var delimiter = e.Strong ? "**" : "*";
