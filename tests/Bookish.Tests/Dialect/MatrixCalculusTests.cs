@@ -161,4 +161,16 @@ public sealed class MatrixCalculusTests(ITestOutputHelper output)
         try { Assert.False(BookishXmlReader.LooksLikeMarkdownEra(path)); }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void Windows_line_endings_read_the_same()
+    {
+        var text = File.ReadAllText(Corpus.MatrixCalculusIndex);
+        var (lf, _) = DialectFixture.ReadChapter(text, chapterFile: "index.xml");
+        var (crlf, diagnostics) = DialectFixture.ReadChapter(text.Replace("\n", "\r\n"), chapterFile: "index.xml");
+        Assert.DoesNotContain(diagnostics, d => d.IsError);
+        Assert.Equal(RoundTripTests.Equations(lf.Pages[0].Blocks), RoundTripTests.Equations(crlf.Pages[0].Blocks));
+        Assert.Equal(ModelWalk.Blocks(lf.Pages[0].Blocks).Count(), ModelWalk.Blocks(crlf.Pages[0].Blocks).Count());
+        Assert.Equal(596, ModelWalk.AllInlines(crlf.Pages[0].Blocks).OfType<MathInline>().Count());
+    }
 }

@@ -52,7 +52,7 @@ internal sealed partial class ChapterParser
                         i++;
                         break;
                     }
-                    b.Add(new MathInline(FixGraphics(_t[(i + 1)..close], i + 1), Span(i, close + 1)));
+                    b.Add(new MathInline(FixGraphics(_t[(i + 1)..close], i + 1).Replace("\r", ""), Span(i, close + 1)));
                     i = close + 1;
                     break;
                 }

@@ -82,7 +82,7 @@ internal sealed partial class ChapterParser
                 bodyEnd = next = end;
             }
             else { bodyEnd = close; next = close + 3; }
-            blocks.Add(new MathBlock(FixGraphics(_t[bodyStart..bodyEnd], bodyStart).Trim(), MathEnvironment.RawLatex, Span(start, next)));
+            blocks.Add(new MathBlock(FixGraphics(_t[bodyStart..bodyEnd], bodyStart).Replace("\r", "").Trim(), MathEnvironment.RawLatex, Span(start, next)));
             pos = next;
             return true;
         }

@@ -66,7 +66,7 @@ internal sealed partial class ChapterParser
             {
                 var (s, e, next) = RawBody(tag, end);
                 pos = next;
-                blocks.Add(new MathBlock(FixGraphics(_t[s..e], s).Trim(), MathEnvironment.RawLatex, Span(tag.Start, next)));
+                blocks.Add(new MathBlock(FixGraphics(_t[s..e], s).Replace("\r", "").Trim(), MathEnvironment.RawLatex, Span(tag.Start, next)));
                 return;
             }
             case "html":
