@@ -10,7 +10,9 @@ internal static class Corpus
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bookish.sln"))) dir = dir.Parent;
         if (dir is null) throw new InvalidOperationException("Bookish.sln not found above " + AppContext.BaseDirectory);
-        return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
+        var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
+        if (!Directory.Exists(corpus)) throw new DirectoryNotFoundException($"the shared test corpus is expected at {corpus} (beside the repository)");
+        return corpus;
     }
 
     public static string Path_(params string[] parts) => Path.Combine([Root, .. parts]);
