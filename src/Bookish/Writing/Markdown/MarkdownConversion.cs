@@ -45,7 +45,7 @@ public static partial class MarkdownConversion
         return new ConversionResult(diagnostics.ToList(), output, written.Distinct().ToList());
     }
 
-    /// <summary>Relative files a page uses: figures, images, images inside math, the document's own style sheets.</summary>
+    /// <summary>Relative files a page uses: figures, images, images inside math, the document's own style sheets, legacy &lt;data&gt; files.</summary>
     private static IEnumerable<string> Assets(Document page)
     {
         var blocks = ModelWalker.Blocks(page).ToList();
@@ -55,6 +55,7 @@ public static partial class MarkdownConversion
             .Concat(inlines.OfType<Image>().Select(i => i.Source))
             .Concat(tex.SelectMany(t => IncludeGraphics().Matches(t).Select(m => m.Groups[1].Value.Trim())))
             .Concat(page.Metadata.DocumentCss)
+            .Concat(page.Metadata.Raw.GetValueOrDefault("data") is List<string> data ? data : [])
             .Where(s => s.Length > 0 && !s.Contains("://") && !Path.IsPathRooted(s) && !s.StartsWith("data:", StringComparison.Ordinal) && !s.Contains(".."));
     }
 }
