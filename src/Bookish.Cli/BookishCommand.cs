@@ -107,5 +107,6 @@ internal static partial class BookishCommand
     [
         CheckCommand(),
         DerivCheckCommand(),
+        ConvertCommand(),
     ];
 }

@@ -7,6 +7,8 @@ public sealed record Document(Metadata Metadata, ImmutableArray<Block> Blocks, s
 {
     /// <summary>The output page name without extension ("index" for an article).</summary>
     public string PageName { get; init; } = "index";
+    /// <summary>Label of the page itself (a legacy chapter's label), so references can point at the page.</summary>
+    public string? Label { get; init; }
     /// <summary>Labels to numbers and anchors, filled by <see cref="Numbering"/>.</summary>
     public LabelTable Labels { get; init; } = LabelTable.Empty;
     /// <summary>Folder that relative paths (images, bibliography) resolve against.</summary>

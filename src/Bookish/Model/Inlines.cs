@@ -22,6 +22,8 @@ public sealed record MathInline(string Tex, SourceSpan Span) : Inline(Span);
 public sealed record Note(ImmutableArray<Block> Content, bool Side, SourceSpan Span) : Inline(Span)
 {
     public string Number { get; init; } = "";
+    /// <summary>Label other references use to point at this note (legacy side items); registered by <see cref="Numbering"/>.</summary>
+    public string? Label { get; init; }
 }
 
 public sealed record LineBreak(SourceSpan Span) : Inline(Span);

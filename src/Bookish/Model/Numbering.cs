@@ -17,6 +17,8 @@ public static partial class Numbering
         foreach (var page in publication.Pages)
         {
             var prefix = publication.IsBook && page.PageName != "index" ? (++chapter).ToString() + "." : "";
+            if (page.Label is { Length: > 0 } pageLabel)
+                targets.TryAdd(pageLabel, new LabelTarget(pageLabel, LabelKind.Section, prefix.TrimEnd('.'), page.PageName, "") { Title = page.Metadata.Title });
             var state = new State(page.PageName, prefix, page.Metadata.NumberSections, targets, page.Blocks);
             pages.Add(page with { Blocks = state.Blocks(page.Blocks) });
         }
@@ -157,11 +159,17 @@ public static partial class Numbering
             }
         }
 
+        private Note NoteTarget(Note n)
+        {
+            AddTarget(n.Label, LabelKind.Note, n.Number, (n.Side ? "sn-" : "fnref-") + n.Number);
+            return n;
+        }
+
         private ImmutableArray<Inline> Inlines(ImmutableArray<Inline> inlines) => inlines.Select(Inline).ToImmutableArray();
 
         private Inline Inline(Inline inline) => inline switch
         {
-            Note n => n with { Number = (++_note).ToString(), Content = Blocks(n.Content) },
+            Note n => NoteTarget(n with { Number = (++_note).ToString(), Content = Blocks(n.Content) }),
             Emphasis e => e with { Content = Inlines(e.Content) },
             Link l => l with { Content = Inlines(l.Content) },
             _ => inline,

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Bookish.Writing.Markdown;
+
+namespace Bookish.Cli;
+
+internal static partial class BookishCommand
+{
+    /// <summary><c>bookish convert &lt;input&gt; -o DIR</c>: the equivalent Markdown-with-math, one file per page.</summary>
+    private static Command ConvertCommand()
+    {
+        var input = new Argument<string>("input") { Description = "A bookish XML root (article.xml, book.xml), a Markdown-era .json/.md, or any Bookish input" };
+        var output = new Option<string>("--output", "-o") { Description = "Folder for the Markdown files and the images they use", Required = true };
+        var format = Format;
+        var cmd = new Command("convert", "Write the equivalent Markdown-with-math of a document") { input, output, format };
+        cmd.SetAction(parse =>
+        {
+            var result = MarkdownConversion.Convert(parse.GetValue(input)!, parse.GetValue(output)!);
+            var fmt = parse.GetValue(format)!;
+            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error);
+            if (fmt == "text")
+                Console.Error.WriteLine($"bookish: wrote {result.Files.Count} file(s) to {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputDirectory)}");
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+        });
+        return cmd;
+    }
+}
