@@ -49,7 +49,11 @@ public sealed partial class LatexWriter
                     break;
             }
         }
-        return new LatexDocument(_out.ToString(), _out.LineMap, _resources);
+        // Images that equations and raw LaTeX include are resources too (copied from the document folder, never above it).
+        var tex = _out.ToString();
+        foreach (System.Text.RegularExpressions.Match include in System.Text.RegularExpressions.Regex.Matches(tex, @"\\includegraphics\s*(\[[^\]]*\])?\s*\{([^}]+)\}"))
+            _resources.Add(include.Groups[2].Value.Trim());
+        return new LatexDocument(tex, _out.LineMap, _resources);
     }
 
     private void Title(Metadata m)

@@ -24,7 +24,7 @@ public static class Checker
         var publication = InputReader.Read(input, diagnostics);
         if (publication is null) return new CheckResult(diagnostics.ToList());
         publication = Numbering.Apply(publication);
-        var outcome = Publisher.RunChecks(publication, diagnostics);
+        var outcome = Publisher.RunChecks(publication, diagnostics, lintAlways: true);
         AutoCheckReport? auto = null;
         if (autoDerivatives)
         {

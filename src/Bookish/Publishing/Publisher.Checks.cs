@@ -27,13 +27,20 @@ internal sealed record CheckOutcome
 public static partial class Publisher
 {
     /// <summary>Notation (declarations, lint, table rows), derivative check blocks, and plots, for every page.</summary>
-    internal static CheckOutcome RunChecks(Publication publication, DiagnosticBag diagnostics)
+    /// <param name="lintAlways">
+    /// <c>bookish check</c> lints every document; a build lints only documents that opt in (front matter
+    /// <c>notation:</c> or <c>lint:</c>), so building a legacy document does not bury its output in style advice.
+    /// </param>
+    internal static CheckOutcome RunChecks(Publication publication, DiagnosticBag diagnostics, bool lintAlways = false)
     {
         var outcome = new CheckOutcome();
         foreach (var page in publication.Pages)
         {
             var source = File.Exists(page.SourcePath) && page.SourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? SourceText.FromFile(page.SourcePath) : null;
-            var notation = NotationCheck.Run(page, diagnostics, source);
+            var found = new DiagnosticBag();
+            var notation = NotationCheck.Run(page, found, source);
+            var lint = lintAlways || page.Metadata.Raw.ContainsKey("notation") || page.Metadata.Raw.ContainsKey("lint");
+            diagnostics.AddRange(found.ToList().Where(d => lint || !IsLint(d.Id)));
             outcome.Notation[page.PageName] = notation;
             foreach (var m in notation.Notation.MacrosBeyond(publication.Metadata))
                 if (outcome.ExtraMacros.All(x => x.Name != m.Name)) outcome.ExtraMacros.Add(m);
@@ -66,6 +73,9 @@ public static partial class Publisher
         }
         return outcome;
     }
+
+    private static bool IsLint(string id) => id is DiagnosticIds.ItalicOperator or DiagnosticIds.NotationForm
+        or DiagnosticIds.NotationUnused or DiagnosticIds.NotationUndeclared or DiagnosticIds.UndefinedMacro;
 
     private static CheckContext Check(CheckBlock c, CheckContext context, CheckOutcome outcome, DiagnosticBag diagnostics)
     {

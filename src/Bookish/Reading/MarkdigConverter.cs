@@ -123,6 +123,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
                     "notation" => new NotationTablePlaceholder(span),
                     "check" => new CheckBlock(code, CheckDisplay(code), span),
                     "plot" => PlotFigure(code, span),
+                    "texblock" => new MathBlock(code.Trim(), MathEnvironment.RawLatex, span),
                     "{=latex}" or "=latex" => new RawBlock("latex", code, span),
                     "{=html}" or "=html" => new RawBlock("html", code, span),
                     _ => new Model.CodeBlock(info, code, span),

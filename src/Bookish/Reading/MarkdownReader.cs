@@ -43,7 +43,8 @@ public static class MarkdownReader
         }
         var blocks = converter.Blocks(ast.Where(b => b is not YamlFrontMatterBlock));
         var name = Path.GetFileNameWithoutExtension(source.Path);
-        return new Document(metadata, blocks, source.Path) { PageName = name == "index" || name == "README" ? "index" : name };
+        var label = metadata.Raw.GetValueOrDefault("label")?.ToString();
+        return new Document(metadata, blocks, source.Path) { PageName = name == "index" || name == "README" ? "index" : name, Label = label };
     }
 
     /// <summary>Reads a Markdown fragment (an abstract, a caption) into blocks.</summary>
