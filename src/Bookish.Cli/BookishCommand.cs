@@ -57,10 +57,11 @@ internal static partial class BookishCommand
         var font = new Option<string>("--math-font") { Description = "cm (Computer Modern, default) or times", DefaultValueFactory = _ => "cm" };
         font.AcceptOnlyFromAmong("cm", "times");
         var docCss = new Option<bool>("--doc-css") { Description = "Also apply the document's own style sheets (legacy <css file>)" };
+        var timings = new Option<bool>("--timings") { Description = "Print the time each stage took" };
         var mathOut = new Option<string>("--math") { Description = "svg (default) or png: also write every equation as a 2x PNG and use it in the page", DefaultValueFactory = _ => "svg" };
         mathOut.AcceptOnlyFromAmong("svg", "png");
         var format = Format;
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, format };
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format };
         cmd.SetAction(async (parse, ct) =>
         {
             var options = new BuildOptions(parse.GetValue(input)!)
@@ -84,6 +85,8 @@ internal static partial class BookishCommand
                 Console.Error.WriteLine($"bookish: {result.MathFragments} distinct equations ({result.MathRendered} rendered, {result.TexRuns} TeX runs); " +
                     $"{errors} error(s), {result.Diagnostics.Count - errors} warning(s); wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputDirectory)}");
             }
+            if (parse.GetValue(timings))
+                Console.Error.WriteLine("bookish: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
             if (result.Diagnostics.Any(d => d.Id == Bookish.Diagnostics.DiagnosticIds.InputNotFound)) return ExitCodes.Usage;
             return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
         });

@@ -119,22 +119,25 @@ internal static class MathBenchmark
         File.WriteAllText(Path.Combine(dir, "fragments.json"), JsonSerializer.Serialize(tex));
         File.WriteAllText(Path.Combine(dir, "render.js"), """
             const {mathjax} = require('mathjax-full/js/mathjax.js');
-            const {TeX} = require('mathjax-full/js/input/tex-full.js');
+            const {TeX} = require('mathjax-full/js/input/tex.js');
+            const {AllPackages} = require('mathjax-full/js/input/tex/AllPackages.js');
             const {SVG} = require('mathjax-full/js/output/svg.js');
             const {liteAdaptor} = require('mathjax-full/js/adaptors/liteAdaptor.js');
             const {RegisterHTMLHandler} = require('mathjax-full/js/handlers/html.js');
             const adaptor = liteAdaptor();
             RegisterHTMLHandler(adaptor);
-            const doc = mathjax.document('', {InputJax: new TeX({packages: ['base','ams','newcommand','boldsymbol']}), OutputJax: new SVG({fontCache: 'global'})});
+            const doc = mathjax.document('', {InputJax: new TeX({packages: AllPackages}), OutputJax: new SVG({fontCache: 'global'})});
             const fragments = require('./fragments.json');
-            let bytes = 0;
-            for (const f of fragments) { try { bytes += adaptor.outerHTML(doc.convert(f.tex, {display: f.display})).length; } catch (e) {} }
-            console.log(bytes);
+            let bytes = 0, failed = 0;
+            for (const f of fragments) { try { bytes += adaptor.outerHTML(doc.convert(f.tex, {display: f.display})).length; } catch (e) { failed++; } }
+            console.log(bytes + ' ' + failed);
             """);
         var watch = Stopwatch.StartNew();
         var r = await Toolchain.ProcessRunner.RunAsync("node", ["render.js"], dir, TimeSpan.FromMinutes(5));
         watch.Stop();
         if (r.ExitCode != 0) { Console.WriteLine("MathJax baseline failed: " + r.StandardError.Trim()); return null; }
+        var parts = r.StandardOutput.Trim().Split(' ');
+        Console.WriteLine($"MathJax: {tex.Count} fragments, {parts.ElementAtOrDefault(0)} SVG bytes, {parts.ElementAtOrDefault(1)} failed to convert");
         return watch.Elapsed;
     }
 }

@@ -31,17 +31,36 @@ public sealed partial class HtmlWriter
             img.SetAttribute("style", style);
             return img;
         }
-        var holder = El("span");
-        holder.InnerHtml = _glyphs.Share(r.Svg);
-        var svg = holder.QuerySelector("svg");
-        if (svg is null) return null;
-        svg.RemoveAttribute("width");
-        svg.RemoveAttribute("height");
-        svg.SetAttribute("aria-hidden", "true");
-        svg.SetAttribute("focusable", "false");
-        svg.SetAttribute("style", style);
-        return svg;
+        // The SVG markup is TeX's, already cleaned: it is spliced in when the page is serialized instead of being parsed
+        // into the DOM (parsing ~700 equations dominated the HTML stage of the matrix calculus paper).
+        var cacheKey = key + (inline ? "|i" : "|d");
+        if (!_svgIndex.TryGetValue(cacheKey, out var index))
+        {
+            var markup = SvgRoot().Replace(_glyphs.Share(r.Svg), m =>
+            {
+                var attributes = SizeAttribute().Replace(m.Groups[1].Value, "");
+                return $"<svg{attributes} aria-hidden=\"true\" focusable=\"false\" style=\"{style}\">";
+            }, 1);
+            if (!markup.StartsWith("<svg", StringComparison.Ordinal)) return null;
+            index = _svgMarkup.Count;
+            _svgMarkup.Add(markup);
+            _svgIndex[cacheKey] = index;
+        }
+        var placeholder = _html.CreateElement("bookish-svg");
+        placeholder.SetAttribute("data-i", index.ToString(CultureInfo.InvariantCulture));
+        return placeholder;
     }
+
+    private readonly List<string> _svgMarkup = [];
+    private readonly Dictionary<string, int> _svgIndex = [];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<svg\b([^>]*)>")] private static partial System.Text.RegularExpressions.Regex SvgRoot();
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s(width|height)=""[^""]*""")] private static partial System.Text.RegularExpressions.Regex SizeAttribute();
+    [System.Text.RegularExpressions.GeneratedRegex(@"<bookish-svg data-i=""(\d+)""></bookish-svg>")] private static partial System.Text.RegularExpressions.Regex Placeholder();
+
+    /// <summary>Replaces the placeholders of the serialized page by the equations' SVG markup.</summary>
+    private string SpliceSvg(string html) =>
+        _svgMarkup.Count == 0 ? html : Placeholder().Replace(html, m => _svgMarkup[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]);
 
     /// <summary>The TeX a screen reader reads out: the source without <c>\label{…}</c> commands (they are not content).</summary>
     private static string SpokenTex(string source) =>

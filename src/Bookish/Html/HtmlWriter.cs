@@ -47,7 +47,7 @@ public sealed partial class HtmlWriter
         if (Slot("footer") is { } footer) WriteFooter(footer);
         WriteGlyphs();
         foreach (var el in _html.QuerySelectorAll("[data-slot]").ToList()) el.RemoveAttribute("data-slot");
-        return "<!DOCTYPE html>\n" + _html.DocumentElement.OuterHtml + "\n";
+        return "<!DOCTYPE html>\n" + SpliceSvg(_html.DocumentElement.OuterHtml) + "\n";
     }
 
     private IElement El(string tag, string? cls = null, string? text = null)

@@ -90,7 +90,7 @@ public sealed class MarkdownWriterTests
         Assert.Equal(("images/a.png", "fig:a", 0.3), (figure.Source, figure.Label, figure.WidthFraction));
         Assert.Equal("A caption", ModelWalk.Text(figure.Caption));
         Assert.Equal("aside", back.Blocks.OfType<Aside>().Single().Kind);
-        Assert.Contains(back.Blocks.OfType<CodeBlock>(), c => c is { Info: "texblock", Code: "\\begin{tabular}{c}x\\end{tabular}" });
+        Assert.Contains(back.Blocks.OfType<MathBlock>(), m => m.Environment == MathEnvironment.RawLatex && m.Tex == "\\begin{tabular}{c}x\\end{tabular}");
         Assert.Contains(back.Blocks.OfType<MathBlock>(), m => m.Environment == MathEnvironment.Equation && m.Tex.Contains("mc^2"));
         Assert.Contains(back.Blocks.OfType<CodeBlock>(), c => c is { Info: "python", Code: "print(```)" });
         Assert.Contains("```texblock", markdown);
