@@ -35,7 +35,8 @@ internal static class MathBenchmark
         Console.WriteLine($"distinct equations: {fragments.Count} (inline {fragments.Count(f => f.Mode == MathMode.Inline)}, display {fragments.Count(f => f.Mode == MathMode.Display)}, raw blocks {fragments.Count(f => f.Mode == MathMode.RawBlock)})");
 
         // 1. Whole process, cold: ./bookish build --no-pdf --no-cache.
-        var cli = Path.Combine(root, "src", "Bookish.Cli", "bin", "Release", "net10.0", "linux-x64", "Bookish.Cli.dll");
+        var published = Path.Combine(root, ".bookish-cli", "Bookish.Cli.dll");
+        var cli = File.Exists(published) ? published : Path.Combine(root, "src", "Bookish.Cli", "bin", "Release", "net10.0", "linux-x64", "Bookish.Cli.dll");
         var outDir = Directory.CreateTempSubdirectory("bookish-bench-").FullName;
         var (coldProcess, peakMb) = await TimeProcessAsync("dotnet", [cli, "build", input, "--no-pdf", "--no-cache", "-o", Path.Combine(outDir, "site")], root);
         var pageBytes = Directory.Exists(Path.Combine(outDir, "site"))
