@@ -8,6 +8,7 @@ public static class DiagnosticIds
     public const string UnterminatedMath = "BK1003";
     public const string UnknownReference = "BK1004";
     public const string DuplicateLabel = "BK1005";
+    public const string Bibliography = "BK1006";
     public const string DialectSyntax = "BK1100";
     public const string PythonNotExecuted = "BK1101";
     public const string TexError = "BK2001";

@@ -1,0 +1,52 @@
+using Bookish.Diagnostics;
+using Bookish.Model;
+using Bookish.Text;
+
+namespace Bookish.Citations;
+
+/// <summary>A cited reference: its number (order of first citation in the publication), key and formatted text.</summary>
+public sealed record Reference(int Number, string Key, string Text, string? Link)
+{
+    public string Id => "ref-" + Key;
+}
+
+/// <summary>The references a publication cites, numbered by first citation; the same list feeds HTML and PDF.</summary>
+public sealed record Bibliography(IReadOnlyList<Reference> References)
+{
+    public static Bibliography Empty { get; } = new([]);
+
+    public Reference? Find(string key) => References.FirstOrDefault(r => r.Key == key);
+
+    /// <summary>Reads the publication's <c>bibliography:</c> file and numbers the entries it cites; unknown keys are errors.</summary>
+    public static Bibliography For(Publication publication, DiagnosticBag diagnostics)
+    {
+        var citations = publication.Pages.SelectMany(ModelWalker.Inlines).OfType<Citation>().ToList();
+        if (citations.Count == 0) return Empty;
+        var entries = new Dictionary<string, BibEntry>();
+        var file = publication.Metadata.Bibliography;
+        if (file is { Length: > 0 })
+        {
+            var path = Path.Combine(publication.Pages[0].BaseDirectory, file);
+            if (File.Exists(path))
+                foreach (var e in BibTexReader.Read(SourceText.FromFile(path), diagnostics)) entries.TryAdd(e.Key, e);
+            else diagnostics.Add(Diagnostic.Error(DiagnosticIds.Bibliography, SourceSpan.At(publication.Pages[0].SourcePath, 1, 1), $"bibliography file '{file}' not found"));
+        }
+        var references = new List<Reference>();
+        foreach (var c in citations)
+            foreach (var key in c.Keys)
+            {
+                if (references.Any(r => r.Key == key)) continue;
+                if (!entries.TryGetValue(key, out var entry))
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.Bibliography, c.Span, file is null ? $"citation '@{key}' but the front matter names no bibliography" : $"unknown citation key '{key}'"));
+                    continue;
+                }
+                references.Add(new Reference(references.Count + 1, key, entry.Formatted(), entry.Link));
+            }
+        return new Bibliography(references);
+    }
+
+    /// <summary>"[1, 3]": the text of a citation, identical in both outputs.</summary>
+    public string Label(Citation c) =>
+        "[" + string.Join(", ", c.Keys.Select(k => Find(k)?.Number.ToString() ?? "?")) + "]";
+}
