@@ -87,5 +87,5 @@ internal static partial class BookishCommand
     }
 
     /// <summary>Further commands (check, parity, derivcheck, convert, bench) register here.</summary>
-    private static IEnumerable<Command> ExtraCommands() => [];
+    private static IEnumerable<Command> ExtraCommands() => [ParityCommand.Create()];
 }
