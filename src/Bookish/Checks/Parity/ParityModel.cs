@@ -31,6 +31,7 @@ internal sealed record PdfWord(string Text, string Key, int Page, double X0, dou
     public bool NewLine { get; init; }
 }
 
-internal sealed record PdfDestination(string Name, int Page, double Y);
+/// <summary>A named destination; <see cref="Placed"/> is false for the page-fitting stand-ins pdfTeX makes for names referenced but never defined.</summary>
+internal sealed record PdfDestination(string Name, int Page, double Y, bool Placed);
 
 internal sealed record PdfHeading(int Level, string Number, string Text);

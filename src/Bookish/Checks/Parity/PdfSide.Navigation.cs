@@ -20,8 +20,10 @@ internal sealed partial class PdfSide
             if (v is DictionaryToken d) v = Resolve(pdf, d.Data.GetValueOrDefault("D"));
             if (v is not ArrayToken a || a.Data.Count < 2) return;
             var page = a.Data[0] is IndirectReferenceToken r && pageNumbers.TryGetValue(r.Data, out var n) ? n : a.Data[0] is NumericToken num ? num.Int + 1 : 0;
-            var y = a.Data.Count >= 4 && Resolve(pdf, a.Data[3]) is NumericToken top ? top.Double : 0;
-            Destinations.Add(new PdfDestination(name, page, y));
+            var placed = Resolve(pdf, a.Data[1]) is NameToken { Data: "XYZ" or "FitH" or "FitBH" or "FitR" };
+            var yIndex = Resolve(pdf, a.Data[1]) is NameToken { Data: "XYZ" } ? 3 : 2;
+            var y = a.Data.Count > yIndex && Resolve(pdf, a.Data[yIndex]) is NumericToken top ? top.Double : 0;
+            Destinations.Add(new PdfDestination(name, page, y, placed));
         }
         if (Resolve(pdf, catalog.Data.GetValueOrDefault("Names")) is DictionaryToken names && Resolve(pdf, names.Data.GetValueOrDefault("Dests")) is DictionaryToken tree)
             WalkNameTree(pdf, tree, Add, 0);

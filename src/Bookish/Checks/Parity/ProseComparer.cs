@@ -9,6 +9,8 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
 {
     private const int MathWindow = 4;
     public HashSet<int> MatchedPdf { get; } = [];
+    private HashSet<int> _missing = [];
+    private readonly HashSet<int> _reported = [];
 
     private sealed record Hunk(List<int> Deleted, List<int> Inserted, int Before, int After)
     {
@@ -36,6 +38,11 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             prevP = b;
         }
         FindMoves(hunks);
+        // A unit none of whose lettered words reached the other side is missing as a whole, however the gaps fell.
+        var deletedWords = hunks.Where(h => !h.Moved).SelectMany(h => h.Deleted).ToHashSet();
+        _missing = htmlTokens.Select((t, i) => (t, i)).Where(x => !x.t.IsMath).GroupBy(x => x.t.Unit)
+            .Where(g => g.Any(x => WordNormalizer.HasLetter(x.t.Key)) && g.All(x => deletedWords.Contains(x.i) || !WordNormalizer.HasLetter(x.t.Key)))
+            .Select(g => g.Key).ToHashSet();
         return hunks.SelectMany(Describe).ToList();
     }
 
@@ -104,12 +111,12 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             yield break;
         }
         if (h.Moved) yield break;
-        var byUnit = h.Deleted.GroupBy(i => htmlTokens[i].Unit).ToList();
-        var whole = byUnit.Where(g => g.Count() == htmlTokens.Count(t => t.Unit == g.Key && !t.IsMath)).Select(g => g.Key).ToHashSet();
-        foreach (var g in byUnit.Where(g => whole.Contains(g.Key)))
+        var whole = h.Deleted.Select(i => htmlTokens[i].Unit).Where(_missing.Contains).ToHashSet();
+        foreach (var u in whole)
         {
-            var unit = html.Units[g.Key];
-            var text = Words(g.ToList());
+            if (!_reported.Add(u)) continue;
+            var unit = html.Units[u];
+            var text = Words(Enumerable.Range(0, htmlTokens.Count).Where(i => htmlTokens[i].Unit == u && !htmlTokens[i].IsMath).ToList());
             yield return new ParityDifference(KindOf(unit), $"{Describe(unit)} missing from the PDF: \"{text}\"", unit.Location, text, null, null);
         }
         var partial = h.Deleted.Where(i => !whole.Contains(htmlTokens[i].Unit)).ToList();

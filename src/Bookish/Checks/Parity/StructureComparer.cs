@@ -59,7 +59,7 @@ internal static partial class StructureComparer
         var eqs = html.Math.Where(m => m.Display).ToList();
         var prefixes = eqs.Select(m => IdPrefix().Match(m.Id)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
         bool Candidate(string name) => eqs.Any(e => e.Id == name) || prefixes.Any(pre => name.StartsWith(pre, StringComparison.Ordinal) && name.Length > pre.Length && name[pre.Length..].All(c => char.IsDigit(c) || c == '-'));
-        var dests = pdf.Destinations.Where(d => Candidate(d.Name)).OrderBy(d => d.Page).ThenByDescending(d => d.Y).ToList();
+        var dests = pdf.Destinations.Where(d => d.Placed && Candidate(d.Name)).OrderBy(d => d.Page).ThenByDescending(d => d.Y).ToList();
         var withId = eqs.Where(e => e.Id.Length > 0).ToList();
         var matches = WordDiff.Match(withId.Select(e => e.Id).ToList(), dests.Select(d => d.Name).ToList());
         var matchedH = matches.Select(m => m.A).ToHashSet();
