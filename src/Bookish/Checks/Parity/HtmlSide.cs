@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
@@ -31,6 +32,14 @@ internal sealed partial class HtmlSide
         "H1", "H2", "H3", "H4", "H5", "H6", "PRE", "BLOCKQUOTE", "ASIDE", "SECTION", "NAV", "HEADER", "DETAILS", "SUMMARY",
         "ARTICLE", "MAIN", "FOOTER", "DL", "DT", "DD", "HR",
     ];
+
+    /// <summary>
+    /// The page without its inline SVG (glyph outlines of rendered equations and plots, most of a page's bytes): none of
+    /// it is compared, and parsing it dominates the time. Equations keep their TeX on the element around the SVG.
+    /// </summary>
+    public static string WithoutSvg(string html) => SvgElement().Replace(html, "");
+
+    [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline | RegexOptions.IgnoreCase)] private static partial Regex SvgElement();
 
     public static HtmlSide Read(IHtmlDocument doc)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using AngleSharp.Html.Parser;
-using UglyToad.PdfPig;
 
 namespace Bookish.Checks.Parity;
 
@@ -17,6 +16,7 @@ public static class ParityChecker
     public static ParityReport Compare(string htmlPathOrFolder, string pdfPath)
     {
         var watch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var timings = new Dictionary<string, TimeSpan>();
         var htmlPath = ResolveHtml(htmlPathOrFolder, out var htmlError);
         if (htmlError is not null) return ParityReport.Bad(htmlPathOrFolder, pdfPath, htmlError, watch.Elapsed);
@@ -27,7 +27,7 @@ public static class ParityChecker
         {
             var text = File.ReadAllText(htmlPath!);
             if (text.Length == 0) return ParityReport.Bad(htmlPath!, pdfPath, $"HTML file is empty: {htmlPath}", watch.Elapsed);
-            html = HtmlSide.Read(new HtmlParser().ParseDocument(text));
+            html = HtmlSide.Read(new HtmlParser().ParseDocument(HtmlSide.WithoutSvg(text)));
             timings["html"] = watch.Elapsed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -40,8 +40,7 @@ public static class ParityChecker
         PdfSide pdf;
         try
         {
-            using var document = PdfDocument.Open(pdfPath);
-            pdf = PdfSide.Read(document);
+            pdf = PdfSide.Read(File.ReadAllBytes(pdfPath));
             timings["pdf"] = watch.Elapsed;
         }
         catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
@@ -61,6 +60,8 @@ public static class ParityChecker
         differences.AddRange(StructureComparer.Floats(html, pdf));
         differences.AddRange(StructureComparer.Links(html, pdf));
 
+        timings["compare"] = watch.Elapsed;
+        timings["cpu"] = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var stats = new ParityStats(html.Body.Count(t => !t.IsMath) + html.Notes.Count(t => !t.IsMath), pdf.Body.Count + pdf.Notes.Count,
             html.Headings.Count, html.Math.Count(m => m.Display), html.Floats.Count(f => f.Kind == "Figure"), html.Floats.Count(f => f.Kind == "Table"),
             html.Links.Count, html.NoteCount, pdf.Pages);

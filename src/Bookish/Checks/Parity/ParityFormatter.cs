@@ -31,7 +31,7 @@ public static class ParityFormatter
         if (st is not null)
             sb.Append($" ({st.HtmlWords} HTML words vs {st.PdfWords} PDF words on {st.PdfPages} pages; {st.Headings} headings, {st.Equations} equations, {st.Figures} figures, {st.Tables} tables, {st.Links} links, {st.Notes} notes)");
         sb.Append($" in {r.Elapsed.TotalMilliseconds:0} ms");
-        if (r.Timings.Count > 0) sb.Append(" (" + string.Join(", ", r.Timings.Select(kv => $"{kv.Key} read by {kv.Value.TotalMilliseconds:0} ms")) + ")");
+        if (r.Timings.Count > 0) sb.Append(" (" + string.Join(", ", r.Timings.Select(kv => kv.Key == "cpu" ? $"{kv.Value.TotalMilliseconds:0} ms CPU" : $"{kv.Key} done at {kv.Value.TotalMilliseconds:0} ms")) + ")");
         sb.AppendLine();
         return sb.ToString();
     }

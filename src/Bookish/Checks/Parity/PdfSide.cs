@@ -23,29 +23,45 @@ internal sealed partial class PdfSide
     private static readonly string[] MathFonts =
         ["Math", "MSBM", "MSAM", "CMMI", "CMSY", "CMEX", "CMBSY", "EUFM", "EUSM", "EURM", "RSFS", "STMARY", "WASY", "Symbol"];
 
-    public static PdfSide Read(PdfDocument pdf)
+    /// <summary>Reads the PDF; pages are read in parallel, each worker with its own document (PdfPig documents are not thread-safe).</summary>
+    public static PdfSide Read(byte[] bytes)
     {
+        using var pdf = PdfDocument.Open(bytes);
         var side = new PdfSide { Pages = pdf.NumberOfPages };
-        var pages = new List<List<PdfWord>>();
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var page in pdf.GetPages())
+        var count = pdf.NumberOfPages;
+        var perPage = new (List<PdfWord> Words, List<string> Links)[count];
+        var workers = Math.Clamp(Math.Min(Environment.ProcessorCount, count / 3), 1, 4);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
-            var letters = page.Letters;
-            if (Environment.GetEnvironmentVariable("BOOKISH_PARITY_TRACE") is not null) Console.Error.WriteLine($"page {page.Number} letters {letters.Count} at {sw.ElapsedMilliseconds} ms");
-            pages.Add(Words(page));
-            foreach (var link in page.GetHyperlinks())
-                if (link.Uri is { Length: > 0 } uri && (side.Links.Count == 0 || side.Links[^1].Uri != uri || side.Links[^1].Page != page.Number))
-                    side.Links.Add((uri, page.Number));
+            var doc = w == 0 ? pdf : PdfDocument.Open(bytes);
+            try
+            {
+                for (var n = 1 + w * count / workers; n <= (w + 1) * count / workers; n++)
+                {
+                    var page = doc.GetPage(n);
+                    perPage[n - 1] = (Words(page), page.GetHyperlinks().Select(l => l.Uri).OfType<string>().Where(u => u.Length > 0).ToList());
+                }
+            }
+            finally
+            {
+                if (w != 0) doc.Dispose();
+            }
+        });
+        var pages = new List<List<PdfWord>>();
+        for (var n = 0; n < count; n++)
+        {
+            pages.Add(perPage[n].Words);
+            foreach (var uri in perPage[n].Links)
+                if (side.Links.Count == 0 || side.Links[^1].Uri != uri || side.Links[^1].Page != n + 1)
+                    side.Links.Add((uri, n + 1));
         }
         side.BodySize = BodyFontSize(pages);
         RemoveFurniture(pages);
         foreach (var words in pages) side.SplitNotes(words);
         JoinHyphens(side.Body);
         JoinHyphens(side.Notes);
-        if (Environment.GetEnvironmentVariable("BOOKISH_PARITY_TRACE") is not null) Console.Error.WriteLine($"words at {sw.ElapsedMilliseconds} ms");
         side.ReadDestinations(pdf);
         side.ReadBookmarks(pdf);
-        if (Environment.GetEnvironmentVariable("BOOKISH_PARITY_TRACE") is not null) Console.Error.WriteLine($"nav at {sw.ElapsedMilliseconds} ms");
         return side;
     }
 
