@@ -22,6 +22,16 @@ public sealed class Parity_seeded_pdf_fault_tests(EveryNodeFixture fixture, ITes
     }
 
     [Fact]
+    public async Task The_elements_bug_a_search_phrase_translated_wrongly_in_the_PDF_is_found()
+    {
+        // The reader's report: the PDF said "search for 'elements'" where the HTML said "search for 'input vector'".
+        var report = await fixture.PdfFaultAsync("elements", tex => tex.Replace("& input vector \\\\", "& elements \\\\"));
+        var d = ParityAssert.Found(report, ParityKind.Notation, d => ParityAssert.Has(d.Html, "input vector") && ParityAssert.Has(d.Pdf, "elements"), output);
+        Assert.Equal(Src("```notation"), d.Location.Source);
+        Assert.Equal("2.1 Notation", d.Location.Section);
+    }
+
+    [Fact]
     public async Task A_paragraph_missing_from_the_PDF_is_found()
     {
         var report = await fixture.PdfFaultAsync("paragraph", tex => Regex.Replace(tex, @"A second paragraph refers back.*?accumulate\.\n", "", RegexOptions.Singleline));

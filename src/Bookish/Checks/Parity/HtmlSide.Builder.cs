@@ -34,7 +34,7 @@ internal sealed partial class HtmlSide
         {
             Words();
             var unit = UnitIndex();
-            side.Math.Add(new HtmlMath(tex, display, id, numbers, unit));
+            side.Math.Add(new HtmlMath(tex, display, id, numbers, unit, !ReferenceEquals(stream, side.Body)));
             _pending.Add(new HtmlToken(display ? "[display math]" : "[math]", "", unit, side.Math.Count - 1));
         }
 

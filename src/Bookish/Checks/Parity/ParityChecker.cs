@@ -27,6 +27,7 @@ public static class ParityChecker
         {
             var text = File.ReadAllText(htmlPath!);
             if (text.Length == 0) return ParityReport.Bad(htmlPath!, pdfPath, $"HTML file is empty: {htmlPath}", watch.Elapsed);
+            if (text.StartsWith("%PDF", StringComparison.Ordinal)) return ParityReport.Bad(htmlPath!, pdfPath, $"{htmlPath} is a PDF, not an HTML page (are the arguments swapped?)", watch.Elapsed);
             html = HtmlSide.Read(new HtmlParser().ParseDocument(HtmlSide.WithoutSvg(text)));
             timings["html"] = watch.Elapsed;
         }

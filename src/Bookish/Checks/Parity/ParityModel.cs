@@ -17,7 +17,8 @@ internal readonly record struct HtmlToken(string Text, string Key, int Unit, int
     public bool IsMath => Math >= 0;
 }
 
-internal sealed record HtmlMath(string Tex, bool Display, string Id, ImmutableArray<string> Numbers, int Unit);
+/// <param name="InNote">Display math inside a note: the PDF typesets it in the footnote without a destination.</param>
+internal sealed record HtmlMath(string Tex, bool Display, string Id, ImmutableArray<string> Numbers, int Unit, bool InNote = false);
 
 internal sealed record HtmlHeading(int Level, string Number, string Text, int Unit);
 

@@ -56,7 +56,7 @@ internal static partial class StructureComparer
 
     public static IEnumerable<ParityDifference> Equations(HtmlSide html, PdfSide pdf, HashSet<int> matchedPdfWords)
     {
-        var eqs = html.Math.Where(m => m.Display).ToList();
+        var eqs = html.Math.Where(m => m.Display && !m.InNote).ToList();
         var prefixes = eqs.Select(m => IdPrefix().Match(m.Id)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
         bool Candidate(string name) => eqs.Any(e => e.Id == name) || prefixes.Any(pre => name.StartsWith(pre, StringComparison.Ordinal) && name.Length > pre.Length && name[pre.Length..].All(c => char.IsDigit(c) || c == '-'));
         var dests = pdf.Destinations.Where(d => d.Placed && Candidate(d.Name)).OrderBy(d => d.Page).ThenByDescending(d => d.Y).ToList();
