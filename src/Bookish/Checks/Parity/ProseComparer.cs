@@ -136,8 +136,11 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
 
     private Unit NearUnit(Hunk h)
     {
-        if (h.Before >= 0 && h.Before < htmlTokens.Count) return html.Units[htmlTokens[h.Before].Unit];
-        return h.After < htmlTokens.Count ? html.Units[htmlTokens[h.After].Unit] : html.Units.Count > 0 ? html.Units[^1] : new Unit(-1, UnitKind.Paragraph, ParityLocation.None);
+        // The block before the insertion, unless only the block after it knows its source line (raw HTML has none).
+        var before = h.Before >= 0 && h.Before < htmlTokens.Count ? html.Units[htmlTokens[h.Before].Unit] : null;
+        var after = h.After < htmlTokens.Count ? html.Units[htmlTokens[h.After].Unit] : null;
+        if (before is not null && (before.Location.Source is not null || after?.Location.Source is null)) return before;
+        return after ?? before ?? (html.Units.Count > 0 ? html.Units[^1] : new Unit(-1, UnitKind.Paragraph, ParityLocation.None));
     }
 
     private static string Describe(Unit u) => u.Kind switch
