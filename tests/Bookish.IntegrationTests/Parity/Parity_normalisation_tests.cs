@@ -13,6 +13,7 @@ public sealed class Parity_normalisation_tests
     [InlineData("don’t", "don't")]
     [InlineData("vector-valued", "vectorvalued")]
     [InlineData("deriva-tives", "derivatives")]
+    [InlineData("deriva\u00ADtives", "derivatives")]
     [InlineData("(1)", "1")]
     [InlineData("—", "")]
     public void Words_compare_by_a_normalised_key(string printed, string key) =>

@@ -19,8 +19,9 @@ internal static class WordNormalizer
             {
                 case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`' or '\u00B4': sb.Append('\''); break;
                 case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB': sb.Append('"'); break;
-                case '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' or '\uFF0D': sb.Append('-'); break;
-                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF': break;
+                // A soft hyphen is where TeX (or &shy;) may break a word: kept as a hyphen so a PDF line end can be joined.
+                case '\u00AD' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' or '\uFF0D': sb.Append('-'); break;
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF': break;
                 case '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u2002' or '\u2003': sb.Append(' '); break;
                 default: sb.Append(c); break;
             }
