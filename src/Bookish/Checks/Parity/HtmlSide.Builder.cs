@@ -28,7 +28,7 @@ internal sealed partial class HtmlSide
             return _unit;
         }
 
-        public int UnitIndexForLink(IElement link) => UnitIndex();
+        public int UnitIndexForLink() => UnitIndex();
 
         public void AddMath(string tex, bool display, string id, ImmutableArray<string> numbers)
         {

@@ -84,7 +84,7 @@ internal sealed partial class HtmlSide
             if (e.QuerySelector("a")?.GetAttribute("href") is { Length: > 1 } href) _noteOrder.Add(href[1..]);
             return;
         }
-        if (e.LocalName == "a" && e.GetAttribute("href") is { } url && IsExternal(url)) Links.Add(new HtmlLink(url, b.UnitIndexForLink(e)));
+        if (e.LocalName == "a" && e.GetAttribute("href") is { } url && IsExternal(url)) Links.Add(new HtmlLink(url, b.UnitIndexForLink()));
         if (e.LocalName == "br") { b.Text(" "); return; }
         if (e.ClassList.Contains("secnum")) { b.Text(" " + e.TextContent + " "); return; }
         if (e.LocalName == "img") return;
