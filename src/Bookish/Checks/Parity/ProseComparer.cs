@@ -57,8 +57,10 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             anyMath = true;
             foreach (var w in WordNormalizer.TexWords(html.Math[htmlTokens[i].Math].Tex)) allowed.Add(w);
         }
+        var candidates = Enumerable.Range(pFrom, pTo - pFrom).Where(j => pdfWords[j].Key.Length > 0).ToList();
+        RepairBoundaries(deleted, candidates);
         var inserted = new List<int>();
-        for (var j = pFrom; j < pTo; j++)
+        foreach (var j in candidates)
         {
             var key = pdfWords[j].Key;
             if (key.Length == 0 || !WordNormalizer.HasLetter(key)) continue;
@@ -67,6 +69,49 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
         }
         if (deleted.Count == 0 && inserted.Count == 0) return null;
         return new Hunk(deleted, inserted, hFrom - 1, hTo);
+    }
+
+    /// <summary>
+    /// Word boundaries the extraction got wrong: an HTML word the PDF prints as two or three pieces (a kern taken for a
+    /// space), or HTML words the PDF runs together. Such pairs are taken as equal and leave the gap.
+    /// </summary>
+    private void RepairBoundaries(List<int> deleted, List<int> pdf)
+    {
+        if (deleted.Count == 0 || pdf.Count < 1) return;
+        for (var d = 0; d < deleted.Count; d++)
+        {
+            var key = htmlTokens[deleted[d]].Key;
+            for (var start = 0; start < pdf.Count; start++)
+            {
+                var joined = pdfWords[pdf[start]].Key;
+                var k = start + 1;
+                while (k < pdf.Count && joined.Length < key.Length && k - start < 4) joined += pdfWords[pdf[k++]].Key;
+                if (k - start >= 2 && joined == key)
+                {
+                    MatchedPdf.UnionWith(pdf.GetRange(start, k - start));
+                    pdf.RemoveRange(start, k - start);
+                    deleted.RemoveAt(d--);
+                    break;
+                }
+            }
+        }
+        for (var j = 0; j < pdf.Count; j++)
+        {
+            var key = pdfWords[pdf[j]].Key;
+            for (var start = 0; start < deleted.Count; start++)
+            {
+                var joined = htmlTokens[deleted[start]].Key;
+                var k = start + 1;
+                while (k < deleted.Count && joined.Length < key.Length && k - start < 4) joined += htmlTokens[deleted[k++]].Key;
+                if (k - start >= 2 && joined == key)
+                {
+                    MatchedPdf.Add(pdf[j]);
+                    deleted.RemoveRange(start, k - start);
+                    pdf.RemoveAt(j--);
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>Text a formula prints in a text font: short letter runs, words of its TeX, and those glued to digits or signs.</summary>
