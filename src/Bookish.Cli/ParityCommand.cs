@@ -16,8 +16,10 @@ internal static class ParityCommand
         cmd.SetAction(parse =>
         {
             var htmlPath = parse.GetValue(html)!;
-            var pdfPath = parse.GetValue(pdf) ?? ParityChecker.PdfBeside(htmlPath) ?? Path.Combine(htmlPath, "missing.pdf");
-            var report = ParityChecker.Compare(htmlPath, pdfPath);
+            var pdfPath = parse.GetValue(pdf) ?? ParityChecker.PdfBeside(htmlPath);
+            var report = pdfPath is null
+                ? ParityReport.Bad(htmlPath, "", $"no PDF named, and {htmlPath} is not an output folder holding exactly one .pdf", TimeSpan.Zero)
+                : ParityChecker.Compare(htmlPath, pdfPath);
             var fmt = parse.GetValue(format)!;
             var text = ParityFormatter.Format(report, fmt);
             if (fmt == "text") Console.Error.Write(text);

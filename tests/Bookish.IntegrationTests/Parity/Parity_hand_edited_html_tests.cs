@@ -71,6 +71,20 @@ public sealed class Parity_hand_edited_html_tests(EveryNodeFixture fixture, ITes
     }
 
     [Fact]
+    public void A_paragraph_moved_in_the_HTML_is_reported_once_as_moved()
+    {
+        var report = Edit("moved-paragraph", doc =>
+        {
+            var quote = doc.QuerySelector("blockquote")!;
+            var code = doc.QuerySelector("pre")!;
+            code.After(quote);
+        });
+        var d = ParityAssert.Found(report, ParityKind.Prose, d => d.Message.Contains("moved") && ParityAssert.Has(d.Html, "memorable"), output);
+        Assert.Equal(Src("> A quotation"), d.Location.Source);
+        Assert.DoesNotContain(report.Differences, x => x != d && (ParityAssert.Has(x.Html, "memorable") || ParityAssert.Has(x.Pdf, "memorable")));
+    }
+
+    [Fact]
     public void A_link_target_changed_in_the_HTML_is_found()
     {
         var report = Edit("link", doc => doc.QuerySelector("a[href='https://arxiv.org/abs/1802.01528']")!.SetAttribute("href", "https://arxiv.org/abs/9999.99999"));
