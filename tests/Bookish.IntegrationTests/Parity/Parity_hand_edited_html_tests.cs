@@ -105,6 +105,23 @@ public sealed class Parity_hand_edited_html_tests(EveryNodeFixture fixture, ITes
     }
 
     [Fact]
+    public void Differences_become_BK4100_diagnostics_at_the_source_line_for_bookish_check()
+    {
+        var report = Edit("diagnostics", doc =>
+        {
+            var p = Containing(doc, "blockquote p", "vector calculus");
+            p.InnerHtml = p.InnerHtml.Replace("vector calculus", "elements");
+        });
+        var diagnostics = ParityDiagnostics.From(report, Repo.EveryNode);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("BK4100", d.Id);
+        Assert.True(d.IsError);
+        Assert.Equal(Path.Combine(Repo.EveryNode, "index.md"), d.Span.Path);
+        Assert.Equal(int.Parse(Src("> A quotation").Split(':')[1]), d.Span.Line);
+        Assert.Contains("elements", d.Message);
+    }
+
+    [Fact]
     public void A_notation_row_removed_from_the_HTML_is_found()
     {
         var report = Edit("notation", doc => Containing(doc, "table.notation-table tbody tr", "the bias term").Remove());
