@@ -50,6 +50,19 @@ public sealed class Parity_seeded_pdf_fault_tests(EveryNodeFixture fixture, ITes
     }
 
     [Fact]
+    public async Task An_equation_carried_to_another_section_of_the_PDF_is_found_though_its_order_is_kept()
+    {
+        var report = await fixture.PdfFaultAsync("equation-place", tex =>
+        {
+            var m = Regex.Match(tex, @"\\hypertarget\{eq-1\}\{\}%\n\\begin\{equation\}.*?\\end\{equation\}\n", RegexOptions.Singleline);
+            return tex.Remove(m.Index, m.Length).Replace("\\label{sec:prose}\n", "\\label{sec:prose}\n" + m.Value);
+        });
+        var d = ParityAssert.Found(report, ParityKind.Equation, d => d.Html == "eq-1" && d.Message.Contains("elsewhere"), output);
+        Assert.Equal(Src("\\begin{equation}"), d.Location.Source);
+        Assert.DoesNotContain(report.Differences, x => x.Message.Contains("out of order") || x.Message.Contains("numbered"));
+    }
+
+    [Fact]
     public async Task A_section_moved_in_the_PDF_is_found()
     {
         var report = await fixture.PdfFaultAsync("section", tex =>

@@ -57,7 +57,8 @@ public static class ParityChecker
         var notes = new ProseComparer(html, html.Notes, pdf.Notes, "note");
         differences.AddRange(notes.Compare());
         differences.AddRange(StructureComparer.NoteCount(html, pdf, html.NoteCount));
-        differences.AddRange(StructureComparer.Equations(html, pdf, body.MatchedPdf));
+        differences.AddRange(StructureComparer.Equations(html, pdf, body));
+        differences.AddRange(StructureComparer.EquationPlaces(html, pdf, body));
         differences.AddRange(StructureComparer.Floats(html, pdf));
         differences.AddRange(StructureComparer.Links(html, pdf));
 

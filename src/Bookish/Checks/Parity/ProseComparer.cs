@@ -9,6 +9,8 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
 {
     private const int MathWindow = 4;
     public HashSet<int> MatchedPdf { get; } = [];
+    /// <summary>The PDF word each aligned HTML token (by index) was matched with.</summary>
+    public Dictionary<int, int> PdfOfHtml { get; } = [];
     private HashSet<int> _missing = [];
     private readonly HashSet<int> _reported = [];
 
@@ -33,7 +35,11 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             var pFrom = prevP < 0 ? 0 : pdf[prevP] + 1;
             var hunk = Gap(hFrom, hTo, pFrom, pTo);
             if (hunk is not null) hunks.Add(hunk);
-            if (b < pdf.Count) MatchedPdf.Add(pdf[b]);
+            if (b < pdf.Count)
+            {
+                MatchedPdf.Add(pdf[b]);
+                PdfOfHtml[words[a]] = pdf[b];
+            }
             prevH = a;
             prevP = b;
         }

@@ -4,8 +4,9 @@ namespace Bookish.Checks.Parity;
 
 internal static partial class StructureComparer
 {
-    public static IEnumerable<ParityDifference> Equations(HtmlSide html, PdfSide pdf, HashSet<int> matchedPdfWords)
+    public static IEnumerable<ParityDifference> Equations(HtmlSide html, PdfSide pdf, ProseComparer body)
     {
+        var matchedPdfWords = body.MatchedPdf;
         var eqs = html.Math.Where(m => m.Display && !m.InNote).ToList();
         var prefixes = eqs.Select(m => IdPrefix().Match(m.Id)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
         bool Candidate(string name) => eqs.Any(e => e.Id == name) || prefixes.Any(pre => name.StartsWith(pre, StringComparison.Ordinal) && name.Length > pre.Length && name[pre.Length..].All(c => char.IsDigit(c) || c == '-'));
@@ -52,4 +53,30 @@ internal static partial class StructureComparer
     private static string Short(string tex) { tex = Regex.Replace(tex, @"\s+", " ").Trim(); return tex.Length <= 80 ? tex : tex[..77] + "…"; }
 
     [GeneratedRegex(@"^(.*?-)\d+$")] private static partial Regex IdPrefix();
+
+    /// <summary>
+    /// Each equation's destination must lie between the PDF words aligned with the HTML words just before and just
+    /// after the equation: an equation carried off to another place keeps its order among equations but not this.
+    /// </summary>
+    public static IEnumerable<ParityDifference> EquationPlaces(HtmlSide html, PdfSide pdf, ProseComparer body)
+    {
+        const int Reach = 40;
+        var dests = pdf.Destinations.Where(d => d.Placed).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.First());
+        for (var t = 0; t < html.Body.Count; t++)
+        {
+            if (!html.Body[t].IsMath) continue;
+            var e = html.Math[html.Body[t].Math];
+            if (!e.Display || e.Id.Length == 0 || !dests.TryGetValue(e.Id, out var dest)) continue;
+            int? before = null, after = null;
+            for (var k = t - 1; k >= Math.Max(0, t - Reach) && before is null; k--) if (body.PdfOfHtml.TryGetValue(k, out var j)) before = j;
+            for (var k = t + 1; k < Math.Min(html.Body.Count, t + Reach) && after is null; k++) if (body.PdfOfHtml.TryGetValue(k, out var j)) after = j;
+            var tolerance = 2.5 * pdf.BodySize;
+            var afterPrev = before is not { } b || dest.Page > pdf.Body[b].Page || (dest.Page == pdf.Body[b].Page && dest.Y <= pdf.Body[b].Y + tolerance);
+            var beforeNext = after is not { } a || dest.Page < pdf.Body[a].Page || (dest.Page == pdf.Body[a].Page && dest.Y > pdf.Body[a].Y);
+            if (afterPrev && beforeNext) continue;
+            var context = before is { } bb ? $"after \"{pdf.Body[bb].Text}\" (page {pdf.Body[bb].Page})" : $"before \"{pdf.Body[after!.Value].Text}\" (page {pdf.Body[after.Value].Page})";
+            yield return new ParityDifference(ParityKind.Equation,
+                $"equation {Label(e)} is elsewhere in the PDF (page {dest.Page}), not {context} as in the HTML", html.Units[e.Unit].Location, e.Id, $"page {dest.Page}", Short(e.Tex));
+        }
+    }
 }
