@@ -53,7 +53,7 @@ internal sealed partial class HtmlSide
                 if (child is IElement e && e.LocalName == "section" && e.ClassList.Contains("footnotes")) continue;
                 if (child is IElement) side._block++;
                 var b = side.NewBuilder(UnitKind.Paragraph, side.Body);
-                side.Walk(child, b, top: true);
+                side.Walk(child, b);
                 b.Flush();
             }
         side.ReadFootnotes(doc);
@@ -71,7 +71,7 @@ internal sealed partial class HtmlSide
         return new ParityLocation(_section, _block, src);
     }
 
-    private void Walk(INode node, Builder b, bool top = false)
+    private void Walk(INode node, Builder b)
     {
         if (node is IText t) { b.Text(t.Data); return; }
         if (node is not IElement e) return;
