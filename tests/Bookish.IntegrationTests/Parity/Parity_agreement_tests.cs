@@ -35,6 +35,7 @@ public sealed class Parity_agreement_tests(EveryNodeFixture fixture, ITestOutput
         var report = ParityChecker.Compare(folder, result.PdfPath!);
         ParityAssert.Agree(report, output);
         Assert.True(report.Stats!.Equations >= 10, report.Stats.ToString());
+        Assert.Empty(ParityDiagnostics.ForBuild(result));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bookish.Diagnostics;
+using Bookish.Publishing;
 using Bookish.Text;
 
 namespace Bookish.Checks.Parity;
@@ -6,6 +7,14 @@ namespace Bookish.Checks.Parity;
 /// <summary>A parity report as BK4100 diagnostics (one per difference, at the source line the HTML names), for <c>bookish check</c>.</summary>
 public static class ParityDiagnostics
 {
+    /// <summary>For <c>bookish check</c> after a build: the build's HTML against its PDF, at source paths under the input folder.</summary>
+    public static IReadOnlyList<Diagnostic> ForBuild(BuildResult build)
+    {
+        if (build.PdfPath is null)
+            return [Diagnostic.Error(DiagnosticIds.ParityDifference, SourceSpan.At(build.OutputDirectory, 0, 0), "parity: the build wrote no PDF to compare with")];
+        return From(ParityChecker.Compare(build.OutputDirectory, build.PdfPath), build.Publication?.Pages.FirstOrDefault()?.BaseDirectory);
+    }
+
     /// <param name="sourceFolder">Folder the HTML's <c>data-src</c> file names are relative to (the input folder), or null to keep them bare.</param>
     public static IReadOnlyList<Diagnostic> From(ParityReport report, string? sourceFolder = null)
     {
