@@ -4,10 +4,23 @@ namespace Bookish.IntegrationTests.Parity;
 internal static class Repo
 {
     public static readonly string Root = FindRoot();
-    public static readonly string Scratch = Directory.CreateTempSubdirectory("bookish-parity-").FullName;
+    /// <summary>Deleted when the test process ends (or by a run two hours later), unless BOOKISH_KEEP_SCRATCH is set.</summary>
+    public static readonly string Scratch = CreateScratch();
     public static string CacheDirectory => Path.Combine(Scratch, "cache");
     public static string EveryNode => Path.Combine(Root, "tests", "Bookish.IntegrationTests", "Parity", "every-node");
     public static string ContentArticle => Path.Combine(Root, "content", "vector-derivatives");
+
+    private static string CreateScratch()
+    {
+        // The test host is not always given the chance to run exit handlers: also sweep scratch folders of old runs.
+        foreach (var old in new DirectoryInfo(Path.GetTempPath()).GetDirectories("bookish-parity-*"))
+            if (old.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-2))
+                try { old.Delete(true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        var path = Directory.CreateTempSubdirectory("bookish-parity-").FullName;
+        if (Environment.GetEnvironmentVariable("BOOKISH_KEEP_SCRATCH") is null)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(path, true); } catch (IOException) { } };
+        return path;
+    }
 
     private static string FindRoot()
     {
