@@ -110,6 +110,7 @@ internal static partial class BookishCommand
     [
         CheckCommand(),
         DerivCheckCommand(),
+        ParityCommand.Create(),
         ConvertCommand(),
     ];
 }

@@ -122,6 +122,7 @@ public sealed partial class LatexWriter
                 MathBlock(m);
                 break;
             case CheckBlock c:
+                if (c.Id.Length > 0) _out.Line($"\\hypertarget{{{LabelOf(c.Id)}}}{{}}%");
                 _out.Line("\\[");
                 _out.Line(c.Display);
                 _out.Line("\\]");

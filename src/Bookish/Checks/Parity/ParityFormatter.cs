@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bookish.Checks.Parity;
+
+/// <summary>The report as readable text, JSON for tools, or GitHub Actions annotations.</summary>
+public static class ParityFormatter
+{
+    public static string Format(ParityReport report, string format) => format switch
+    {
+        "json" => Json(report),
+        "github" => GitHub(report),
+        _ => Text(report),
+    };
+
+    public static string Text(ParityReport r)
+    {
+        var sb = new StringBuilder();
+        if (r.InputError is not null) return $"bookish parity: {r.InputError}\n";
+        foreach (var d in r.Differences)
+        {
+            sb.Append(d.Location.Source is { Length: > 0 } s ? s + ": " : "");
+            sb.Append($"parity {d.Kind.ToString().ToLowerInvariant()}: {d.Message}");
+            if (d.Location.Section.Length > 0 || d.Location.Paragraph > 0) sb.Append($"  [in \u00a7 \"{d.Location.Section}\", block {d.Location.Paragraph}]");
+            sb.AppendLine();
+            if (d.Context is { Length: > 0 } c) sb.AppendLine("    " + c);
+        }
+        var st = r.Stats;
+        sb.Append(r.Agree ? "bookish parity: HTML and PDF agree" : $"bookish parity: {r.Differences.Length} difference(s)");
+        if (st is not null)
+            sb.Append($" ({st.HtmlWords} HTML words vs {st.PdfWords} PDF words on {st.PdfPages} pages; {st.Headings} headings, {st.Equations} equations, {st.Figures} figures, {st.Tables} tables, {st.Links} links, {st.Notes} notes)");
+        sb.Append($" in {r.Elapsed.TotalMilliseconds:0} ms");
+        if (r.Timings.Count > 0) sb.Append(" (" + string.Join(", ", r.Timings.Select(kv => kv.Key == "cpu" ? $"{kv.Value.TotalMilliseconds:0} ms CPU" : $"{kv.Key} done at {kv.Value.TotalMilliseconds:0} ms")) + ")");
+        sb.AppendLine();
+        return sb.ToString();
+    }
+
+    public static string GitHub(ParityReport r)
+    {
+        if (r.InputError is not null) return $"::error title=Bookish parity::{Escape(r.InputError)}\n";
+        var sb = new StringBuilder();
+        foreach (var d in r.Differences)
+        {
+            var props = new List<string>();
+            if (d.Location.Source is { Length: > 0 } src)
+            {
+                var colon = src.LastIndexOf(':');
+                if (colon > 0 && int.TryParse(src[(colon + 1)..], out var line)) { props.Add("file=" + Prop(src[..colon])); props.Add("line=" + line); }
+                else props.Add("file=" + Prop(src));
+            }
+            props.Add("title=" + Prop("Parity (" + d.Kind.ToString().ToLowerInvariant() + ")"));
+            var message = d.Message + (d.Context is { Length: > 0 } c ? "\n" + c : "");
+            sb.Append("::error ").Append(string.Join(',', props)).Append("::").Append(Escape(message)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Escape(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    private static string Prop(string s) => Escape(s).Replace(":", "%3A").Replace(",", "%2C");
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string Json(ParityReport r) => JsonSerializer.Serialize(new
+    {
+        html = r.HtmlPath,
+        pdf = r.PdfPath,
+        agree = r.Agree,
+        exitCode = r.ExitCode,
+        inputError = r.InputError,
+        elapsedMs = Math.Round(r.Elapsed.TotalMilliseconds, 1),
+        stats = r.Stats,
+        differences = r.Differences.Select(d => new
+        {
+            kind = d.Kind,
+            message = d.Message,
+            section = d.Location.Section,
+            paragraph = d.Location.Paragraph,
+            source = d.Location.Source,
+            html = d.Html,
+            pdf = d.Pdf,
+            context = d.Context,
+        }),
+    }, Options);
+}

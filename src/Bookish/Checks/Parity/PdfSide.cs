@@ -1,0 +1,205 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace Bookish.Checks.Parity;
+
+/// <summary>
+/// What the PDF prints, in reading order: words of the body and of the footnotes (split from the body by size and
+/// place), without page numbers and running heads, with math-font glyphs left out and words split at a line-end
+/// hyphen joined again; link annotations, named destinations and bookmarks beside.
+/// </summary>
+internal sealed partial class PdfSide
+{
+    public List<PdfWord> Body { get; } = [];
+    public List<PdfWord> Notes { get; } = [];
+    public List<string> NoteNumbers { get; } = [];
+    public List<(string Uri, int Page)> Links { get; } = [];
+    public List<PdfDestination> Destinations { get; } = [];
+    public List<PdfHeading> Headings { get; } = [];
+    public int Pages { get; private set; }
+    public double BodySize { get; private set; }
+
+    private static readonly string[] MathFonts =
+        ["Math", "MSBM", "MSAM", "CMMI", "CMSY", "CMEX", "CMBSY", "EUFM", "EUSM", "EURM", "RSFS", "STMARY", "WASY", "Symbol"];
+
+    /// <summary>Reads the PDF; pages are read in parallel, each worker with its own document (PdfPig documents are not thread-safe).</summary>
+    public static PdfSide Read(byte[] bytes)
+    {
+        using var pdf = PdfDocument.Open(bytes);
+        var side = new PdfSide { Pages = pdf.NumberOfPages };
+        var count = pdf.NumberOfPages;
+        var perPage = new (List<PdfWord> Words, List<string> Links)[count];
+        var workers = Math.Clamp(Math.Min(Environment.ProcessorCount, count / 3), 1, 4);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            var doc = w == 0 ? pdf : PdfDocument.Open(bytes);
+            try
+            {
+                for (var n = 1 + w * count / workers; n <= (w + 1) * count / workers; n++)
+                {
+                    var page = doc.GetPage(n);
+                    perPage[n - 1] = (Words(page), page.GetHyperlinks().Select(l => l.Uri).OfType<string>().Where(u => u.Length > 0).ToList());
+                }
+            }
+            finally
+            {
+                if (w != 0) doc.Dispose();
+            }
+        });
+        var pages = new List<List<PdfWord>>();
+        for (var n = 0; n < count; n++)
+        {
+            pages.Add(perPage[n].Words);
+            foreach (var uri in perPage[n].Links)
+                if (side.Links.Count == 0 || side.Links[^1].Uri != uri || side.Links[^1].Page != n + 1)
+                    side.Links.Add((uri, n + 1));
+        }
+        side.BodySize = BodyFontSize(pages);
+        RemoveFurniture(pages);
+        foreach (var words in pages) side.SplitNotes(words);
+        JoinHyphens(side.Body);
+        JoinHyphens(side.Notes);
+        side.ReadDestinations(pdf);
+        side.ReadBookmarks(pdf);
+        return side;
+    }
+
+    private static bool IsMathFont(string? name)
+    {
+        if (name is null) return false;
+        foreach (var m in MathFonts) if (name.Contains(m, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Groups the letters of a page into words by gaps and baselines, in content-stream (reading) order.</summary>
+    private static List<PdfWord> Words(Page page)
+    {
+        var words = new List<PdfWord>();
+        var text = new StringBuilder();
+        double x0 = 0, x1 = 0, y = 0, size = 0;
+        PdfWord? last = null;
+        void End()
+        {
+            if (text.Length == 0) return;
+            var cleaned = WordNormalizer.Clean(text.ToString());
+            text.Clear();
+            foreach (var part in cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var newLine = last is null || last.Page != page.Number || (y < last.Y - 0.5 * Math.Max(size, last.Size) && x0 < last.X1);
+                var w = new PdfWord(part, WordNormalizer.Key(part), page.Number, x0, x1, y, size) { NewLine = newLine };
+                words.Add(w);
+                last = w;
+            }
+        }
+        Letter? prev = null;
+        foreach (var l in page.Letters)
+        {
+            if (string.IsNullOrWhiteSpace(l.Value) || IsMathFont(l.FontName)) { End(); prev = null; continue; }
+            var lx0 = l.StartBaseLine.X;
+            var lx1 = Math.Max(l.EndBaseLine.X, lx0 + l.Width);
+            var ly = l.StartBaseLine.Y;
+            var ls = l.PointSize > 0 ? l.PointSize : l.FontSize;
+            if (prev is not null)
+            {
+                var em = Math.Max(ls, 1);
+                var gap = lx0 - x1;
+                if (Math.Abs(ly - y) > 0.3 * em || gap > 0.12 * em || gap < -0.5 * em) End();
+            }
+            if (text.Length == 0) { x0 = lx0; y = ly; size = ls; }
+            text.Append(l.Value);
+            x1 = lx1;
+            size = Math.Max(size, ls);
+            prev = l;
+        }
+        End();
+        return words;
+    }
+
+    private static double BodyFontSize(List<List<PdfWord>> pages)
+    {
+        var counts = new Dictionary<double, int>();
+        foreach (var w in pages.SelectMany(p => p))
+        {
+            var s = Math.Round(w.Size, 1);
+            counts[s] = counts.GetValueOrDefault(s) + w.Text.Length;
+        }
+        return counts.Count == 0 ? 10 : counts.MaxBy(kv => kv.Value).Key;
+    }
+
+    /// <summary>Drops page numbers (a lone number on the lowest or highest line) and running heads repeated at the same place.</summary>
+    private static void RemoveFurniture(List<List<PdfWord>> pages)
+    {
+        var repeated = new Dictionary<(string, int), int>();
+        foreach (var words in pages)
+            foreach (var line in Lines(words).Where(l => l.Count > 0).Select(l => (Text: Shape(l), Y: (int)Math.Round(l[0].Y / 2))).Distinct())
+                repeated[line] = repeated.GetValueOrDefault(line) + 1;
+        var threshold = Math.Max(2, pages.Count / 2 + 1);
+        foreach (var words in pages)
+        {
+            if (words.Count == 0) continue;
+            var lines = Lines(words);
+            var lowest = lines.MinBy(l => l[0].Y)!;
+            var highest = lines.MaxBy(l => l[0].Y)!;
+            var drop = new HashSet<PdfWord>();
+            foreach (var line in new[] { lowest, highest })
+                if (line.All(w => IsPageNumber(w.Text)) && lines.Count > 1) drop.UnionWith(line);
+            if (pages.Count >= 3)
+                foreach (var line in lines)
+                    if (line[0].Y > highest[0].Y - 1 || line[0].Y < lowest[0].Y + 1)
+                        if (repeated.GetValueOrDefault((Shape(line), (int)Math.Round(line[0].Y / 2))) >= threshold) drop.UnionWith(line);
+            words.RemoveAll(drop.Contains);
+        }
+    }
+
+    private static string Shape(List<PdfWord> line) =>
+        new(string.Join(' ', line.Select(w => w.Text)).Select(c => char.IsDigit(c) ? '#' : c).ToArray());
+
+    private static bool IsPageNumber(string s) =>
+        s.All(char.IsDigit) || (s.Length <= 6 && s.All(c => "ivxlcdmIVXLCDM".Contains(c)));
+
+    /// <summary>Words on one baseline (within a third of their size), in order.</summary>
+    private static List<List<PdfWord>> Lines(List<PdfWord> words)
+    {
+        var lines = new List<List<PdfWord>>();
+        foreach (var w in words)
+        {
+            var line = lines.FirstOrDefault(l => Math.Abs(l[0].Y - w.Y) < 0.3 * Math.Max(w.Size, 1));
+            if (line is null) lines.Add([w]); else line.Add(w);
+        }
+        return lines;
+    }
+
+    /// <summary>Footnotes: smaller words below every body-size word of the page; each starts with its raised number.</summary>
+    private void SplitNotes(List<PdfWord> words)
+    {
+        var body = words.Where(w => w.Size >= 0.97 * BodySize).ToList();
+        var floor = body.Count == 0 ? double.MinValue : body.Min(w => w.Y) - 0.3 * BodySize;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            var isNote = w.Size < 0.92 * BodySize && w.Y < floor;
+            if (!isNote) { Body.Add(w); continue; }
+            var next = i + 1 < words.Count ? words[i + 1] : null;
+            if (w.Text.All(char.IsDigit) && next is not null && w.Size < 0.85 * next.Size && w.Y > next.Y + 0.1 && (w.NewLine || Notes.Count == 0 || w.Page != Notes[^1].Page || NoteNumbers.Count == 0))
+            {
+                NoteNumbers.Add(w.Text);
+                continue;
+            }
+            Notes.Add(w);
+        }
+    }
+
+    /// <summary>Joins a word ending in a hyphen at a line end with the first word of the next line.</summary>
+    private static void JoinHyphens(List<PdfWord> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.Text.Length < 2 || w.Text[^1] != '-' || !char.IsLetter(w.Text[^2]) || !words[i + 1].NewLine) continue;
+            var joined = w.Text + words[i + 1].Text;
+            words[i] = w with { Text = joined, Key = WordNormalizer.Key(joined), X1 = words[i + 1].X1 };
+            words.RemoveAt(i + 1);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Bookish.Checks.Parity;
+
+internal static partial class StructureComparer
+{
+    public static IEnumerable<ParityDifference> Equations(HtmlSide html, PdfSide pdf, ProseComparer body)
+    {
+        var matchedPdfWords = body.MatchedPdf;
+        var eqs = html.Math.Where(m => m.Display && !m.InNote).ToList();
+        var prefixes = eqs.Select(m => IdPrefix().Match(m.Id)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
+        bool Candidate(string name) => eqs.Any(e => e.Id == name) || prefixes.Any(pre => name.StartsWith(pre, StringComparison.Ordinal) && name.Length > pre.Length && name[pre.Length..].All(c => char.IsDigit(c) || c == '-'));
+        var dests = pdf.Destinations.Where(d => d.Placed && Candidate(d.Name)).OrderBy(d => d.Page).ThenByDescending(d => d.Y).ToList();
+        var withId = eqs.Where(e => e.Id.Length > 0).ToList();
+        var matches = WordDiff.Match(withId.Select(e => e.Id).ToList(), dests.Select(d => d.Name).ToList());
+        var matchedH = matches.Select(m => m.A).ToHashSet();
+        var matchedP = matches.Select(m => m.B).ToHashSet();
+        var pdfNames = dests.Select(d => d.Name).ToHashSet();
+        for (var i = 0; i < withId.Count; i++)
+        {
+            if (matchedH.Contains(i)) continue;
+            var e = withId[i];
+            var label = Label(e);
+            yield return pdfNames.Contains(e.Id)
+                ? new ParityDifference(ParityKind.Equation, $"equation {label} is out of order in the PDF", html.Units[e.Unit].Location, e.Id, e.Id, Short(e.Tex))
+                : new ParityDifference(ParityKind.Equation, $"equation {label} is missing from the PDF (no destination '{e.Id}')", html.Units[e.Unit].Location, e.Id, null, Short(e.Tex));
+        }
+        var htmlIds = withId.Select(e => e.Id).ToHashSet();
+        foreach (var j in Enumerable.Range(0, dests.Count).Where(j => !matchedP.Contains(j) && !htmlIds.Contains(dests[j].Name)))
+            yield return new ParityDifference(ParityKind.Equation, $"the PDF has equation '{dests[j].Name}' (page {dests[j].Page}) which the HTML lacks", ParityLocation.None, null, dests[j].Name);
+
+        // Numbers: each "(n)" the prose left unmatched belongs to the equation destination just above it.
+        var numbers = new Dictionary<string, List<string>>();
+        for (var k = 0; k < pdf.Body.Count; k++)
+        {
+            var w = pdf.Body[k];
+            if (matchedPdfWords.Contains(k) || !WordNormalizer.IsEquationNumber(w.Text)) continue;
+            var owner = dests.LastOrDefault(d => d.Page < w.Page || (d.Page == w.Page && d.Y >= w.Y));
+            if (owner is null) continue;
+            (numbers.TryGetValue(owner.Name, out var list) ? list : numbers[owner.Name] = []).Add(w.Text[1..^1]);
+        }
+        foreach (var e in withId.Where(e => pdfNames.Contains(e.Id)))
+        {
+            var got = numbers.GetValueOrDefault(e.Id) ?? [];
+            if (!got.SequenceEqual(e.Numbers))
+                yield return new ParityDifference(ParityKind.Equation,
+                    $"equation {e.Id} is numbered {Numbers(e.Numbers)} in the HTML but {Numbers(got)} in the PDF", html.Units[e.Unit].Location, Numbers(e.Numbers), Numbers(got), Short(e.Tex));
+        }
+    }
+
+    private static string Label(HtmlMath e) => e.Numbers.Length > 0 ? $"{Numbers(e.Numbers)} ({e.Id})" : $"'{e.Id}'";
+    private static string Numbers(IEnumerable<string> n) => n.Any() ? string.Join(", ", n.Select(x => $"({x})")) : "unnumbered";
+    private static string Short(string tex) { tex = Regex.Replace(tex, @"\s+", " ").Trim(); return tex.Length <= 80 ? tex : tex[..77] + "…"; }
+
+    [GeneratedRegex(@"^(.*?-)\d+$")] private static partial Regex IdPrefix();
+
+    /// <summary>
+    /// Each equation's destination must lie between the PDF words aligned with the HTML words just before and just
+    /// after the equation: an equation carried off to another place keeps its order among equations but not this.
+    /// </summary>
+    public static IEnumerable<ParityDifference> EquationPlaces(HtmlSide html, PdfSide pdf, ProseComparer body)
+    {
+        const int Reach = 40;
+        var dests = pdf.Destinations.Where(d => d.Placed).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.First());
+        for (var t = 0; t < html.Body.Count; t++)
+        {
+            if (!html.Body[t].IsMath) continue;
+            var e = html.Math[html.Body[t].Math];
+            if (!e.Display || e.Id.Length == 0 || !dests.TryGetValue(e.Id, out var dest)) continue;
+            int? before = null, after = null;
+            for (var k = t - 1; k >= Math.Max(0, t - Reach) && before is null; k--) if (body.PdfOfHtml.TryGetValue(k, out var j)) before = j;
+            for (var k = t + 1; k < Math.Min(html.Body.Count, t + Reach) && after is null; k++) if (body.PdfOfHtml.TryGetValue(k, out var j)) after = j;
+            var tolerance = 2.5 * pdf.BodySize;
+            var afterPrev = before is not { } b || dest.Page > pdf.Body[b].Page || (dest.Page == pdf.Body[b].Page && dest.Y <= pdf.Body[b].Y + tolerance);
+            var beforeNext = after is not { } a || dest.Page < pdf.Body[a].Page || (dest.Page == pdf.Body[a].Page && dest.Y > pdf.Body[a].Y);
+            if (afterPrev && beforeNext) continue;
+            var context = before is { } bb ? $"after \"{pdf.Body[bb].Text}\" (page {pdf.Body[bb].Page})" : $"before \"{pdf.Body[after!.Value].Text}\" (page {pdf.Body[after.Value].Page})";
+            yield return new ParityDifference(ParityKind.Equation,
+                $"equation {Label(e)} is elsewhere in the PDF (page {dest.Page}), not {context} as in the HTML", html.Units[e.Unit].Location, e.Id, $"page {dest.Page}", Short(e.Tex));
+        }
+    }
+}

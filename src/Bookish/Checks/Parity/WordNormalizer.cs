@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace Bookish.Checks.Parity;
+
+/// <summary>
+/// Turns a word as printed into the key both sides are compared by: Unicode compatibility form (ligatures ﬁ ﬂ ﬀ ﬃ ﬄ
+/// split, no-break spaces made spaces), one kind of quote and dash, no hyphens (so a word split at a PDF line end and
+/// a compound broken after its hyphen both compare equal), no punctuation at either end.
+/// </summary>
+internal static class WordNormalizer
+{
+    public static string Clean(string text)
+    {
+        var s = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`' or '\u00B4': sb.Append('\''); break;
+                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB': sb.Append('"'); break;
+                // A soft hyphen is where TeX (or &shy;) may break a word: kept as a hyphen so a PDF line end can be joined.
+                case '\u00AD' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' or '\uFF0D': sb.Append('-'); break;
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF': break;
+                case '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u2002' or '\u2003': sb.Append(' '); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The comparison key of one cleaned word; empty when the word is only punctuation.</summary>
+    public static string Key(string cleaned)
+    {
+        var start = 0;
+        var end = cleaned.Length;
+        while (start < end && !char.IsLetterOrDigit(cleaned[start])) start++;
+        while (end > start && !char.IsLetterOrDigit(cleaned[end - 1])) end--;
+        if (start == end) return "";
+        var sb = new StringBuilder(end - start);
+        for (var i = start; i < end; i++)
+            if (cleaned[i] != '-') sb.Append(cleaned[i]);
+        return sb.ToString();
+    }
+
+    public static bool HasLetter(string key)
+    {
+        foreach (var c in key) if (char.IsLetter(c)) return true;
+        return false;
+    }
+
+    /// <summary>Words of a TeX fragment a PDF may print as text: command names (\sin, \max), \text{…} and \operatorname{…} arguments.</summary>
+    public static IEnumerable<string> TexWords(string tex)
+    {
+        var word = new StringBuilder();
+        foreach (var c in tex)
+        {
+            if (char.IsLetter(c)) { word.Append(c); continue; }
+            if (word.Length > 0) { yield return word.ToString(); word.Clear(); }
+        }
+        if (word.Length > 0) yield return word.ToString();
+    }
+
+    public static bool IsEquationNumber(string cleaned) =>
+        cleaned.Length >= 3 && cleaned[0] == '(' && cleaned[^1] == ')' && char.IsDigit(cleaned[1])
+        && cleaned[1..^1].All(c => char.IsDigit(c) || c == '.' || char.IsLower(c));
+}
