@@ -13,10 +13,15 @@ internal static partial class BookishCommand
         derivatives.AcceptOnlyFromAmong("blocks", "auto");
         var format = new Option<string>("--format") { Description = "text, json or github", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github");
-        var cmd = new Command("check", "Check notation and derivative claims (no TeX needed); exit 1 on errors") { input, derivatives, format };
+        var output = new Option<string?>("--output", "-o") { Description = "The built output folder to compare HTML and PDF in (default: output/<name> when it exists)" };
+        var noParity = new Option<bool>("--no-parity") { Description = "Skip the HTML/PDF parity comparison" };
+        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format };
         cmd.SetAction(parse =>
         {
-            var result = Checker.Run(parse.GetValue(input)!, parse.GetValue(derivatives) == "auto");
+            var source = parse.GetValue(input)!;
+            var folder = parse.GetValue(output) ?? Path.Combine("output", InputReader.NameOf(source));
+            var parity = !parse.GetValue(noParity) && (parse.GetValue(output) is not null || Directory.Exists(folder)) ? folder : null;
+            var result = Checker.Run(source, parse.GetValue(derivatives) == "auto", parity);
             var fmt = parse.GetValue(format)!;
             DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Out);
             if (fmt == "text")

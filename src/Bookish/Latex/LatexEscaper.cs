@@ -47,5 +47,15 @@ public static class LatexEscaper
     }
 
     /// <summary>Escapes a URL for <c>\href</c>/<c>\url</c>.</summary>
-    public static string Url(string url) => url.Replace("\\", "/").Replace("%", @"\%").Replace("#", @"\#").Replace("{", "%7B").Replace("}", "%7D");
+    public static string Url(string url)
+    {
+        // Non-ASCII characters are percent-encoded (UTF-8), as a browser sends them; pdfTeX would mangle raw bytes.
+        var sb = new StringBuilder();
+        foreach (var c in url)
+        {
+            if (c < 128) sb.Append(c);
+            else foreach (var b in Encoding.UTF8.GetBytes(c.ToString())) sb.Append('%').Append(b.ToString("X2"));
+        }
+        return sb.ToString().Replace("\\", "/").Replace("%", @"\%").Replace("#", @"\#").Replace("{", "%7B").Replace("}", "%7D");
+    }
 }

@@ -62,8 +62,10 @@ public sealed partial class LatexWriter
         var title = LatexEscaper.Escape(m.Title);
         if (m.Subtitle is { Length: > 0 } sub) title += $"\\\\[0.3em]\\large {LatexEscaper.Escape(sub)}";
         _out.Line($"\\title{{{title}}}");
-        var authors = string.Join(" \\and ", m.Authors.Select(a => a.Url is { Length: > 0 } u
-            ? $"\\href{{{LatexEscaper.Url(u)}}}{{{LatexEscaper.Escape(a.Name)}}}" : LatexEscaper.Escape(a.Name)));
+        // Authors read as in the page: "A, B and C".
+        var names = m.Authors.Select(a => a.Url is { Length: > 0 } u
+            ? $"\\href{{{LatexEscaper.Url(u)}}}{{{LatexEscaper.Escape(a.Name)}}}" : LatexEscaper.Escape(a.Name)).ToList();
+        var authors = names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
         _out.Line($"\\author{{{authors}}}");
         _out.Line($"\\date{{{LatexEscaper.Escape(m.Date ?? "")}}}");
         _out.Line("\\maketitle");
@@ -167,7 +169,8 @@ public sealed partial class LatexWriter
                 break;
             case Aside a:
                 _out.Line("\\begin{quote}");
-                _out.Line($"\\textbf{{{(a.Title.Length > 0 ? Inlines(a.Title) : LatexEscaper.Escape(Capitalize(a.Kind)))}}}\\par");
+                // The same title as the page: the callout's own, or none.
+                if (a.Title.Length > 0) _out.Line($"\\textbf{{{Inlines(a.Title)}}}\\par");
                 foreach (var b in a.Blocks) Block(b);
                 _out.Line("\\end{quote}");
                 break;
@@ -176,8 +179,6 @@ public sealed partial class LatexWriter
                 break;
         }
     }
-
-    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>LaTeX labels: any text without the characters that break \label.</summary>
     internal static string LabelOf(string label) => new string(label.Select(c => char.IsLetterOrDigit(c) || c is ':' or '-' or '.' or '_' ? c : '-').ToArray());
@@ -191,6 +192,7 @@ public sealed partial class LatexWriter
         }
         if (m.Environment == MathEnvironment.RawLatex)
         {
+            if (m.Id.Length > 0) _out.Line($"\\hypertarget{{{LabelOf(m.Id)}}}{{}}%");
             _out.Line("\\begin{center}");
             _out.Line(m.Tex);
             _out.Line("\\end{center}");

@@ -15,7 +15,10 @@ public static class PlotPainter
     /// <summary>Series colours: distinguishable in colour-blind palettes (Okabe–Ito) and on dark backgrounds.</summary>
     public static readonly SKColor[] Palette = [new(0x00, 0x72, 0xB2), new(0xD5, 0x5E, 0x00), new(0x00, 0x9E, 0x73), new(0xCC, 0x79, 0xA7), new(0xE6, 0x9F, 0x00)];
 
-    public static void Paint(SKCanvas canvas, PlotData data, SKTypeface typeface)
+    /// <param name="textAsPaths">
+    /// Draw text as outlines: the PDF's figure text then is not prose (the page's SVG keeps real text in the page's font).
+    /// </param>
+    public static void Paint(SKCanvas canvas, PlotData data, SKTypeface typeface, bool textAsPaths = false)
     {
         var spec = data.Spec;
         using var font = new SKFont(typeface, 11);
@@ -25,20 +28,29 @@ public static class PlotPainter
 
         float left = PlotData.Left, top = PlotData.Top, right = PlotData.Width - PlotData.Right, bottom = PlotData.Height - PlotData.Bottom;
 
+        void Text(string value, float x, float y, SKTextAlign align)
+        {
+            if (!textAsPaths) { canvas.DrawText(value, x, y, align, font, text); return; }
+            var width = font.MeasureText(value);
+            var origin = align switch { SKTextAlign.Center => x - width / 2, SKTextAlign.Right => x - width, _ => x };
+            using var outline = font.GetTextPath(value, new SKPoint(origin, y));
+            canvas.DrawPath(outline, text);
+        }
+
         // Grid and tick labels.
         foreach (var t in Ticks(spec.XMin, spec.XMax, 6))
         {
             var x = data.PixelX(t);
             canvas.DrawLine(x, top, x, bottom, grid);
             canvas.DrawLine(x, bottom, x, bottom + 4, ink);
-            canvas.DrawText(Format(t), x, bottom + 16, SKTextAlign.Center, font, text);
+            Text(Format(t), x, bottom + 16, SKTextAlign.Center);
         }
         foreach (var t in Ticks(data.YMin, data.YMax, 5))
         {
             var y = data.PixelY(t);
             canvas.DrawLine(left, y, right, y, grid);
             canvas.DrawLine(left - 4, y, left, y, ink);
-            canvas.DrawText(Format(t), left - 7, y + 4, SKTextAlign.Right, font, text);
+            Text(Format(t), left - 7, y + 4, SKTextAlign.Right);
         }
         // Zero axes when inside the range, then the frame.
         if (spec.XMin < 0 && spec.XMax > 0) canvas.DrawLine(data.PixelX(0), top, data.PixelX(0), bottom, grid);
@@ -46,12 +58,12 @@ public static class PlotPainter
         canvas.DrawRect(left, top, right - left, bottom - top, ink);
 
         // Axis labels.
-        canvas.DrawText(spec.XLabel, (left + right) / 2, PlotData.Height - 8, SKTextAlign.Center, font, text);
+        Text(spec.XLabel, (left + right) / 2, PlotData.Height - 8, SKTextAlign.Center);
         if (spec.YLabel.Length > 0)
         {
             canvas.Save();
             canvas.RotateDegrees(-90, 12, (top + bottom) / 2);
-            canvas.DrawText(spec.YLabel, 12, (top + bottom) / 2, SKTextAlign.Center, font, text);
+            Text(spec.YLabel, 12, (top + bottom) / 2, SKTextAlign.Center);
             canvas.Restore();
         }
 
@@ -86,7 +98,7 @@ public static class PlotPainter
             {
                 using var swatch = new SKPaint { Color = color, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
                 canvas.DrawLine(left + 8, ly - 4, left + 26, ly - 4, swatch);
-                canvas.DrawText(label, left + 31, ly, SKTextAlign.Left, font, text);
+                Text(label, left + 31, ly, SKTextAlign.Left);
                 ly += 15;
             }
         }

@@ -18,7 +18,8 @@ public sealed record CheckResult(IReadOnlyList<Diagnostic> Diagnostics)
 /// <summary>Runs the checks that need no TeX: notation lint, derivative check blocks, and optionally auto mode.</summary>
 public static class Checker
 {
-    public static CheckResult Run(string input, bool autoDerivatives)
+    /// <param name="output">A built output folder (HTML + PDF) to compare for parity, or null to skip.</param>
+    public static CheckResult Run(string input, bool autoDerivatives, string? output = null)
     {
         var diagnostics = new DiagnosticBag();
         var publication = InputReader.Read(input, diagnostics);
@@ -34,6 +35,14 @@ public static class Checker
             var declared = string.Join(", ", outcome.Notation.Values.Select(n => Notation.NotationDeclarations.DeclareText(n.Notation)).Where(s => s.Length > 0));
             auto = DerivativeChecker.AutoCheck(equations, new AutoCheckOptions { Declarations = declared.Length > 0 ? declared : null });
             diagnostics.AddRange(auto.Diagnostics);
+        }
+        if (output is not null)
+        {
+            var pdf = Checks.Parity.ParityChecker.PdfBeside(output);
+            var parity = pdf is null
+                ? [Diagnostic.Error(DiagnosticIds.ParityDifference, SourceSpan.At(output, 0, 0), "parity: no PDF in the output folder (build without --no-pdf first)")]
+                : Checks.Parity.ParityDiagnostics.From(Checks.Parity.ParityChecker.Compare(output, pdf), publication.Pages[0].BaseDirectory);
+            diagnostics.AddRange(parity);
         }
         return new CheckResult(diagnostics.ToList())
         {
