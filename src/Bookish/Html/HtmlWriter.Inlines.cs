@@ -86,9 +86,49 @@ public sealed partial class HtmlWriter
 
     private INode CitationElement(Citation c)
     {
+        // "[1, 3]" with each number linking to its entry in the reference list.
         var span = El("span", "citation");
-        span.TextContent = "[" + string.Join("; ", c.Keys) + "]";
+        span.AppendChild(_html.CreateTextNode("["));
+        for (var i = 0; i < c.Keys.Length; i++)
+        {
+            if (i > 0) span.AppendChild(_html.CreateTextNode(", "));
+            var reference = _context.Bibliography.Find(c.Keys[i]);
+            if (reference is null) { span.AppendChild(_html.CreateTextNode("?")); continue; }
+            var a = El("a", null, reference.Number.ToString());
+            a.SetAttribute("href", "#" + reference.Id);
+            span.AppendChild(a);
+            _cited.Add(reference);
+        }
+        span.AppendChild(_html.CreateTextNode("]"));
         return span;
+    }
+
+    private readonly HashSet<Citations.Reference> _cited = [];
+
+    /// <summary>The reference list of the entries this page cites, in citation-number order.</summary>
+    private IElement? References()
+    {
+        if (_cited.Count == 0) return null;
+        var section = El("section", "references");
+        section.Id = "references";
+        section.AppendChild(El("h2", null, "References"));
+        var ol = El("ol");
+        foreach (var r in _cited.OrderBy(r => r.Number))
+        {
+            var li = El("li");
+            li.Id = r.Id;
+            li.SetAttribute("value", r.Number.ToString());
+            if (r.Link is { Length: > 0 } link)
+            {
+                var a = El("a", null, r.Text);
+                a.SetAttribute("href", link);
+                li.AppendChild(a);
+            }
+            else li.TextContent = r.Text;
+            ol.AppendChild(li);
+        }
+        section.AppendChild(ol);
+        return section;
     }
 
     private INode NoteElement(Note n)

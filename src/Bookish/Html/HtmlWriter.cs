@@ -43,6 +43,7 @@ public sealed partial class HtmlWriter
         WriteToc();
         var body = Slot("body")!;
         foreach (var b in _page.Blocks) body.AppendChild(Block(b));
+        if (References() is { } references) body.AppendChild(references);
         if (_footnotes.Count > 0) body.AppendChild(Footnotes());
         if (Slot("footer") is { } footer) WriteFooter(footer);
         WriteGlyphs();

@@ -30,6 +30,8 @@ public sealed record HtmlWriterContext(Publication Publication, IReadOnlyDiction
     public IReadOnlyDictionary<string, string> PlotSvgs { get; init; } = new Dictionary<string, string>();
     /// <summary>Ids to give inline math at a source (line, column): first uses linked from the notation table.</summary>
     public IReadOnlyDictionary<(int Line, int Column), string> InlineAnchors { get; init; } = new Dictionary<(int, int), string>();
+    /// <summary>Cited references, numbered by first citation (the same list the PDF prints).</summary>
+    public Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
     /// <summary>--math=png: PNG file of each equation by fragment key, used instead of inline SVG.</summary>
     public IReadOnlyDictionary<string, string> MathImages { get; init; } = new Dictionary<string, string>();
 }

@@ -29,7 +29,8 @@ public sealed partial class LatexWriter
         MathInline m => m.Tex.StartsWith("\\displaystyle", StringComparison.Ordinal) ? $"${m.Tex}$" : (moving ? $"\\texorpdfstring{{${m.Tex}$}}{{{LatexEscaper.Escape(m.Tex)}}}" : $"${m.Tex}$"),
         Note n => NoteText(n, moving),
         CrossRef x => CrossRef(x),
-        Citation c => $"[{LatexEscaper.Escape(string.Join("; ", c.Keys))}]",
+        Citation c => "[" + string.Join(", ", c.Keys.Select(k => _context.Bibliography.Find(k) is { } r
+            ? $"\\hyperlink{{{r.Id}}}{{{r.Number}}}" : "?")) + "]",
         RawInline r when r.Format == "latex" => r.Text,
         _ => "",
     };

@@ -43,6 +43,7 @@ public sealed partial class LatexWriter
                     break;
                 case "%% bookish:body":
                     foreach (var page in pub.Pages) Page(page);
+                    References();
                     break;
                 default:
                     _out.Line(line);
@@ -78,6 +79,20 @@ public sealed partial class LatexWriter
         }
         if (m.TableOfContents && _context.Publication.Pages.Sum(p => p.Blocks.OfType<Heading>().Count()) >= 2)
             _out.Line("\\tableofcontents");
+    }
+
+    private void References()
+    {
+        var references = _context.Bibliography.References;
+        if (references.Count == 0) return;
+        _out.Line("\\section*{References}");
+        _out.Line("\\pdfbookmark[1]{References}{references}");
+        foreach (var r in references)
+        {
+            var text = LatexEscaper.Escape(r.Text);
+            if (r.Link is { Length: > 0 } link) text = $"\\href{{{LatexEscaper.Url(link)}}}{{{text}}}";
+            _out.Line($"\\noindent\\hypertarget{{{r.Id}}}{{}}{r.Number}. {text}\\par");
+        }
     }
 
     private void Page(Document page)
@@ -263,7 +278,7 @@ public sealed partial class LatexWriter
         _out.Line("\\begin{table}[H]");
         _out.Line("\\centering");
         _out.Line("\\caption*{Notation}");
-        _out.Line("\\begin{tabular}{c >{\\raggedright\\arraybackslash\\hyphenpenalty=10000\\exhyphenpenalty=10000}p{0.4\\linewidth} l l l}");
+        _out.Line("\\begin{tabular}{c p{0.4\\linewidth} l l l}");
         _out.Line("\\toprule");
         _out.Line("Symbol & Meaning & Kind & Shape & Search for \\\\");
         _out.Line("\\midrule");

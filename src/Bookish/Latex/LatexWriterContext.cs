@@ -8,6 +8,8 @@ public sealed record LatexWriterContext(Publication Publication, string Template
     /// <summary>Maps a figure to a file name usable by \includegraphics inside the work directory (null if missing).</summary>
     public Func<Figure, string?> ResolveImage { get; init; } = f => f.Source;
     public IReadOnlyList<NotationRow> NotationRows { get; init; } = [];
+    /// <summary>Cited references, numbered as in the page.</summary>
+    public Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
     /// <summary>Math fragments (TeX as rendered) that failed to render: printed as visible markers so the PDF still builds.</summary>
     public IReadOnlySet<string> BrokenMath { get; init; } = new HashSet<string>();
 }

@@ -26,6 +26,7 @@ public static class Checker
         if (publication is null) return new CheckResult(diagnostics.ToList());
         publication = Numbering.Apply(publication);
         var outcome = Publisher.RunChecks(publication, diagnostics, lintAlways: true);
+        Citations.Bibliography.For(publication, diagnostics);
         AutoCheckReport? auto = null;
         if (autoDerivatives)
         {

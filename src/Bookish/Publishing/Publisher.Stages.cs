@@ -58,6 +58,7 @@ public static partial class Publisher
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
         var checks = RunChecks(publication, diagnostics);
         staged.Checks = checks;
+        var bibliography = Citations.Bibliography.For(publication, diagnostics);
         Lap("checks");
 
         // Math: every distinct fragment of every page, in batches, through the cache.
@@ -99,6 +100,7 @@ public static partial class Publisher
             Scripts = scripts,
             Badges = checks.Badges,
             PlotSvgs = checks.PlotSvgs,
+            Bibliography = bibliography,
             MathImages = options.MathPng ? MathPngs(math.Rendered, staged) : new Dictionary<string, string>(),
         };
         if (options.SocialCard && publication.Metadata.Image is null && SocialCard.Draw(publication, fragments, math.Rendered, settings) is { } card)
@@ -149,6 +151,7 @@ public static partial class Publisher
             {
                 ResolveImage = Resolve,
                 BrokenMath = broken,
+                Bibliography = bibliography,
                 NotationRows = publication.Pages.SelectMany(p => checks.NotationRows.GetValueOrDefault(p.PageName, [])).DistinctBy(r => r.Symbol).ToList(),
             });
             var name = publication.Name + ".pdf";

@@ -87,22 +87,14 @@ public sealed partial class ContentArticleTests(ContentArticleFixture fixture) :
         var rows = Page().QuerySelectorAll("table.notation-table tbody tr").ToList();
         Assert.True(rows.Count >= 10, $"{rows.Count} notation rows");
         Assert.All(rows, r => Assert.NotNull(r.QuerySelector(".math svg")));
-        var meanings = rows.Select(r => PdfText.Normalize(r.Children[1].TextContent)).ToList();
+        // The parity check reads both outputs' notation tables (HTML rows, PDF table titled "Notation", hyphenation
+        // at line ends joined) and compares them row by row.
+        var report = Bookish.Checks.Parity.ParityChecker.Compare(fixture.Output, fixture.Result.PdfPath!);
+        Assert.Null(report.InputError);
+        Assert.DoesNotContain(report.Differences, d => d.Kind == Bookish.Checks.Parity.ParityKind.Notation);
         var words = PdfText.Normalize(PdfText.Words(fixture.Result.PdfPath!));
-        var notation = words.IndexOf("Symbol Meaning Kind Shape", StringComparison.Ordinal);
-        Assert.True(notation >= 0, "the PDF has the notation table header");
-        // Word by word: a meaning that wraps inside its cell interleaves with the next columns in extracted text.
-        var tokens = words[notation..].Split(' ');
-        var position = 0;
-        foreach (var meaning in meanings)
-        {
-            foreach (var word in meaning.Split(' '))
-            {
-                var next = Array.IndexOf(tokens, word, position);
-                Assert.True(next >= position, $"'{word}' of '{meaning}' missing or out of order in the PDF");
-                position = next + 1;
-            }
-        }
+        Assert.Contains("Symbol Meaning Kind Shape", words);
+        Assert.Contains("input vector", words);
     }
 
     [Fact]
