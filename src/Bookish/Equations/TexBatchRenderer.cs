@@ -126,7 +126,6 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     private async Task<RunResult> RunOnceAsync(List<MathFragment> list, MathSettings settings, CancellationToken ct)
     {
         var work = Directory.CreateTempSubdirectory("bookish-tex-").FullName;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             CopyResources(list, settings, work);
@@ -135,7 +134,6 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var timeout = settings.Timeout;
             var tex = await ProcessRunner.RunAsync(dvi ? "latex" : "pdflatex",
                 ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout, TexEnvironment, ct, lineBuffered: Environment.GetEnvironmentVariable("BOOKISH_NO_STDBUF") is null);
-            if (Environment.GetEnvironmentVariable("BOOKISH_TRACE") is not null) Console.Error.WriteLine($"tex {list.Count} fragments: {watch.ElapsedMilliseconds} ms");
             var logPath = Path.Combine(work, "math.log");
             var log = File.Exists(logPath) ? File.ReadAllText(logPath) : "";
             if (tex.TimedOut)
@@ -164,7 +162,6 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             }
 
             var svgs = File.Exists(outFile) ? await ConvertAsync(outFile, work, dvi, list.Count, settings, ct) : null;
-            if (Environment.GetEnvironmentVariable("BOOKISH_TRACE") is not null) Console.Error.WriteLine($"tex+convert {list.Count} fragments: {watch.ElapsedMilliseconds} ms");
             if (svgs is null || svgs.Count != list.Count || metrics.Count != list.Count)
             {
                 if (failedFragments.Count > 0)
@@ -186,7 +183,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         }
         finally
         {
-            try { Directory.Delete(work, true); } catch (IOException) { }
+            // Removing a few hundred files is not on the critical path.
+            _ = Task.Run(() => { try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { } });
         }
     }
 

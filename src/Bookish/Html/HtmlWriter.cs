@@ -33,7 +33,6 @@ public sealed partial class HtmlWriter
 
     private string Build()
     {
-        var meta = _context.Publication.Metadata with { };
         var pageMeta = _page.Metadata;
         var title = pageMeta.Title.Length > 0 ? pageMeta.Title : _context.Publication.Metadata.Title;
         _html.DocumentElement.SetAttribute("lang", pageMeta.Lang);
@@ -48,7 +47,8 @@ public sealed partial class HtmlWriter
         if (Slot("footer") is { } footer) WriteFooter(footer);
         WriteGlyphs();
         foreach (var el in _html.QuerySelectorAll("[data-slot]").ToList()) el.RemoveAttribute("data-slot");
-        return "<!DOCTYPE html>\n" + SpliceSvg(_html.DocumentElement.OuterHtml) + "\n";
+        var serialized = _html.DocumentElement.OuterHtml;
+        return "<!DOCTYPE html>\n" + SpliceSvg(serialized) + "\n";
     }
 
     private IElement El(string tag, string? cls = null, string? text = null)

@@ -37,10 +37,10 @@ public static partial class Publisher
         foreach (var page in publication.Pages)
         {
             var source = File.Exists(page.SourcePath) && page.SourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? SourceText.FromFile(page.SourcePath) : null;
-            var found = new DiagnosticBag();
-            var notation = NotationCheck.Run(page, found, source);
             var lint = lintAlways || page.Metadata.Raw.ContainsKey("notation") || page.Metadata.Raw.ContainsKey("lint");
-            diagnostics.AddRange(found.ToList().Where(d => lint || !IsLint(d.Id)));
+            var notation = lint
+                ? NotationCheck.Run(page, diagnostics, source)
+                : new NotationResult(NotationReader.Read(page, diagnostics, source), LintOptions.Default, []);
             outcome.Notation[page.PageName] = notation;
             foreach (var m in notation.Notation.MacrosBeyond(publication.Metadata))
                 if (outcome.ExtraMacros.All(x => x.Name != m.Name)) outcome.ExtraMacros.Add(m);
@@ -73,9 +73,6 @@ public static partial class Publisher
         }
         return outcome;
     }
-
-    private static bool IsLint(string id) => id is DiagnosticIds.ItalicOperator or DiagnosticIds.NotationForm
-        or DiagnosticIds.NotationUnused or DiagnosticIds.NotationUndeclared or DiagnosticIds.UndefinedMacro;
 
     private static CheckContext Check(CheckBlock c, CheckContext context, CheckOutcome outcome, DiagnosticBag diagnostics)
     {
