@@ -126,8 +126,23 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
         var letters = new string(key.Where(char.IsLetter).ToArray());
         if (letters.Length <= 2) return true;
         if (allowed.Contains(letters)) return true;
+        if (Concatenation(letters, allowed)) return true;
         var parts = new string(key.Select(c => char.IsLetter(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length > 0 && parts.All(p => p.Length <= 2 || allowed.Contains(p));
+    }
+
+    /// <summary>TeX glues the words of one <c>\text{…}</c> together (<c>\text{textbf{Op}}</c> prints "textbfOp").</summary>
+    private static bool Concatenation(string letters, HashSet<string> allowed)
+    {
+        var reach = new bool[letters.Length + 1];
+        reach[0] = true;
+        for (var i = 0; i < letters.Length; i++)
+        {
+            if (!reach[i]) continue;
+            foreach (var w in allowed)
+                if (w.Length > 0 && i + w.Length <= letters.Length && string.CompareOrdinal(letters, i, w, 0, w.Length) == 0) reach[i + w.Length] = true;
+        }
+        return reach[letters.Length];
     }
 
     private void FindMoves(List<Hunk> hunks)
