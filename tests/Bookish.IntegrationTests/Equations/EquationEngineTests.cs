@@ -72,7 +72,7 @@ public sealed class EquationEngineTests
     [Fact]
     public async Task An_endless_macro_loop_is_killed_within_the_timeout_and_isolated()
     {
-        var settings = Settings with { Timeout = TimeSpan.FromSeconds(3) };
+        var settings = Settings with { Timeout = TimeSpan.FromSeconds(6) };
         var watch = Stopwatch.StartNew();
         var result = await new TexBatchRenderer().RenderAsync([Inline("a", 1), Inline(@"\def\x{\x}\x", 2), Inline("b", 3)], settings);
         watch.Stop();
@@ -80,7 +80,7 @@ public sealed class EquationEngineTests
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticIds.TexTimeout, d.Id);
         Assert.Equal(2, d.Span.Line);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(45), $"took {watch.Elapsed}");
     }
 
     [Fact]
