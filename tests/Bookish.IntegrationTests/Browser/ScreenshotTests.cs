@@ -36,4 +36,21 @@ public sealed class ScreenshotTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.True(bitmap.Height > 3000, "the whole article is in the picture");
         Assert.True(colours.Count > 20, "the picture is not blank");
     }
+
+    [Theory]
+    [InlineData("figure.plot", "plot", ColorScheme.Dark)]
+    [InlineData(".check", "check", ColorScheme.Light)]
+    [InlineData("table.notation-table", "notation", ColorScheme.Light)]
+    [InlineData(".math.display", "display-math", ColorScheme.Dark)]
+    public async Task Screenshot_of_a_part_is_saved(string selector, string name, ColorScheme scheme)
+    {
+        await using var p = await browser.OpenAsync(1280, scheme, height: 900);
+        var folder = Path.Combine(BrowserFixture.RepositoryRoot, "output", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"vector-derivatives-{name}-{scheme.ToString().ToLowerInvariant()}.png");
+        var element = p.Page.Locator(selector).First;
+        var png = await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.True(bitmap.Width > 100 && bitmap.Height > 20, $"{selector}: {bitmap.Width}x{bitmap.Height}");
+    }
 }
