@@ -87,7 +87,8 @@ public static partial class Publisher
                 if (File.Exists(from)) { staged.Copies[css] = from; extraCss.Add(css); }
             }
         var hasChecks = publication.Pages.Any(p => ModelWalker.Blocks(p).OfType<CheckBlock>().Any());
-        var scripts = new List<string>();
+        var scripts = new List<string> { "page.js" };
+        staged.Copies["page.js"] = Path.Combine(templates, "page.js");
         if (hasChecks)
         {
             staged.Copies["derivcheck.js"] = Path.Combine(templates, "derivcheck.js");

@@ -138,4 +138,15 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, ITestOutputHelper o
         }
         return (Strip(0, 3), Strip(bitmap.Width - 3, bitmap.Width));
     }
+
+    [Theory]
+    [InlineData(375, false)]
+    [InlineData(1280, true)]
+    public async Task The_contents_are_folded_on_phones_and_open_on_desktops(int width, bool open)
+    {
+        await using var p = await browser.OpenAsync(width);
+        Assert.Equal(open, await p.Eval<bool>("() => document.querySelector('.toc details').open"));
+        await p.Page.Locator(".toc summary").ClickAsync();
+        Assert.Equal(!open, await p.Eval<bool>("() => document.querySelector('.toc details').open"));
+    }
 }
