@@ -65,6 +65,34 @@ public static class PlotSampler
             y0 = y1;
         }
         Flush();
-        return lines.Where(l => l.Count > 0).ToList();
+        return SplitSteepRamps(lines.Where(l => l.Count > 0).ToList(), xScalePerPixel, jump);
+    }
+
+    /// <summary>
+    /// A rise of more than the jump threshold within half a pixel is a jump at this scale (e.g. a numerically
+    /// differentiated kink): the line is broken there, and the few points inside the ramp are dropped.
+    /// </summary>
+    private static List<List<(double X, double Y)>> SplitSteepRamps(List<List<(double X, double Y)>> lines, double xScalePerPixel, double jump)
+    {
+        var result = new List<List<(double X, double Y)>>();
+        foreach (var line in lines)
+        {
+            var pieces = new List<List<(double X, double Y)>>();
+            var current = new List<(double X, double Y)>();
+            for (var i = 0; i < line.Count; i++)
+            {
+                if (current.Count > 0 && line[i].X - current[^1].X < xScalePerPixel / 2 && Math.Abs(line[i].Y - current[^1].Y) > jump)
+                {
+                    pieces.Add(current);
+                    current = [];
+                }
+                current.Add(line[i]);
+            }
+            pieces.Add(current);
+            if (pieces.Count == 1) { result.Add(line); continue; }
+            // Slivers narrower than half a pixel are the inside of the ramp (overshoot of a numeric derivative).
+            result.AddRange(pieces.Where(p => p.Count > 1 && p[^1].X - p[0].X >= xScalePerPixel / 2));
+        }
+        return result;
     }
 }

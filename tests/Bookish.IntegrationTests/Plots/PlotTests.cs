@@ -125,4 +125,20 @@ public sealed class PlotTests
         Assert.Contains(diagnostics, d => d.Span.Line == 11 && d.Message.Contains("range"));
         Assert.Contains(diagnostics, d => d.Span.Line == 12);
     }
+
+    [Fact]
+    public void A_numerically_differentiated_kink_is_drawn_as_a_clean_step()
+    {
+        // Fourth-order central differences of max(0, x) ramp and overshoot within a few steps of the kink.
+        const double h = 1e-3;
+        Func<double, double> relu = x => Math.Max(0, x);
+        Func<double, double> derivative = x => (-relu(x + 2 * h) + 8 * relu(x + h) - 8 * relu(x - h) + relu(x - 2 * h)) / (12 * h);
+        var data = PlotData.Create(new PlotSpec { XMin = -2, XMax = 2, YMin = -0.5, YMax = 2, Functions = [new PlotFunction("d", "d")] }, [derivative]);
+        var lines = data.Series[0];
+        Assert.Equal(2, lines.Count);
+        // Nothing strays by half a pixel from the two levels (no overshoot spikes, no vertical segment).
+        var halfPixel = (data.YMax - data.YMin) / PlotData.PlotHeight / 2;
+        Assert.All(lines[0], p => Assert.InRange(p.Y, -halfPixel, halfPixel));
+        Assert.All(lines[1], p => Assert.InRange(p.Y, 1 - halfPixel, 1 + halfPixel));
+    }
 }
