@@ -41,6 +41,11 @@ public sealed class CorpusBuildTests
         using var pdf = PdfDocument.Open(result.PdfPath!);
         Assert.True(pdf.NumberOfPages > 20);
         Assert.Equal("The Matrix Calculus You Need For Deep Learning", pdf.Information.Title);
+
+        // The regenerated page and PDF say the same thing.
+        var parity = Bookish.Checks.Parity.ParityChecker.Compare(result.OutputDirectory, result.PdfPath!);
+        Assert.Null(parity.InputError);
+        Assert.True(!parity.Differences.Any(), Bookish.Checks.Parity.ParityFormatter.Format(parity, "text"));
     }
 
     [Fact]

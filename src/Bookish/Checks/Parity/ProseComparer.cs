@@ -71,6 +71,8 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             var key = pdfWords[j].Key;
             if (key.Length == 0 || !WordNormalizer.HasLetter(key)) continue;
             if (anyMath && MathLike(key, allowed)) continue;
+            // A lone letter only the PDF has is a variable set in a text font (\mathbf{w} uses the bold text face).
+            if (key.Count(char.IsLetter) == 1 && key.Length <= 2 && !key.Any(c => c is 'a' or 'A' or 'I')) continue;
             inserted.Add(j);
         }
         if (deleted.Count == 0 && inserted.Count == 0) return null;
