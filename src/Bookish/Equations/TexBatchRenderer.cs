@@ -133,7 +133,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var dvi = settings.Engine == MathEngine.LatexDvisvgm;
             var timeout = settings.Timeout;
             var tex = await ProcessRunner.RunAsync(dvi ? "latex" : "pdflatex",
-                ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout, TexEnvironment, ct, lineBuffered: Environment.GetEnvironmentVariable("BOOKISH_NO_STDBUF") is null);
+                ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout, TexEnvironment, ct, lineBuffered: true);
             var logPath = Path.Combine(work, "math.log");
             var log = File.Exists(logPath) ? File.ReadAllText(logPath) : "";
             if (tex.TimedOut)

@@ -48,7 +48,6 @@ public sealed class PlotTests
         var expected = data.PixelX(0) * scale;
 
         var svgPng = SvgRaster.Png(PlotRenderer.Svg(data), scale, SKColors.White)!;
-        if (Environment.GetEnvironmentVariable("BOOKISH_DEBUG_PLOTS") is { } debug) { File.WriteAllText(Path.Combine(debug, "plot.svg"), PlotRenderer.Svg(data)); File.WriteAllBytes(Path.Combine(debug, "plot-svg.png"), svgPng); File.WriteAllBytes(Path.Combine(debug, "plot.pdf"), PlotRenderer.Pdf(data)); }
         using var fromSvg = SKBitmap.Decode(svgPng);
         Assert.InRange(KinkColumn(fromSvg, scale, data), expected - 1, expected + 1);
 
