@@ -54,19 +54,19 @@ internal sealed class TexMathInlineParser : InlineParser
         var close = FindCloser(text, bodyStart, end, closer);
         if (close < 0) return false;
         var tex = text.Substring(bodyStart, close - bodyStart);
-        var last = close + closer.Length - 1;
-        int line, column;
-        var absStart = processor.GetSourcePosition(start, out line, out column);
-        processor.Inline = new TexMathInlineSyntax
-        {
-            Tex = tex,
-            Display = display,
-            Line = line,
-            Column = column,
-            Span = new SourceSpan(absStart, processor.GetSourcePosition(last)),
-        };
-        slice.Start = last + 1;
+        Emit(processor, ref slice, new TexMathInlineSyntax { Tex = tex, Display = display }, start, close + closer.Length - 1);
         return true;
+    }
+
+    /// <summary>Places <paramref name="node"/> with its source position (start to last, inclusive) and consumes it.</summary>
+    private static void Emit(InlineProcessor processor, ref StringSlice slice, LeafInline node, int start, int last)
+    {
+        var absStart = processor.GetSourcePosition(start, out var line, out var column);
+        node.Line = line;
+        node.Column = column;
+        node.Span = new SourceSpan(absStart, processor.GetSourcePosition(last));
+        processor.Inline = node;
+        slice.Start = last + 1;
     }
 
     private static bool TryReference(InlineProcessor processor, ref StringSlice slice)
@@ -79,16 +79,7 @@ internal sealed class TexMathInlineParser : InlineParser
             var close = text.IndexOf('}', start + command.Length);
             if (close < 0 || close > slice.End) return false;
             var label = text.Substring(start + command.Length, close - start - command.Length).Trim();
-            var absStart = processor.GetSourcePosition(start, out var line, out var column);
-            processor.Inline = new TexRefSyntax
-            {
-                Label = label,
-                Parenthesized = parens,
-                Line = line,
-                Column = column,
-                Span = new SourceSpan(absStart, processor.GetSourcePosition(close)),
-            };
-            slice.Start = close + 1;
+            Emit(processor, ref slice, new TexRefSyntax { Label = label, Parenthesized = parens }, start, close);
             return true;
         }
         return false;

@@ -79,15 +79,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return new BrowserPage(page);
     }
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Bookish.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException("Bookish.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => Support.Repo.Root;
 
     public async Task DisposeAsync()
     {

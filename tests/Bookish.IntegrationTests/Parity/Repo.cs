@@ -3,7 +3,7 @@ namespace Bookish.IntegrationTests.Parity;
 /// <summary>Paths of the repository the tests run in, and a scratch folder per test run.</summary>
 internal static class Repo
 {
-    public static readonly string Root = FindRoot();
+    public static string Root => Support.Repo.Root;
     /// <summary>Deleted when the test process ends (or by a run two hours later), unless BOOKISH_KEEP_SCRATCH is set.</summary>
     public static readonly string Scratch = CreateScratch();
     public static string CacheDirectory => Path.Combine(Scratch, "cache");
@@ -22,12 +22,6 @@ internal static class Repo
         return path;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Bookish.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Bookish.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>The 1-based line of the first source line containing <paramref name="text"/>, as "index.md:N".</summary>
     public static string SourceLineOf(string folder, string text)

@@ -116,4 +116,19 @@ public sealed partial class ContentArticleTests(ContentArticleFixture fixture) :
         Assert.True(verdicts.Count >= 3);
         Assert.All(verdicts, v => Assert.Equal("verified", v));
     }
+
+    [Fact]
+    public void Citations_are_numbered_and_the_reference_list_is_in_both_outputs()
+    {
+        var page = Page();
+        var citations = page.QuerySelectorAll("span.citation").Select(c => c.TextContent).ToList();
+        Assert.Equal(["[1]", "[2]"], citations);
+        var entries = page.QuerySelectorAll("section.references li").Select(li => PdfText.Normalize(li.TextContent)).ToList();
+        Assert.Equal(2, entries.Count);
+        var words = PdfText.Normalize(PdfText.Words(fixture.Result.PdfPath!));
+        var references = words.LastIndexOf("References", StringComparison.Ordinal);
+        Assert.True(references > 0);
+        Assert.Contains("1. " + entries[0], words[references..]);
+        Assert.Contains("2. " + entries[1], words[references..]);
+    }
 }
