@@ -52,8 +52,8 @@ internal static partial class BookishCommand
         var keepTex = new Option<bool>("--keep-tex") { Description = "Leave the generated .tex beside the PDF" };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Equation cache folder (default: .bookish-cache)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Render every equation, bypassing the cache" };
-        var engine = new Option<string>("--math-engine") { Description = "pdflatex (pdflatex + mutool, default) or dvisvgm (latex + dvisvgm)", DefaultValueFactory = _ => "pdflatex" };
-        engine.AcceptOnlyFromAmong("pdflatex", "dvisvgm");
+        var engine = new Option<string>("--math-engine") { Description = "dvi (latex, then Bookish draws the DVI from the Type 1 fonts; default), pdflatex (pdflatex + mutool) or dvisvgm (latex + dvisvgm)", DefaultValueFactory = _ => "dvi" };
+        engine.AcceptOnlyFromAmong("dvi", "pdflatex", "dvisvgm");
         var font = new Option<string>("--math-font") { Description = "cm (Computer Modern, default) or times", DefaultValueFactory = _ => "cm" };
         font.AcceptOnlyFromAmong("cm", "times");
         var docCss = new Option<bool>("--doc-css") { Description = "Also apply the document's own style sheets (legacy <css file>)" };
@@ -71,7 +71,7 @@ internal static partial class BookishCommand
                 KeepTex = parse.GetValue(keepTex),
                 CacheDirectory = parse.GetValue(cacheDir),
                 UseCache = !parse.GetValue(noCache),
-                Engine = parse.GetValue(engine) == "dvisvgm" ? MathEngine.LatexDvisvgm : MathEngine.PdfLatexMutool,
+                Engine = parse.GetValue(engine) switch { "dvisvgm" => MathEngine.LatexDvisvgm, "pdflatex" => MathEngine.PdfLatexMutool, _ => MathEngine.LatexDvi },
                 MathFont = parse.GetValue(font)!,
                 DocumentCss = parse.GetValue(docCss),
                 MathPng = parse.GetValue(mathOut) == "png",

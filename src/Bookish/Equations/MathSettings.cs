@@ -5,7 +5,7 @@ public sealed record MathSettings
 {
     /// <summary>Packages and macros, the same text the PDF writer puts in its preamble.</summary>
     public string Preamble { get; init; } = Equations.Preamble.Base;
-    public MathEngine Engine { get; init; } = MathEngine.PdfLatexMutool;
+    public MathEngine Engine { get; init; } = MathEngine.LatexDvi;
     /// <summary>TeX font size in pt that equals 1em of the page's body text.</summary>
     public double FontSize { get; init; } = 10;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
@@ -16,6 +16,7 @@ public sealed record MathSettings
     public string EngineId => Engine switch
     {
         MathEngine.PdfLatexMutool => "pdflatex+mutool",
-        _ => "latex+dvisvgm",
+        MathEngine.LatexDvisvgm => "latex+dvisvgm",
+        _ => "latex+bookish-dvi-v1",
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bookish.Diagnostics;
+using Bookish.Equations.Dvi;
 using Bookish.Toolchain;
 
 namespace Bookish.Equations;
@@ -31,10 +32,17 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         }
         if (runnable.Count == 0) return new MathBatchResult(rendered, diagnostics);
 
+        // The DVI writer draws PNG images only; a fragment including any other kind goes through pdfTeX and mutool.
+        var viaPdf = settings.Engine == MathEngine.LatexDvi ? runnable.Where(NeedsPdf).ToList() : [];
+        if (viaPdf.Count > 0) runnable = runnable.Except(viaPdf).ToList();
+        if (settings.Engine == MathEngine.LatexDvi && runnable.Count > 0)
+            _ = TexFonts.Shared.LoadAsync(TexFonts.Common, cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+
         var parallelism = Math.Max(1, Math.Min(settings.Parallelism, (runnable.Count + 24) / 25));
-        var chunkSize = (runnable.Count + parallelism - 1) / parallelism;
-        var chunks = runnable.Chunk(chunkSize).Select(c => c.ToList()).ToList();
-        var outcomes = await Task.WhenAll(chunks.Select(c => RenderChunkAsync(c, settings, cancellationToken)));
+        var chunkSize = Math.Max(1, (runnable.Count + parallelism - 1) / parallelism);
+        var work = runnable.Chunk(chunkSize).Select(c => RenderChunkAsync(c.ToList(), settings, settings, cancellationToken)).ToList();
+        if (viaPdf.Count > 0) work.Add(RenderChunkAsync(viaPdf, settings with { Engine = MathEngine.PdfLatexMutool }, settings, cancellationToken));
+        var outcomes = await Task.WhenAll(work);
         var runs = 0;
         foreach (var o in outcomes)
         {
@@ -47,7 +55,13 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
     private sealed record ChunkOutcome(Dictionary<string, RenderedMath> Rendered, List<Diagnostic> Diagnostics, int TexRuns);
 
-    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> chunk, MathSettings settings, CancellationToken ct)
+    [GeneratedRegex(@"\\includegraphics\s*(\[[^\]]*\])?\s*\{(?![^}]*\.png\s*\})")] private static partial Regex NonPngGraphics();
+
+    private static bool NeedsPdf(MathFragment f) => NonPngGraphics().IsMatch(f.Tex);
+
+    /// <param name="settings">How to run TeX.</param>
+    /// <param name="keys">The settings results are filed under (those the caller asked for, even when a fallback ran).</param>
+    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> chunk, MathSettings settings, MathSettings keys, CancellationToken ct)
     {
         var outcome = new ChunkOutcome([], [], 0);
         var pending = new Stack<List<MathFragment>>();
@@ -58,7 +72,15 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var list = pending.Pop();
             if (list.Count == 0) continue;
             runs++;
-            var run = await RunOnceAsync(list, settings, ct);
+            var run = await RunOnceAsync(list, settings, keys, ct);
+            if (run.Unsupported.Count > 0)
+            {
+                // Pages the DVI writer cannot draw (a virtual or non-Type 1 font, an unknown special): pdfTeX draws them.
+                var fallback = await RenderChunkAsync(run.Unsupported.Select(i => list[i]).ToList(), settings with { Engine = MathEngine.PdfLatexMutool }, keys, ct);
+                foreach (var (k, v) in fallback.Rendered) outcome.Rendered[k] = v;
+                outcome.Diagnostics.AddRange(fallback.Diagnostics);
+                runs += fallback.TexRuns;
+            }
             foreach (var (k, v) in run.Rendered) outcome.Rendered[k] = v;
             foreach (var (index, message) in run.Failures.ToList())
                 foreach (var span in list[index].Spans)
@@ -108,32 +130,32 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     {
         /// <summary>Fragments that failed in a run whose other pages are all good (no re-run needed).</summary>
         public Dictionary<int, string> Failures { get; init; } = [];
+        /// <summary>Fragments TeX typeset but the DVI writer cannot draw.</summary>
+        public List<int> Unsupported { get; init; } = [];
     }
 
     [GeneratedRegex(@"^BKB:(\d+)\s*$", RegexOptions.Multiline)] private static partial Regex BeginMarker();
     [GeneratedRegex(@"^BKM:(\d+):([0-9.\-]+)pt:([0-9.\-]+)pt:([0-9.\-]+)pt\s*$", RegexOptions.Multiline)] private static partial Regex MetricMarker();
 
-    private static readonly Dictionary<string, string?> TexEnvironment = new()
-    {
-        ["openin_any"] = "p",
-        ["openout_any"] = "p",
-        ["shell_escape"] = "f",
-        ["max_print_line"] = "10000",
-        ["error_line"] = "254",
-        ["half_error_line"] = "238",
-    };
-
-    private async Task<RunResult> RunOnceAsync(List<MathFragment> list, MathSettings settings, CancellationToken ct)
+    private async Task<RunResult> RunOnceAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct)
     {
         var work = Directory.CreateTempSubdirectory("bookish-tex-").FullName;
         try
         {
             CopyResources(list, settings, work);
-            File.WriteAllText(Path.Combine(work, "math.tex"), Source(list, settings));
-            var dvi = settings.Engine == MathEngine.LatexDvisvgm;
+            var (formatPart, documentPart) = Source(list, settings);
+            var dvi = settings.Engine != MathEngine.PdfLatexMutool;
+            var format = await TexFormat.GetAsync(formatPart, settings.Timeout, ct);
             var timeout = settings.Timeout;
-            var tex = await ProcessRunner.RunAsync(dvi ? "latex" : "pdflatex",
-                ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout, TexEnvironment, ct, lineBuffered: true);
+            PerfTrace.Mark($"tex start {list.Count}");
+            var tex = await RunTexAsync(work, format, formatPart, documentPart, dvi, timeout, ct);
+            if (format is not null && !tex.TimedOut && tex.ExitCode != 0 && tex.StandardOutput.Contains("format file", StringComparison.OrdinalIgnoreCase))
+            {
+                // A format this pdfTeX refuses: forget it and run from the system format.
+                TexFormat.Discard(format);
+                tex = await RunTexAsync(work, null, formatPart, documentPart, dvi, timeout, ct);
+            }
+            PerfTrace.Mark("tex end");
             var logPath = Path.Combine(work, "math.log");
             var log = File.Exists(logPath) ? File.ReadAllText(logPath) : "";
             if (tex.TimedOut)
@@ -161,7 +183,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 if (!failedFragments.ContainsKey(idx)) failedFragments[idx] = TexLog.Describe(log, e);
             }
 
-            var svgs = File.Exists(outFile) ? await ConvertAsync(outFile, work, dvi, list.Count, settings, ct) : null;
+            PerfTrace.Mark("convert start");
+            var unsupported = new List<int>();
+            List<string?>? svgs = !File.Exists(outFile) ? null
+                : settings.Engine == MathEngine.LatexDvi ? await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, ct)
+                : (await ConvertAsync(outFile, work, dvi, list.Count, settings, ct))?.Cast<string?>().ToList();
+            PerfTrace.Mark("convert end");
             if (svgs is null || svgs.Count != list.Count || metrics.Count != list.Count)
             {
                 if (failedFragments.Count > 0)
@@ -175,17 +202,63 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var rendered = new Dictionary<string, RenderedMath>();
             for (var i = 0; i < list.Count; i++)
             {
-                if (failedFragments.ContainsKey(i)) continue;
+                if (failedFragments.ContainsKey(i) || svgs[i] is not { } svg) continue;
                 var (ht, dp, wd) = metrics[i];
-                rendered[list[i].Key(settings)] = new RenderedMath(SvgPage.Clean(svgs[i]), wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
+                rendered[list[i].Key(keys)] = new RenderedMath(settings.Engine == MathEngine.LatexDvi ? svg : SvgPage.Clean(svg), wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
             }
-            return new RunResult(rendered, null, null, false, false) { Failures = failedFragments };
+            PerfTrace.Mark("clean end");
+            return new RunResult(rendered, null, null, false, false) { Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
         }
         finally
         {
             // Removing a few hundred files is not on the critical path.
             _ = Task.Run(() => { try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { } });
         }
+    }
+
+    /// <summary>
+    /// One TeX run: from Bookish's format when there is one (the preamble is then already loaded), else from the system
+    /// LaTeX format with the whole source.
+    /// </summary>
+    private static Task<ProcessResult> RunTexAsync(string work, string? format, string formatPart, string documentPart, bool dvi, TimeSpan timeout, CancellationToken ct)
+    {
+        File.WriteAllText(Path.Combine(work, "math.tex"), format is null ? formatPart + documentPart : documentPart);
+        return format is null
+            ? ProcessRunner.RunAsync(dvi ? "latex" : "pdflatex", ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout, TexEnvironment.Variables, ct, lineBuffered: true)
+            : ProcessRunner.RunAsync("pdftex", ["-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "-no-shell-escape", "-interaction=nonstopmode", "math.tex"],
+                work, timeout, TexEnvironment.WithFormats(), ct, lineBuffered: true);
+    }
+
+    /// <summary>Bookish's own DVI-to-SVG: glyph outlines from the Type 1 fonts, no converter process. Null entries: pages it cannot draw.</summary>
+    private static async Task<List<string?>?> DrawDviAsync(string file, string work, int pages, Dictionary<int, (double Ht, double Dp, double Wd)> metrics, List<int> unsupported, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, ct);
+        Dvi.DviFile dviFile;
+        Dictionary<string, Dvi.TexFont?> fonts;
+        try
+        {
+            var defined = Dvi.DviFile.ReadFonts(bytes, out _);
+            fonts = await TexFonts.Shared.LoadAsync(defined.Values.Select(f => f.Name), ct);
+            dviFile = Dvi.DviFile.Read(bytes, (f, code) => fonts.GetValueOrDefault(f.Name)?.Metrics.Width(code, f.Scale));
+        }
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            // An unreadable DVI file: pdfTeX draws every page instead.
+            unsupported.AddRange(Enumerable.Range(0, pages));
+            return Enumerable.Repeat<string?>(null, pages).ToList();
+        }
+        var result = new List<string?>();
+        for (var i = 0; i < dviFile.Pages.Count && i < pages; i++)
+        {
+            string? svg = null;
+            if (metrics.TryGetValue(i, out var m))
+            {
+                svg = Dvi.DviSvg.Write(dviFile.Pages[i], dviFile, fonts, m.Ht, m.Dp, m.Wd, work);
+                if (svg is null) unsupported.Add(i);
+            }
+            result.Add(svg);
+        }
+        return result;
     }
 
     private static string LastLines(string log) =>
@@ -230,17 +303,40 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 var target = Path.Combine(work, rel);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(source, target, true);
+                if (settings.Engine == MathEngine.LatexDvi && PngBox.Of(source) is { } box)
+                    File.WriteAllText(Path.ChangeExtension(target, ".bb"), box);
             }
     }
 
-    internal static string Source(IReadOnlyList<MathFragment> list, MathSettings settings)
+    /// <summary>
+    /// The batch's TeX source in two parts: what a format can hold (class, packages, Bookish's wrapper) and the rest
+    /// (the document's own macros, then one page per fragment with its box metrics written to the log).
+    /// </summary>
+    internal static (string Format, string Document) Source(IReadOnlyList<MathFragment> list, MathSettings settings)
     {
-        var sb = new StringBuilder();
+        var format = new StringBuilder();
         var size = settings.FontSize.ToString(CultureInfo.InvariantCulture);
-        sb.Append($"\\documentclass[{size}pt]{{article}}\n");
-        sb.Append(settings.Preamble);
-        sb.Append("\\usepackage{varwidth}\n\\usepackage[active,tightpage]{preview}\n\\setlength\\PreviewBorder{0pt}\n");
-        sb.Append("\\newsavebox\\bkbox\n\\begin{document}\n");
+        var own = settings.Engine == MathEngine.LatexDvi;
+        if (settings.Engine != MathEngine.PdfLatexMutool) format.Append("\\pdfoutput=0\n");
+        format.Append($"\\documentclass[{size}pt]{{article}}\n");
+        // The leading \usepackage lines of the shared preamble go into the format; macros stay with the document.
+        var lines = settings.Preamble.Replace("\r", "").Split('\n');
+        var packages = lines.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
+        foreach (var l in lines.Take(packages)) format.Append(l).Append('\n');
+        format.Append("\\usepackage{varwidth}\n");
+        if (own)
+        {
+            // Each box is shipped as a page of its own, at the origin; PNG images become PSfile specials with a .bb box.
+            format.Append("\\DeclareGraphicsRule{.png}{eps}{.bb}{}\n");
+            format.Append("\\def\\bkship{\\csname tex_shipout:D\\endcsname\\hbox{\\usebox\\bkbox}}\n");
+        }
+        else format.Append("\\usepackage[active,tightpage]{preview}\n\\setlength\\PreviewBorder{0pt}\n");
+        format.Append("\\newsavebox\\bkbox\n");
+
+        var sb = new StringBuilder();
+        foreach (var l in lines.Skip(packages)) if (l.Length > 0) sb.Append(l).Append('\n');
+        sb.Append("\\begin{document}\n");
+        var ship = own ? "\\bkship" : "\\begin{preview}\\usebox\\bkbox\\end{preview}";
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
@@ -252,9 +348,9 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             };
             sb.Append($"\\typeout{{BKB:{i}}}\\sbox\\bkbox{{{open}%\n");
             sb.Append(f.Tex.Replace("\r", "")).Append("%\n");
-            sb.Append($"{close}}}\\typeout{{BKM:{i}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}\\begin{{preview}}\\usebox\\bkbox\\end{{preview}}\n");
+            sb.Append($"{close}}}\\typeout{{BKM:{i}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\n");
         }
         sb.Append("\\end{document}\n");
-        return sb.ToString();
+        return (format.ToString(), sb.ToString());
     }
 }

@@ -11,7 +11,7 @@ public sealed record BuildOptions(string Input)
     public bool KeepTex { get; init; }
     public string? CacheDirectory { get; init; }
     public bool UseCache { get; init; } = true;
-    public MathEngine Engine { get; init; } = MathEngine.PdfLatexMutool;
+    public MathEngine Engine { get; init; } = MathEngine.LatexDvi;
     public string MathFont { get; init; } = "cm";
     public bool DocumentCss { get; init; }
     /// <summary>--math=png: also write every equation as a 2x PNG and use it in the page instead of inline SVG.</summary>

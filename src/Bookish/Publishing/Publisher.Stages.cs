@@ -53,7 +53,7 @@ public static partial class Publisher
         DiagnosticBag diagnostics, Dictionary<string, TimeSpan> timings, Stopwatch watch, CancellationToken ct)
     {
         var staged = new Staged([], []);
-        void Lap(string stage) { timings[stage] = watch.Elapsed; watch.Restart(); }
+        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); }
 
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
         var checks = RunChecks(publication, diagnostics);

@@ -16,10 +16,11 @@ public static partial class Publisher
 {
     public static async Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken = default)
     {
+        Toolchain.PerfTrace.Mark("publisher start");
         var diagnostics = new DiagnosticBag();
         var timings = new Dictionary<string, TimeSpan>();
         var watch = Stopwatch.StartNew();
-        void Lap(string stage) { timings[stage] = watch.Elapsed; watch.Restart(); }
+        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); }
 
         var name = InputReader.NameOf(options.Input);
         var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine("output", name));
