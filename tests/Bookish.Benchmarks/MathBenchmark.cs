@@ -35,16 +35,17 @@ internal static class MathBenchmark
         Console.WriteLine($"distinct equations: {fragments.Count} (inline {fragments.Count(f => f.Mode == MathMode.Inline)}, display {fragments.Count(f => f.Mode == MathMode.Display)}, raw blocks {fragments.Count(f => f.Mode == MathMode.RawBlock)})");
 
         // 1. Whole process, cold (--no-cache), side by side with MathJax: rounds alternate so both see the same load.
-        var published = Path.Combine(root, ".bookish-cli", "Bookish.Cli.dll");
-        var cli = File.Exists(published) ? published : Path.Combine(root, "src", "Bookish.Cli", "bin", "Release", "net10.0", "linux-x64", "Bookish.Cli.dll");
+        // The command as ./bookish runs it: the ahead-of-time compiled, self-contained executable when the launcher made it.
+        var published = Path.Combine(root, ".bookish-cli", "Bookish.Cli");
+        var (exe, cli) = File.Exists(published) ? (published, (string?)null) : ("dotnet", Path.Combine(root, "src", "Bookish.Cli", "bin", "Release", "net10.0", "linux-x64", "Bookish.Cli.dll"));
         var outDir = Directory.CreateTempSubdirectory("bookish-bench-").FullName;
-        string[] BuildArgs(params string[] extra) => [cli, "build", input, "--no-pdf", "--no-cache", "-o", Path.Combine(outDir, "site"), .. extra];
+        string[] BuildArgs(params string[] extra) => [.. cli is null ? Array.Empty<string>() : [cli], "build", input, "--no-pdf", "--no-cache", "-o", Path.Combine(outDir, "site"), .. extra];
         var mathJaxDir = await PrepareMathJaxAsync(fragments, outDir);
 
         // The first build on a machine also makes Bookish's TeX format (once): measured with an empty format folder.
         var freshFormats = Path.Combine(outDir, "formats");
-        var (firstEver, _) = await TimeProcessAsync("dotnet", BuildArgs(), root, new() { ["BOOKISH_FORMAT_DIR"] = freshFormats });
-        await TimeProcessAsync("dotnet", BuildArgs(), root); // the machine's own format exists from here on
+        var (firstEver, _) = await TimeProcessAsync(exe, BuildArgs(), root, new() { ["BOOKISH_FORMAT_DIR"] = freshFormats });
+        await TimeProcessAsync(exe, BuildArgs(), root); // the machine's own format exists from here on
 
         const int rounds = 7;
         var ours = new List<double>();
@@ -54,11 +55,11 @@ internal static class MathBenchmark
         var peakMb = 0.0;
         for (var round = 0; round < rounds; round++)
         {
-            var (t, peak) = await TimeProcessAsync("dotnet", BuildArgs(), root);
+            var (t, peak) = await TimeProcessAsync(exe, BuildArgs(), root);
             ours.Add(t.TotalSeconds);
             peakMb = Math.Max(peakMb, peak);
-            pdfEngine.Add((await TimeProcessAsync("dotnet", BuildArgs("--math-engine", "pdflatex"), root, new() { ["BOOKISH_NO_FORMAT"] = "1" })).Elapsed.TotalSeconds);
-            noFormat.Add((await TimeProcessAsync("dotnet", BuildArgs(), root, new() { ["BOOKISH_NO_FORMAT"] = "1" })).Elapsed.TotalSeconds);
+            pdfEngine.Add((await TimeProcessAsync(exe, BuildArgs("--math-engine", "pdflatex"), root, new() { ["BOOKISH_NO_FORMAT"] = "1" })).Elapsed.TotalSeconds);
+            noFormat.Add((await TimeProcessAsync(exe, BuildArgs(), root, new() { ["BOOKISH_NO_FORMAT"] = "1" })).Elapsed.TotalSeconds);
             if (mathJaxDir is not null && await TimeMathJaxAsync(mathJaxDir) is { } once) mathJaxRuns.Add(once.TotalSeconds);
         }
         var coldProcess = TimeSpan.FromSeconds(Median(ours));

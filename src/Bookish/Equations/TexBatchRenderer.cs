@@ -17,6 +17,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 {
     public async Task<MathBatchResult> RenderAsync(IReadOnlyList<MathFragment> fragments, MathSettings settings, CancellationToken cancellationToken = default)
     {
+        PerfTrace.Mark("render start");
         var rendered = new Dictionary<string, RenderedMath>();
         var diagnostics = new List<Diagnostic>();
         var runnable = new List<MathFragment>();
@@ -35,13 +36,16 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         // The DVI writer draws PNG images only; a fragment including any other kind goes through pdfTeX and mutool.
         var viaPdf = settings.Engine == MathEngine.LatexDvi ? runnable.Where(NeedsPdf).ToList() : [];
         if (viaPdf.Count > 0) runnable = runnable.Except(viaPdf).ToList();
-        if (settings.Engine == MathEngine.LatexDvi && runnable.Count > 0)
-            _ = TexFonts.Shared.LoadAsync(TexFonts.Common, cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
 
+        PerfTrace.Mark("partitioned");
         var parallelism = Math.Max(1, Math.Min(settings.Parallelism, (runnable.Count + 24) / 25));
         var chunkSize = Math.Max(1, (runnable.Count + parallelism - 1) / parallelism);
-        var work = runnable.Chunk(chunkSize).Select(c => RenderChunkAsync(c.ToList(), settings, settings, cancellationToken)).ToList();
-        if (viaPdf.Count > 0) work.Add(RenderChunkAsync(viaPdf, settings with { Engine = MathEngine.PdfLatexMutool }, settings, cancellationToken));
+        // Each batch starts on its own thread: preparing one (directory, source, process start) does not delay the other.
+        var work = runnable.Chunk(chunkSize).Select(c => Task.Run(() => RenderChunkAsync(c.ToList(), settings, settings, cancellationToken), cancellationToken)).ToList();
+        if (viaPdf.Count > 0) work.Add(Task.Run(() => RenderChunkAsync(viaPdf, settings with { Engine = MathEngine.PdfLatexMutool }, settings, cancellationToken), cancellationToken));
+        // While TeX runs: find the fonts most documents use.
+        if (settings.Engine == MathEngine.LatexDvi && runnable.Count > 0)
+            _ = Task.Run(() => TexFonts.Shared.PrefetchAsync(cancellationToken), cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         var outcomes = await Task.WhenAll(work);
         var runs = 0;
         foreach (var o in outcomes)
@@ -145,7 +149,9 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             CopyResources(list, settings, work);
             var (formatPart, documentPart) = Source(list, settings);
             var dvi = settings.Engine != MathEngine.PdfLatexMutool;
+            PerfTrace.Mark("source written");
             var format = await TexFormat.GetAsync(formatPart, settings.Timeout, ct);
+            PerfTrace.Mark("format found");
             var timeout = settings.Timeout;
             PerfTrace.Mark($"tex start {list.Count}");
             var tex = await RunTexAsync(work, format, formatPart, documentPart, dvi, timeout, ct);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using Bookish.Toolchain;
 
 namespace Bookish.Equations;
@@ -46,12 +44,24 @@ public static class TexFormat
         try { File.Delete(Path.Combine(Directory, name + ".fmt")); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static string Key(string preamble)
+    private static readonly ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+
+    private static string Key(string preamble) => Keys.GetOrAdd(preamble, ComputeKey);
+
+    private static string ComputeKey(string preamble)
     {
         var binary = new FileInfo(ProcessRunner.Find("pdftex"));
         var resolved = binary.ResolveLinkTarget(true) as FileInfo ?? binary;
         var identity = $"bookish-format-v1\0{resolved.FullName}\0{resolved.Length}\0{resolved.LastWriteTimeUtc.Ticks}\0{preamble}";
-        return "bookish-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..20];
+        // FNV-1a, twice with different offsets: a file name, not a secret, and no cryptography library to load
+        // before the first TeX run can start.
+        ulong a = 14695981039346656037, b = 1099511628211 * 31;
+        foreach (var c in identity)
+        {
+            a = (a ^ c) * 1099511628211;
+            b = (b ^ c) * 1099511628211 + 7;
+        }
+        return $"bookish-{a:x16}{b:x8}"[..32];
     }
 
     private static async Task<string?> BuildAsync(string key, string preamble, TimeSpan timeout, CancellationToken ct)

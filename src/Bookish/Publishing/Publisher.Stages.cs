@@ -61,14 +61,21 @@ public static partial class Publisher
         var bibliography = Citations.Bibliography.For(publication, diagnostics);
         Lap("checks");
 
+        var templatePath = ResolveTemplate(publication.Metadata.Template, publication, templates, "page.html");
+        var templateText = File.ReadAllText(templatePath);
+
         // Math: every distinct fragment of every page, in batches, through the cache.
         var settings = MathSettingsFor(publication, options, checks.ExtraMacros);
         var notationMath = checks.Notation.Values.Select(n => NotationTable.MathOf(n.Notation)).ToList();
         var fragments = MathCollector.Collect(publication.Pages, b => notationMath.SelectMany(f => f(b)));
+        Toolchain.PerfTrace.Mark("fragments collected");
         IMathRenderer renderer = options.MathRenderer ?? new TexBatchRenderer();
         if (options.UseCache && options.MathRenderer is null)
             renderer = new CachingMathRenderer(renderer, options.CacheDirectory ?? DefaultCacheDirectory);
-        var math = await renderer.RenderAsync(fragments, settings, ct);
+        var rendering = renderer.RenderAsync(fragments, settings, ct);
+        // HTML set-up that does not depend on the maths runs while TeX does (queued after the TeX batches).
+        var warmUp = Task.Run(() => HtmlWriter.WarmUp(templateText), ct);
+        var math = await rendering;
         diagnostics.AddRange(math.Diagnostics);
         staged.MathFragments = fragments.Count;
         staged.MathRendered = math.Rendered.Count;
@@ -76,7 +83,8 @@ public static partial class Publisher
         Lap("math");
 
         // HTML: one page per document.
-        var template = File.ReadAllText(ResolveTemplate(publication.Metadata.Template, publication, templates, "page.html"));
+        await warmUp;
+        var template = templateText;
         var cssPath = ResolveTemplate(publication.Metadata.Css, publication, templates, "article.css");
         staged.Copies["article.css"] = cssPath;
         var extraCss = new List<string>();
@@ -104,11 +112,13 @@ public static partial class Publisher
             Bibliography = bibliography,
             MathImages = options.MathPng ? MathPngs(math.Rendered, staged) : new Dictionary<string, string>(),
         };
+        Toolchain.PerfTrace.Mark("html context");
         if (options.SocialCard && publication.Metadata.Image is null && SocialCard.Draw(publication, fragments, math.Rendered, settings) is { } card)
         {
             staged.Files["card.png"] = card;
             context = context with { SocialImage = publication.Metadata.Url is { Length: > 0 } url ? url.TrimEnd('/') + "/card.png" : "card.png" };
         }
+        Toolchain.PerfTrace.Mark("social card");
         foreach (var page in publication.Pages)
         {
             var pageContext = context with

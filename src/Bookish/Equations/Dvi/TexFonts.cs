@@ -38,6 +38,16 @@ public sealed class TexFonts
 
     private sealed record MapEntry(string Tfm, string? FontFile, string? EncodingFile, double Slant, double Extend, bool ReEncodes);
 
+    /// <summary>
+    /// Looks up where the <see cref="Common"/> fonts live (one kpsewhich run) and reads the few that nearly every
+    /// equation uses, so that drawing the first page finds them ready. Meant to run while TeX does.
+    /// </summary>
+    public async Task PrefetchAsync(CancellationToken ct = default)
+    {
+        await ResolveAsync(Common.Where(n => !_fonts.ContainsKey(n)).ToList(), ct);
+        await LoadAsync(["cmr10", "cmmi10", "cmsy10", "cmex10", "cmr7", "cmmi7"], ct);
+    }
+
     /// <summary>Loads the named fonts (each at most once per process); null for a font that cannot be drawn here.</summary>
     public async Task<Dictionary<string, TexFont?>> LoadAsync(IEnumerable<string> names, CancellationToken ct = default)
     {
@@ -59,6 +69,9 @@ public sealed class TexFonts
         await _lookup.WaitAsync(ct);
         try
         {
+            // Under the lock, so a lookup in progress elsewhere is finished before names count as known.
+            names = names.Where(n => !_paths.ContainsKey(n + ".tfm")).ToList();
+            if (names.Count == 0 && _map is not null) return;
             var wanted = new List<string>();
             if (_map is null) wanted.Add("pdftex.map");
             foreach (var n in names)
@@ -87,9 +100,9 @@ public sealed class TexFonts
         if (unknown.Count == 0) return;
         var work = Path.GetTempPath();
         var run = await ProcessRunner.RunAsync("kpsewhich", unknown, work, TimeSpan.FromSeconds(20), null, ct);
-        foreach (var f in unknown) _paths[f] = null;
         foreach (var line in run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             _paths[Path.GetFileName(line)] = line;
+        foreach (var f in unknown) _paths.TryAdd(f, null);
     }
 
     private TexFont? Load(string name)
