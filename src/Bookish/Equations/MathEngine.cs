@@ -9,7 +9,8 @@ public enum MathEngine
     LatexDvisvgm,
     /// <summary>
     /// latex to DVI, then Bookish's own DVI reader draws each page from the fonts' Type 1 outlines: no converter process
-    /// (default: measured fastest). Pages it cannot draw (virtual fonts, images other than PNG) fall back to pdflatex + mutool.
+    /// (default: measured fastest). Pages it cannot draw (a font without Type 1 outlines, images other than PNG) fall back to
+    /// pdflatex + mutool.
     /// </summary>
     LatexDvi,
 }

@@ -17,6 +17,6 @@ public sealed record MathSettings
     {
         MathEngine.PdfLatexMutool => "pdflatex+mutool",
         MathEngine.LatexDvisvgm => "latex+dvisvgm",
-        _ => "latex+bookish-dvi-v1",
+        _ => "latex+bookish-dvi-v2",
     };
 }

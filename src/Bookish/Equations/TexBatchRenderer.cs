@@ -245,7 +245,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         {
             var defined = Dvi.DviFile.ReadFonts(bytes, out _);
             fonts = await TexFonts.Shared.LoadAsync(defined.Values.Select(f => f.Name), ct);
-            dviFile = Dvi.DviFile.Read(bytes, (f, code) => fonts.GetValueOrDefault(f.Name)?.Metrics.Width(code, f.Scale));
+            dviFile = Dvi.DviFile.Read(bytes, (f, code) => fonts.GetValueOrDefault(f.Name)?.Metrics.Width(code, f.Scale), f => fonts.GetValueOrDefault(f.Name)?.Virtual);
         }
         catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException)
         {

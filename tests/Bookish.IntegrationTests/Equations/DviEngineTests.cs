@@ -22,7 +22,7 @@ public sealed class DviEngineTests
         Assert.Equal(491521, cmr10.Metrics.Width('A', 655360));
         Assert.Equal("A", cmr10.Encoding['A']);
         Assert.NotEmpty(cmr10.PathOf('A')!);
-        Assert.Equal(1000, cmr10.Outlines.UnitsPerEm);
+        Assert.Equal(1000, cmr10.Outlines!.UnitsPerEm);
         Assert.Null(fonts["nosuchfont10"]);
         // cmmi10 has its own encoding: code 11 is alpha.
         Assert.Equal("alpha", fonts["cmmi10"]!.Encoding[11]);
@@ -39,11 +39,24 @@ public sealed class DviEngineTests
     }
 
     [Fact]
-    public async Task Virtual_fonts_fall_back_to_pdflatex_for_their_pages_only()
+    public async Task Virtual_fonts_are_drawn_from_the_fonts_they_are_made_of()
     {
-        // txfonts' maths fonts are virtual: those pages go to pdfTeX + mutool; a plain Computer Modern page would not.
+        // txfonts' maths and text fonts are virtual fonts over Type 1 fonts, some re-encoded through the map file.
         var settings = Dvi with { Preamble = Preamble.For(new Metadata(), mathFont: "times") };
-        var fragments = new[] { Inline(@"a + b = \sum_i x_i", 1), Inline(@"\alpha\beta", 2) };
+        var fragments = new[] { Inline(@"a + b = \sum_i x_i \text{ for all } \alpha", 1), Inline(@"\int_0^1 f(x)\,dx \neq \mathbb{R}", 2) };
+        var own = await new TexBatchRenderer().RenderAsync(fragments, settings);
+        Assert.Empty(own.Diagnostics);
+        Assert.Equal(2, own.Rendered.Count);
+        Assert.Equal(1, own.TexRuns);
+        await AssertSamePixelsAsPdfLatex(fragments, settings, own);
+    }
+
+    [Fact]
+    public async Task A_page_the_writer_cannot_draw_falls_back_to_pdflatex_alone()
+    {
+        // A document macro that leaves a special Bookish does not draw: that page goes to pdfTeX + mutool.
+        var settings = Dvi with { Preamble = Preamble.Base + "\\newcommand{\\marked}{\\special{bookish-test}}\n" };
+        var fragments = new[] { Inline(@"\marked x^2", 1), Inline(@"y^2", 2) };
         var own = await new TexBatchRenderer().RenderAsync(fragments, settings);
         Assert.Empty(own.Diagnostics);
         Assert.Equal(2, own.Rendered.Count);

@@ -67,7 +67,7 @@ public sealed class DviTests
     [Fact]
     public void An_encoding_file_gives_glyph_names_by_code_and_ignores_comments()
     {
-        var enc = TexFonts.ParseEncodingFile("% comment /x\n/Test [ /Gamma /Delta % two\n/.notdef /a ] def\n")!;
+        var enc = TexFonts.ParseEncodingFile("% comment /x\n/Test [ /Gamma /Delta % two\n/.notdef/a ] def\n")!;
         Assert.Equal("Gamma", enc[0]);
         Assert.Equal("Delta", enc[1]);
         Assert.Null(enc[2]);

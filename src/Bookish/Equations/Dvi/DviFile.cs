@@ -43,18 +43,26 @@ public sealed class DviFile
         return fonts;
     }
 
-    /// <summary>Reads every page; <paramref name="advance"/> gives a character's TFM width in DVI units (null: font unknown).</summary>
-    public static DviFile Read(ReadOnlySpan<byte> data, Func<DviFont, int, long?> advance)
+    /// <summary>
+    /// Reads every page; <paramref name="advance"/> gives a character's TFM width in DVI units (null: font unknown, the
+    /// character then does not move the position). Characters of virtual fonts (<paramref name="virtualOf"/>) are
+    /// replaced by what their packets set, in fonts numbered from <see cref="FirstLocalFont"/> on.
+    /// </summary>
+    public static DviFile Read(ReadOnlySpan<byte> data, Func<DviFont, int, long?> advance, Func<DviFont, VirtualFont?>? virtualOf = null)
     {
         var fonts = new Dictionary<int, DviFont>();
         var pages = new List<DviPage>();
         double bp = 0;
         var r = new Reader(data);
-        Interpret(ref r, fonts, advance, pages, ref bp);
+        Interpret(ref r, fonts, advance, pages, ref bp, virtualOf);
         return new DviFile(fonts, pages, bp);
     }
 
-    private static void Interpret(ref Reader r, Dictionary<int, DviFont> fonts, Func<DviFont, int, long?>? advance, List<DviPage> pages, ref double bp)
+    /// <summary>Font numbers from here on are fonts of virtual fonts, not of the DVI file.</summary>
+    public const int FirstLocalFont = 1 << 20;
+
+    private static void Interpret(ref Reader r, Dictionary<int, DviFont> fonts, Func<DviFont, int, long?>? advance, List<DviPage> pages, ref double bp,
+        Func<DviFont, VirtualFont?>? virtualOf = null)
     {
         long h = 0, v = 0, w = 0, x = 0, y = 0, z = 0;
         var stack = new Stack<(long H, long V, long W, long X, long Y, long Z)>();
@@ -66,13 +74,85 @@ public sealed class DviFile
         long Width(int code)
         {
             if (advance is null || !fonts.TryGetValue(font, out var f)) return 0;
-            return advance(f, code) ?? throw new InvalidDataException($"no width for character {code} of font {f.Name}");
+            return advance(f, code) ?? 0;
         }
+
+        var locals = new Dictionary<(int Parent, int K), int>();
 
         void Set(int code, bool move)
         {
-            glyphs?.Add(new DviGlyph(font, code, h, v));
+            if (glyphs is not null && virtualOf is not null && fonts.TryGetValue(font, out var f) && virtualOf(f) is { } vf)
+                Expand(f, vf, code, h, v, 0);
+            else glyphs?.Add(new DviGlyph(font, code, h, v));
             if (move) h += Width(code);
+        }
+
+        // A virtual character: its packet runs at (h, v) with fresh w, x, y, z, dimensions scaled by the font's size.
+        void Expand(DviFont parent, VirtualFont vf, int code, long h0, long v0, int depth)
+        {
+            var packet = vf.Packet(code);
+            if (packet is null || depth > 8 || vf.Fonts.Count == 0) { glyphs!.Add(new DviGlyph(parent.Number, code, h0, v0)); return; }
+            int Local(int k)
+            {
+                if (locals.TryGetValue((parent.Number, k), out var n)) return n;
+                var def = vf.Fonts.FirstOrDefault(d => d.Number == k) ?? vf.Fonts[0];
+                n = FirstLocalFont + locals.Count;
+                locals[(parent.Number, k)] = n;
+                fonts[n] = new DviFont(n, def.Name, Fix(def.ScaleFix, parent.Scale), def.DesignSize, 0);
+                return n;
+            }
+            long Dim(long value) => Fix(value, parent.Scale);
+            var p = new Reader(packet);
+            long ph = h0, pv = v0, pw = 0, px = 0, py = 0, pz = 0;
+            var pstack = new Stack<(long, long, long, long, long, long)>();
+            var pf = Local(vf.Fonts[0].Number);
+            void Put(int c, bool move)
+            {
+                var lf = fonts[pf];
+                if (virtualOf!(lf) is { } inner) Expand(lf, inner, c, ph, pv, depth + 1);
+                else glyphs!.Add(new DviGlyph(pf, c, ph, pv));
+                if (move) ph += advance!(lf, c) ?? 0;
+            }
+            while (p.Position < p.Length)
+            {
+                var op = p.U1();
+                switch (op)
+                {
+                    case <= 127: Put(op, true); break;
+                    case >= 128 and <= 131: Put((int)p.Unsigned(op - 127), true); break;
+                    case >= 133 and <= 136: Put((int)p.Unsigned(op - 132), false); break;
+                    case 132 or 137:
+                    {
+                        var a = Dim(p.S4());
+                        var b = Dim(p.S4());
+                        if (a > 0 && b > 0) rules!.Add(new DviRule(ph, pv, b, a));
+                        if (op == 132) ph += b;
+                        break;
+                    }
+                    case 138: break;
+                    case 141: pstack.Push((ph, pv, pw, px, py, pz)); break;
+                    case 142: (ph, pv, pw, px, py, pz) = pstack.Pop(); break;
+                    case >= 143 and <= 146: ph += Dim(p.Signed(op - 142)); break;
+                    case 147: ph += pw; break;
+                    case >= 148 and <= 151: pw = Dim(p.Signed(op - 147)); ph += pw; break;
+                    case 152: ph += px; break;
+                    case >= 153 and <= 156: px = Dim(p.Signed(op - 152)); ph += px; break;
+                    case >= 157 and <= 160: pv += Dim(p.Signed(op - 156)); break;
+                    case 161: pv += py; break;
+                    case >= 162 and <= 165: py = Dim(p.Signed(op - 161)); pv += py; break;
+                    case 166: pv += pz; break;
+                    case >= 167 and <= 170: pz = Dim(p.Signed(op - 166)); pv += pz; break;
+                    case >= 171 and <= 234: pf = Local(op - 171); break;
+                    case >= 235 and <= 238: pf = Local((int)(op == 238 ? p.S4() : p.Unsigned(op - 234))); break;
+                    case >= 239 and <= 242:
+                    {
+                        var length = (int)(op == 242 ? p.S4() : p.Unsigned(op - 238));
+                        specials!.Add(new DviSpecial(System.Text.Encoding.Latin1.GetString(p.Bytes(length)), ph, pv));
+                        break;
+                    }
+                    default: throw new InvalidDataException($"DVI opcode {op} in a virtual font's packet");
+                }
+            }
         }
 
         while (r.Position < r.Length)
@@ -156,6 +236,10 @@ public sealed class DviFile
             }
         }
     }
+
+    /// <summary>A fix_word (a multiple of 2^-20) of a size in DVI units, with TeX's rounding when it fits a TFM word.</summary>
+    private static long Fix(long value, long size) =>
+        value is >= -(1 << 24) and < (1 << 24) ? TfmFile.Scaled((int)value, size) : (long)Math.Round(value * (double)size / (1 << 20));
 
     private ref struct Reader(ReadOnlySpan<byte> data)
     {

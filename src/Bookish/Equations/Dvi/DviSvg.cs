@@ -45,7 +45,7 @@ public static partial class DviSvg
             var fontNumber = glyphs[i].Font;
             var df = file.Fonts[fontNumber];
             var font = fonts[df.Name]!;
-            var k = df.Scale * u / font.Outlines.UnitsPerEm;
+            var k = df.Scale * u / font.Outlines!.UnitsPerEm;
             var j = i;
             while (j < glyphs.Count && glyphs[j].Font == fontNumber) j++;
             var slanted = font.Slant != 0 || font.Extend != 1;

@@ -5,11 +5,11 @@ using Bookish.Toolchain;
 namespace Bookish.Equations.Dvi;
 
 /// <summary>A TeX font ready for drawing: its metrics, its Type 1 outlines and how the map file says to use them.</summary>
-public sealed record TexFont(string Name, TfmFile Metrics, Type1Font Outlines, string?[] Encoding, double Slant, double Extend)
+public sealed record TexFont(string Name, TfmFile Metrics, Type1Font? Outlines, string?[] Encoding, double Slant, double Extend, VirtualFont? Virtual = null)
 {
-    /// <summary>The outline of character <paramref name="code"/>, or null when the font has no glyph for it.</summary>
+    /// <summary>The outline of character <paramref name="code"/>, or null when the font has no glyph for it (or is virtual).</summary>
     public string? PathOf(int code) =>
-        code is >= 0 and < 256 && Encoding[code] is { } name ? Outlines.PathOf(name) : null;
+        Outlines is not null && code is >= 0 and < 256 && Encoding[code] is { } name ? Outlines.PathOf(name) : null;
 }
 
 /// <summary>
@@ -60,6 +60,14 @@ public sealed class TexFonts
             var lazy = _fonts.GetOrAdd(name, n => new Lazy<Task<TexFont?>>(() => Task.Run(() => Load(n), ct)));
             result[name] = await lazy.Value;
         }
+        // Virtual fonts bring the fonts they are made of (which may be virtual too).
+        for (var depth = 0; depth < 8; depth++)
+        {
+            var inner = result.Values.Where(f => f?.Virtual is not null).SelectMany(f => f!.Virtual!.Fonts.Select(l => l.Name))
+                .Where(n => !result.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
+            if (inner.Count == 0) break;
+            foreach (var (name, font) in await LoadAsync(inner, ct)) result[name] = font;
+        }
         return result;
     }
 
@@ -109,8 +117,9 @@ public sealed class TexFonts
     {
         try
         {
-            if (_paths.GetValueOrDefault(name + ".vf") is not null) return null;   // virtual: made of other fonts
             if (_paths.GetValueOrDefault(name + ".tfm") is not { } tfmPath) return null;
+            if (_paths.GetValueOrDefault(name + ".vf") is { } vfPath)
+                return new TexFont(name, TfmFile.Parse(File.ReadAllBytes(tfmPath)), null, new string?[256], 0, 1, VirtualFont.Parse(File.ReadAllBytes(vfPath)));
             if (_map is null || !_map.TryGetValue(name, out var entry) || entry.FontFile is null) return null;
             if (_paths.GetValueOrDefault(entry.FontFile) is not { } fontPath) return null;
             var outlines = _outlines.GetOrAdd(fontPath, p =>
@@ -199,7 +208,7 @@ public sealed class TexFonts
         var close = text.IndexOf(']', open + 1);
         if (open < 0 || close < 0) return null;
         var body = string.Join('\n', text[(open + 1)..close].Split('\n').Select(l => l.IndexOf('%') is var c && c >= 0 ? l[..c] : l));
-        var names = body.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(t => t.StartsWith('/')).Select(t => t[1..]).ToList();
+        var names = body.Replace("/", " /").Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(t => t.StartsWith('/')).Select(t => t[1..]).ToList();
         var encoding = new string?[256];
         for (var i = 0; i < Math.Min(256, names.Count); i++) encoding[i] = names[i] == ".notdef" ? null : names[i];
         return encoding;

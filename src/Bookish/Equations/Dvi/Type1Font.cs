@@ -125,7 +125,8 @@ public sealed class Type1Font
         if (trimmed.StartsWith("StandardEncoding")) return (string?[])StandardEncoding.Names.Clone();
         // "dup <code> /<name> put" entries up to the closing "def".
         var end = rest.IndexOf(" def", StringComparison.Ordinal);
-        var body = (end < 0 ? rest : rest[..end]).ToString();
+        // PostScript needs no space before a name: "dup 0/Gamma put".
+        var body = (end < 0 ? rest : rest[..end]).ToString().Replace("/", " /");
         var tokens = body.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i + 3 < tokens.Length; i++)
             if (tokens[i] == "dup" && int.TryParse(tokens[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code)
