@@ -27,7 +27,10 @@ public static class InputReader
             var bookYml = Path.Combine(input, "bookish.yml");
             if (!File.Exists(index) && !File.Exists(bookYml))
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "the folder holds neither index.md nor bookish.yml"));
+                // A folder in the original bookish layout: its book.xml or article.xml is the root.
+                foreach (var root in new[] { "book.xml", "article.xml" })
+                    if (File.Exists(Path.Combine(input, root))) return LegacyDialect.Read(Path.Combine(input, root), diagnostics);
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "the folder holds none of index.md, bookish.yml, book.xml, article.xml"));
                 return null;
             }
             return ReadMarkdownBook(input, File.Exists(index) ? index : null, File.Exists(bookYml) ? bookYml : null, name, diagnostics);

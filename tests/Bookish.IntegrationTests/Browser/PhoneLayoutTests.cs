@@ -23,6 +23,29 @@ public sealed class PhoneLayoutTests(BrowserFixture browser, ITestOutputHelper o
             $"at {width}px the page is {m.GetProperty("scroll")}px wide");
     }
 
+    [Fact]
+    public async Task The_matrix_calculus_paper_never_scrolls_sideways_on_a_phone()
+    {
+        // The paper has long URLs as link text and inline formulas wider than a phone's column.
+        var url = await browser.BuildAsync(Support.Repo.Corpus("matrix-calculus", "article.xml"), "paper-phone");
+        foreach (var width in new[] { 320, 375, 414 })
+        {
+            await using var p = await browser.OpenAsync(width, url: url);
+            var m = await p.Eval<JsonElement>("""
+                async () => (await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))), { scroll: document.documentElement.scrollWidth, inner: innerWidth,
+                         overwide: document.querySelectorAll('.math.inline.overwide').length,
+                         scrolls: [...document.querySelectorAll('.math.inline.overwide')].every(s => getComputedStyle(s).overflowX === 'auto') })
+                """);
+            Assert.True(m.GetProperty("scroll").GetInt32() <= m.GetProperty("inner").GetInt32(), $"at {width}px the paper is {m.GetProperty("scroll")}px wide");
+            if (width == 320) Assert.True(m.GetProperty("overwide").GetInt32() > 0, "at 320px no inline formula is wider than the column (else this proves nothing)");
+            Assert.True(m.GetProperty("scrolls").GetBoolean());
+            output.WriteLine($"{width}px: {m.GetProperty("overwide")} inline formulas on a line of their own");
+        }
+        // On a desktop the same formulas stay inline.
+        await using var desk = await browser.OpenAsync(1280, url: url);
+        Assert.Equal(0, await desk.Eval<int>("() => document.querySelectorAll('.math.inline.overwide').length"));
+    }
+
     [Theory]
     [MemberData(nameof(PhoneWidths))]
     public async Task Wide_display_math_scrolls_inside_its_own_box(int width)

@@ -174,3 +174,27 @@ public sealed class MatrixCalculusTests(ITestOutputHelper output)
         Assert.Equal(596, ModelWalk.AllInlines(crlf.Pages[0].Blocks).OfType<MathInline>().Count());
     }
 }
+
+public sealed class BookishFolderInputTests
+{
+    [Theory]
+    [InlineData("matrix-calculus", false)]  // article.xml
+    [InlineData("bookish-simple", true)]    // book.xml
+    public void A_folder_in_bookish_s_own_layout_is_read_through_its_root_file(string folder, bool book)
+    {
+        var diagnostics = new DiagnosticBag();
+        var publication = Bookish.Publishing.InputReader.Read(Corpus.Path_(folder), diagnostics);
+        Assert.NotNull(publication);
+        Assert.DoesNotContain(diagnostics.ToList(), d => d.IsError);
+        Assert.Equal(book, publication.IsBook);
+        Assert.Equal(folder, Bookish.Publishing.InputReader.NameOf(Corpus.Path_(folder)));
+    }
+
+    [Fact]
+    public void A_folder_without_a_root_file_is_an_error_naming_what_was_looked_for()
+    {
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(Bookish.Publishing.InputReader.Read(Directory.CreateTempSubdirectory("bookish-empty-").FullName, diagnostics));
+        Assert.Contains("book.xml", Assert.Single(diagnostics.ToList()).Message);
+    }
+}
