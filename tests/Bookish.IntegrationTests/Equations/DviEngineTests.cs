@@ -32,10 +32,7 @@ public sealed class DviEngineTests
     public async Task Latin_Modern_drawn_through_its_encoding_file_matches_pdflatex()
     {
         var fragments = new[] { Inline(@"\text{\fontfamily{lmr}\selectfont Quick fox, ffi} + x^2") };
-        var own = await new TexBatchRenderer().RenderAsync(fragments, Dvi);
-        Assert.Empty(own.Diagnostics);
-        Assert.Equal(1, own.TexRuns);  // drawn from the DVI, no fallback run
-        await AssertSamePixelsAsPdfLatex(fragments, Dvi, own);
+        await AssertDrawnLikePdfLatex(fragments, Dvi, texRuns: 1);  // drawn from the DVI, no fallback run
     }
 
     [Fact]
@@ -44,11 +41,7 @@ public sealed class DviEngineTests
         // txfonts' maths and text fonts are virtual fonts over Type 1 fonts, some re-encoded through the map file.
         var settings = Dvi with { Preamble = Preamble.For(new Metadata(), mathFont: "times") };
         var fragments = new[] { Inline(@"a + b = \sum_i x_i \text{ for all } \alpha", 1), Inline(@"\int_0^1 f(x)\,dx \neq \mathbb{R}", 2) };
-        var own = await new TexBatchRenderer().RenderAsync(fragments, settings);
-        Assert.Empty(own.Diagnostics);
-        Assert.Equal(2, own.Rendered.Count);
-        Assert.Equal(1, own.TexRuns);
-        await AssertSamePixelsAsPdfLatex(fragments, settings, own);
+        await AssertDrawnLikePdfLatex(fragments, settings, texRuns: 1);
     }
 
     [Fact]
@@ -57,11 +50,7 @@ public sealed class DviEngineTests
         // A document macro that leaves a special Bookish does not draw: that page goes to pdfTeX + mutool.
         var settings = Dvi with { Preamble = Preamble.Base + "\\newcommand{\\marked}{\\special{bookish-test}}\n" };
         var fragments = new[] { Inline(@"\marked x^2", 1), Inline(@"y^2", 2) };
-        var own = await new TexBatchRenderer().RenderAsync(fragments, settings);
-        Assert.Empty(own.Diagnostics);
-        Assert.Equal(2, own.Rendered.Count);
-        Assert.Equal(2, own.TexRuns);
-        await AssertSamePixelsAsPdfLatex(fragments, settings, own);
+        await AssertDrawnLikePdfLatex(fragments, settings, texRuns: 2);
     }
 
     [Fact]
@@ -91,6 +80,16 @@ public sealed class DviEngineTests
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(2, d.Span.Line);
         Assert.Equal(2, result.Rendered.Count);
+    }
+
+    /// <summary>Renders with the DVI engine in <paramref name="texRuns"/> TeX runs, without errors, and like pdflatex + mutool.</summary>
+    private static async Task AssertDrawnLikePdfLatex(MathFragment[] fragments, MathSettings settings, int texRuns)
+    {
+        var own = await new TexBatchRenderer().RenderAsync(fragments, settings);
+        Assert.Empty(own.Diagnostics);
+        Assert.Equal(fragments.Length, own.Rendered.Count);
+        Assert.Equal(texRuns, own.TexRuns);
+        await AssertSamePixelsAsPdfLatex(fragments, settings, own);
     }
 
     private static async Task AssertSamePixelsAsPdfLatex(IReadOnlyList<MathFragment> fragments, MathSettings settings, MathBatchResult own)
