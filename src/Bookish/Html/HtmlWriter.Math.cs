@@ -56,11 +56,35 @@ public sealed partial class HtmlWriter
 
     [System.Text.RegularExpressions.GeneratedRegex(@"<svg\b([^>]*)>")] private static partial System.Text.RegularExpressions.Regex SvgRoot();
     [System.Text.RegularExpressions.GeneratedRegex(@"\s(width|height)=""[^""]*""")] private static partial System.Text.RegularExpressions.Regex SizeAttribute();
-    [System.Text.RegularExpressions.GeneratedRegex(@"<bookish-svg data-i=""(\d+)""></bookish-svg>")] private static partial System.Text.RegularExpressions.Regex Placeholder();
 
-    /// <summary>Replaces the placeholders of the serialized page by the equations' SVG markup.</summary>
-    private string SpliceSvg(string html) =>
-        _svgMarkup.Count == 0 ? html : Placeholder().Replace(html, m => _svgMarkup[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]);
+    /// <summary>
+    /// The serialized page with its placeholders replaced by the equations' SVG markup, after <paramref name="prefix"/>:
+    /// one pass of ordinal searches into a buffer sized up front (the paper's page is 1.6 MB with ~700 equations).
+    /// </summary>
+    private string SpliceSvg(string prefix, string html, string suffix)
+    {
+        const string open = "<bookish-svg data-i=\"", close = "\"></bookish-svg>";
+        var sb = new System.Text.StringBuilder(prefix.Length + html.Length + suffix.Length + _svgMarkup.Sum(m => m.Length));
+        sb.Append(prefix);
+        var at = 0;
+        while (_svgMarkup.Count > 0)
+        {
+            var start = html.IndexOf(open, at, StringComparison.Ordinal);
+            if (start < 0) break;
+            var digits = start + open.Length;
+            var end = html.IndexOf(close, digits, StringComparison.Ordinal);
+            if (end < 0 || !int.TryParse(html.AsSpan(digits, end - digits), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= _svgMarkup.Count)
+            {
+                sb.Append(html, at, digits - at);
+                at = digits;
+                continue;
+            }
+            sb.Append(html, at, start - at).Append(_svgMarkup[index]);
+            at = end + close.Length;
+        }
+        sb.Append(html, at, html.Length - at).Append(suffix);
+        return sb.ToString();
+    }
 
     /// <summary>The TeX a screen reader reads out: the source without <c>\label{…}</c> commands (they are not content).</summary>
     private static string SpokenTex(string source) =>

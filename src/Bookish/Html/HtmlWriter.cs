@@ -69,7 +69,7 @@ public sealed partial class HtmlWriter
         Toolchain.PerfTrace.Mark("html glyphs done");
         var serialized = _html.DocumentElement.OuterHtml;
         Toolchain.PerfTrace.Mark("html serialized");
-        var spliced = "<!DOCTYPE html>\n" + SpliceSvg(serialized) + "\n";
+        var spliced = SpliceSvg("<!DOCTYPE html>\n", serialized, "\n");
         Toolchain.PerfTrace.Mark("html spliced");
         return spliced;
     }
