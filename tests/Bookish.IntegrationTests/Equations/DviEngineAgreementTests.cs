@@ -7,19 +7,28 @@ using Bookish.Publishing;
 namespace Bookish.IntegrationTests.Equations;
 
 /// <summary>
-/// Bookish's own DVI-to-SVG writer against pdfTeX + mutool on every distinct equation of the matrix calculus paper:
+/// Bookish's own DVI-to-SVG writer against pdfTeX + mutool on every distinct equation of the matrix calculus paper and the content article:
 /// the same TeX boxes, and the same pixels when both SVGs are rasterised at 4 pixels per point.
 /// </summary>
 public sealed class DviEngineAgreementTests
 {
-    [Fact]
-    public async Task Every_equation_of_the_paper_draws_the_same_pixels_as_pdflatex_and_mutool()
+    public static TheoryData<string> Documents => new()
     {
-        var publication = InputReader.Read(Repo.Corpus("matrix-calculus", "article.xml"), new DiagnosticBag())!;
+        Repo.Corpus("matrix-calculus", "article.xml"),
+        Repo.Content("vector-derivatives"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task Every_equation_draws_the_same_pixels_as_pdflatex_and_mutool(string input)
+    {
+        var publication = InputReader.Read(input, new DiagnosticBag())!;
         publication = Numbering.Apply(publication);
         var fragments = MathCollector.Collect(publication.Pages);
         var baseDir = publication.Pages[0].BaseDirectory;
-        var settings = new MathSettings { Preamble = Preamble.For(publication.Metadata), ResourceDirectory = baseDir };
+        // The notation's macros join the preamble, as in a build.
+        var checks = Publisher.RunChecks(publication, new DiagnosticBag());
+        var settings = Publisher.MathSettingsFor(publication, new BuildOptions(input), checks.ExtraMacros) with { ResourceDirectory = baseDir };
         var own = await new TexBatchRenderer().RenderAsync(fragments, settings with { Engine = MathEngine.LatexDvi });
         var reference = await new TexBatchRenderer().RenderAsync(fragments, settings with { Engine = MathEngine.PdfLatexMutool });
         Assert.Empty(own.Diagnostics);

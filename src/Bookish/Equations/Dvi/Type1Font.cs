@@ -49,9 +49,16 @@ public sealed class Type1Font
             string? path = null;
             if (_charStrings.ContainsKey(glyph))
             {
-                var builder = new PathBuilder();
-                new Interpreter(this, builder).Run(glyph, 0, 0);
-                path = builder.ToString();
+                try
+                {
+                    var builder = new PathBuilder();
+                    new Interpreter(this, builder).Run(glyph, 0, 0);
+                    path = builder.ToString();
+                }
+                catch (Exception e) when (e is IndexOutOfRangeException or InvalidDataException or ArgumentException or InvalidOperationException)
+                {
+                    path = null; // a charstring this interpreter cannot follow: the page goes to another toolchain
+                }
             }
             _paths[glyph] = path;
             return path;
