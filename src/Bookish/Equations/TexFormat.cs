@@ -8,9 +8,10 @@ namespace Bookish.Equations;
 /// A TeX format with the equation renderer's document class and packages already loaded (what <c>fmtutil</c> does for
 /// plain LaTeX, for our preamble): each batch then starts typesetting at once instead of reading LaTeX, amsmath and
 /// friends again. The format is stored uncompressed, because on small machines inflating the 18 MB LaTeX format
-/// costs more than reading it. It is toolchain state, not an equation cache: it is keyed by the preamble text and the
-/// pdfTeX binary, built once per machine (about half a second) under <see cref="Directory"/>, written atomically, and
-/// not affected by <c>--no-cache</c>. If it cannot be built, batches run from the system format as before.
+/// costs more than reading it. It is toolchain state, not an equation cache: it is keyed by the preamble text, the
+/// pdfTeX binary and TeX Live's file databases (so a package update makes a new one), built once per machine (about
+/// half a second) under <see cref="Directory"/>, written atomically, and not affected by <c>--no-cache</c>. If it
+/// cannot be built, batches run from the system format as before.
 /// </summary>
 public static class TexFormat
 {
@@ -48,11 +49,17 @@ public static class TexFormat
 
     private static string Key(string preamble) => Keys.GetOrAdd(preamble, ComputeKey);
 
+    private static readonly string[] FileDatabases =
+        ["/var/lib/texmf/ls-R-TEXLIVEDIST", "/var/lib/texmf/ls-R", "/usr/share/texlive/texmf-dist/ls-R", "/usr/local/texlive/texmf-dist/ls-R"];
+
     private static string ComputeKey(string preamble)
     {
         var binary = new FileInfo(ProcessRunner.Find("pdftex"));
         var resolved = binary.ResolveLinkTarget(true) as FileInfo ?? binary;
-        var identity = $"bookish-format-v1\0{resolved.FullName}\0{resolved.Length}\0{resolved.LastWriteTimeUtc.Ticks}\0{preamble}";
+        // The file databases TeX Live rewrites whenever a package is installed or updated (Debian's, then TeX Live's own
+        // layout): a newer amsmath makes a new format even when pdfTeX itself did not change.
+        var databases = string.Join("\0", FileDatabases.Select(p => new FileInfo(p)).Where(f => f.Exists).Select(f => $"{f.FullName}:{f.LastWriteTimeUtc.Ticks}"));
+        var identity = $"bookish-format-v1\0{resolved.FullName}\0{resolved.Length}\0{resolved.LastWriteTimeUtc.Ticks}\0{databases}\0{preamble}";
         // FNV-1a, twice with different offsets: a file name, not a secret, and no cryptography library to load
         // before the first TeX run can start.
         ulong a = 14695981039346656037, b = 1099511628211 * 31;
