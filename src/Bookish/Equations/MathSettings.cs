@@ -6,6 +6,8 @@ public sealed record MathSettings
     /// <summary>Packages and macros, the same text the PDF writer puts in its preamble.</summary>
     public string Preamble { get; init; } = Equations.Preamble.Base;
     public MathEngine Engine { get; init; } = MathEngine.LatexDvi;
+    /// <summary>The TeX installation (see <see cref="TexFormat.ToolchainIdentity"/>): part of every equation's cache key.</summary>
+    public string Toolchain { get; init; } = TexFormat.ToolchainIdentity;
     /// <summary>TeX font size in pt that equals 1em of the page's body text.</summary>
     public double FontSize { get; init; } = 10;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);

@@ -30,9 +30,8 @@ public static class TexFormat
     public static Task<string?> GetAsync(string preamble, TimeSpan timeout, CancellationToken ct)
     {
         if (!Enabled) return Task.FromResult<string?>(null);
-        string key;
-        try { key = Key(preamble); }
-        catch (ToolMissingException) { return Task.FromResult<string?>(null); }
+        if (ToolchainIdentity == "no-tex") return Task.FromResult<string?>(null);
+        var key = Key(preamble);
         var path = Path.Combine(Directory, key + ".fmt");
         if (File.Exists(path)) return Task.FromResult<string?>(key);
         return Building.GetOrAdd(key, k => new Lazy<Task<string?>>(() => BuildAsync(k, preamble, timeout, ct))).Value;
@@ -52,23 +51,41 @@ public static class TexFormat
     private static readonly string[] FileDatabases =
         ["/var/lib/texmf/ls-R-TEXLIVEDIST", "/var/lib/texmf/ls-R", "/usr/share/texlive/texmf-dist/ls-R", "/usr/local/texlive/texmf-dist/ls-R"];
 
-    private static string ComputeKey(string preamble)
+    private static string ComputeKey(string preamble) => "bookish-" + Hash($"bookish-format-v1\0{ToolchainIdentity}\0{preamble}")[..24];
+
+    private static readonly Lazy<string> Toolchain = new(() =>
     {
-        var binary = new FileInfo(ProcessRunner.Find("pdftex"));
-        var resolved = binary.ResolveLinkTarget(true) as FileInfo ?? binary;
-        // The file databases TeX Live rewrites whenever a package is installed or updated (Debian's, then TeX Live's own
-        // layout): a newer amsmath makes a new format even when pdfTeX itself did not change.
-        var databases = string.Join("\0", FileDatabases.Select(p => new FileInfo(p)).Where(f => f.Exists).Select(f => $"{f.FullName}:{f.LastWriteTimeUtc.Ticks}"));
-        var identity = $"bookish-format-v1\0{resolved.FullName}\0{resolved.Length}\0{resolved.LastWriteTimeUtc.Ticks}\0{databases}\0{preamble}";
-        // FNV-1a, twice with different offsets: a file name, not a secret, and no cryptography library to load
-        // before the first TeX run can start.
+        try
+        {
+            var binary = new FileInfo(ProcessRunner.Find("pdftex"));
+            var resolved = binary.ResolveLinkTarget(true) as FileInfo ?? binary;
+            // The file databases TeX Live rewrites whenever a package is installed or updated (Debian's, then TeX Live's
+            // own layout): a newer amsmath counts as a new toolchain even when pdfTeX itself did not change.
+            var databases = string.Join("\0", FileDatabases.Select(p => new FileInfo(p)).Where(f => f.Exists).Select(f => $"{f.FullName}:{f.LastWriteTimeUtc.Ticks}"));
+            return Hash($"{resolved.FullName}\0{resolved.Length}\0{resolved.LastWriteTimeUtc.Ticks}\0{databases}");
+        }
+        catch (ToolMissingException)
+        {
+            return "no-tex";
+        }
+    });
+
+    /// <summary>
+    /// Which TeX installation this is: the pdfTeX binary and the dates of TeX Live's file databases. Part of every
+    /// format's and every cached equation's key, so an update of TeX or of a package renders afresh.
+    /// </summary>
+    public static string ToolchainIdentity => Toolchain.Value;
+
+    /// <summary>FNV-1a, twice with different offsets: a name, not a secret, and no cryptography library to load before the first TeX run.</summary>
+    private static string Hash(string text)
+    {
         ulong a = 14695981039346656037, b = 1099511628211 * 31;
-        foreach (var c in identity)
+        foreach (var c in text)
         {
             a = (a ^ c) * 1099511628211;
             b = (b ^ c) * 1099511628211 + 7;
         }
-        return $"bookish-{a:x16}{b:x8}"[..32];
+        return $"{a:x16}{b:x16}";
     }
 
     private static async Task<string?> BuildAsync(string key, string preamble, TimeSpan timeout, CancellationToken ct)

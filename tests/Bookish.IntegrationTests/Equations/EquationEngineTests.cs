@@ -124,13 +124,15 @@ public sealed class EquationEngineTests
     }
 
     [Fact]
-    public async Task Cache_keys_change_with_the_preamble()
+    public void Cache_keys_change_with_the_preamble_the_mode_the_engine_and_the_TeX_installation()
     {
         var a = MathFragment.KeyOf("x", MathMode.Inline, Settings);
-        var b = MathFragment.KeyOf("x", MathMode.Inline, Settings with { Preamble = Settings.Preamble + "\\newcommand{\\vx}{x}" });
-        var c = MathFragment.KeyOf("x", MathMode.Display, Settings);
-        Assert.NotEqual(a, b);
-        Assert.NotEqual(a, c);
-        await Task.CompletedTask;
+        Assert.NotEqual(a, MathFragment.KeyOf("x", MathMode.Inline, Settings with { Preamble = Settings.Preamble + "\\newcommand{\\vx}{x}" }));
+        Assert.NotEqual(a, MathFragment.KeyOf("x", MathMode.Display, Settings));
+        Assert.NotEqual(a, MathFragment.KeyOf("x", MathMode.Inline, Settings with { Engine = MathEngine.PdfLatexMutool }));
+        Assert.NotEqual(a, MathFragment.KeyOf("x", MathMode.Inline, Settings with { Toolchain = "another TeX Live" }));
+        // This machine's TeX is found and named (pdfTeX binary and file database dates).
+        Assert.NotEqual("no-tex", Settings.Toolchain);
+        Assert.Equal(a, MathFragment.KeyOf("x", MathMode.Inline, new MathSettings { Timeout = TimeSpan.FromSeconds(20) }));
     }
 }
