@@ -13,7 +13,7 @@ namespace Bookish.Equations;
 /// half a second) under <see cref="Directory"/>, written atomically, and not affected by <c>--no-cache</c>. If it
 /// cannot be built, batches run from the system format as before.
 /// </summary>
-public static class TexFormat
+internal static class TexFormat
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Building = new(StringComparer.Ordinal);
 

@@ -111,14 +111,7 @@ public sealed partial class HtmlWriter
         var wrap = WithSource(El("div", "table-wrap"), t);
         var table = El("table");
         if (t.Id.Length > 0 && t.Number.Length > 0) table.Id = t.Id;
-        if (t.Caption.Length > 0 || t.Number.Length > 0)
-        {
-            var caption = El("caption");
-            if (t.Number.Length > 0) caption.AppendChild(El("span", "tbl-label", $"Table {t.Number}:"));
-            caption.AppendChild(_html.CreateTextNode(" "));
-            AppendInlines(caption, t.Caption);
-            table.AppendChild(caption);
-        }
+        if (Caption("caption", "tbl-label", "Table", t.Number, t.Caption) is { } caption) table.AppendChild(caption);
         var head = t.Rows.Where(r => r.IsHeader).ToList();
         var bodyRows = t.Rows.Where(r => !r.IsHeader).ToList();
         if (head.Count > 0)
@@ -171,14 +164,7 @@ public sealed partial class HtmlWriter
             if (f.WidthFraction > 0) img.SetAttribute("style", $"width:{f.WidthFraction * 100:0.##}%");
             fig.AppendChild(img);
         }
-        if (f.Caption.Length > 0 || f.Number.Length > 0)
-        {
-            var cap = El("figcaption");
-            if (f.Number.Length > 0) cap.AppendChild(El("span", "fig-label", $"Figure {f.Number}:"));
-            cap.AppendChild(_html.CreateTextNode(" "));
-            AppendInlines(cap, f.Caption);
-            fig.AppendChild(cap);
-        }
+        if (Caption("figcaption", "fig-label", "Figure", f.Number, f.Caption) is { } cap) fig.AppendChild(cap);
         return fig;
     }
 
@@ -246,5 +232,16 @@ public sealed partial class HtmlWriter
         }
         section.AppendChild(ol);
         return section;
+    }
+
+    /// <summary>A table's or figure's caption: "Table 2:" (when numbered), then the caption text; null when it has neither.</summary>
+    private IElement? Caption(string tag, string labelClass, string word, string number, ImmutableArray<Inline> text)
+    {
+        if (text.Length == 0 && number.Length == 0) return null;
+        var caption = El(tag);
+        if (number.Length > 0) caption.AppendChild(El("span", labelClass, $"{word} {number}:"));
+        caption.AppendChild(_html.CreateTextNode(" "));
+        AppendInlines(caption, text);
+        return caption;
     }
 }

@@ -54,6 +54,32 @@ public sealed class DviEngineTests
     }
 
     [Fact]
+    public async Task A_PNG_in_an_equation_is_drawn_from_the_DVI_and_a_JPEG_goes_through_pdflatex()
+    {
+        var dir = Directory.CreateTempSubdirectory("bookish-img-").FullName;
+        using (var bitmap = new SkiaSharp.SKBitmap(40, 20))
+        {
+            bitmap.Erase(SkiaSharp.SKColors.Red);
+            using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+            File.WriteAllBytes(Path.Combine(dir, "dot.png"), image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray());
+            File.WriteAllBytes(Path.Combine(dir, "dot.jpg"), image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray());
+        }
+        var settings = Dvi with { ResourceDirectory = dir };
+        var png = Inline(@"a \includegraphics[width=2em]{dot.png} b", 1);
+        var jpg = Inline(@"c \includegraphics[width=2em]{dot.jpg} d", 2);
+        var result = await new TexBatchRenderer().RenderAsync([png, jpg], settings);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(2, result.TexRuns); // one DVI batch, one pdflatex batch beside it
+        Assert.Contains("data:image/png;base64,", result.Rendered[png.Key(settings)].Svg);
+        Assert.Contains("<image", result.Rendered[jpg.Key(settings)].Svg);
+        // The PNG is sized as pdfTeX sizes it: 2em = 20pt wide, 10pt high (40 × 20 pixels), like the reference.
+        var reference = await new TexBatchRenderer().RenderAsync([png], settings with { Engine = MathEngine.PdfLatexMutool });
+        Assert.Equal(reference.Rendered[png.Key(settings with { Engine = MathEngine.PdfLatexMutool })].WidthEm, result.Rendered[png.Key(settings)].WidthEm, 4);
+        var (ink, differ) = SvgPixels.Compare(result.Rendered[png.Key(settings)].Svg, reference.Rendered[png.Key(settings with { Engine = MathEngine.PdfLatexMutool })].Svg);
+        Assert.True(ink > 200 && differ < ink / 50.0, $"{differ} of {ink} pixels differ");
+    }
+
+    [Fact]
     public async Task A_format_TeX_refuses_is_discarded_and_the_batch_still_renders()
     {
         // An 11pt preamble: a format no other test uses.

@@ -1,24 +1,24 @@
 namespace Bookish.Equations.Dvi;
 
 /// <summary>A font a DVI file defines: TFM name, scaled size and design size, both in DVI units.</summary>
-public sealed record DviFont(int Number, string Name, long Scale, long DesignSize, uint Checksum);
+internal sealed record DviFont(int Number, string Name, long Scale, long DesignSize, uint Checksum);
 
 /// <summary>One character set on a page: font number, character code, reference point in DVI units (y grows down).</summary>
-public readonly record struct DviGlyph(int Font, int Code, long H, long V);
+internal readonly record struct DviGlyph(int Font, int Code, long H, long V);
 
 /// <summary>A rule: bottom-left corner at (H, V), in DVI units.</summary>
-public readonly record struct DviRule(long H, long V, long Width, long Height);
+internal readonly record struct DviRule(long H, long V, long Width, long Height);
 
 /// <summary>A <c>\special</c> and where it was issued.</summary>
-public readonly record struct DviSpecial(string Text, long H, long V);
+internal readonly record struct DviSpecial(string Text, long H, long V);
 
-public sealed record DviPage(IReadOnlyList<DviGlyph> Glyphs, IReadOnlyList<DviRule> Rules, IReadOnlyList<DviSpecial> Specials);
+internal sealed record DviPage(IReadOnlyList<DviGlyph> Glyphs, IReadOnlyList<DviRule> Rules, IReadOnlyList<DviSpecial> Specials);
 
 /// <summary>
 /// Reads a DVI file (the format TeX writes, as described in dvitype.web): its pages as positioned glyphs, rules and
 /// specials. Character advances come from the fonts' TFM widths, which the caller supplies once fonts are known.
 /// </summary>
-public sealed class DviFile
+internal sealed class DviFile
 {
     public IReadOnlyDictionary<int, DviFont> Fonts { get; }
     public IReadOnlyList<DviPage> Pages { get; }

@@ -11,7 +11,7 @@ namespace Bookish.Equations.Dvi;
 /// <c>currentColor</c>. Returns null for a page this writer cannot draw faithfully (an unknown font or glyph, another
 /// special), so the caller can use another toolchain for it.
 /// </summary>
-public static partial class DviSvg
+internal static partial class DviSvg
 {
     private const double BigPointsPerTexPoint = 72 / 72.27;
 

@@ -5,7 +5,7 @@ using Bookish.Toolchain;
 namespace Bookish.Equations.Dvi;
 
 /// <summary>A TeX font ready for drawing: its metrics, its Type 1 outlines and how the map file says to use them.</summary>
-public sealed record TexFont(string Name, TfmFile Metrics, Type1Font? Outlines, string?[] Encoding, double Slant, double Extend, VirtualFont? Virtual = null)
+internal sealed record TexFont(string Name, TfmFile Metrics, Type1Font? Outlines, string?[] Encoding, double Slant, double Extend, VirtualFont? Virtual = null)
 {
     /// <summary>The outline of character <paramref name="code"/>, or null when the font has no glyph for it (or is virtual).</summary>
     public string? PathOf(int code) =>
@@ -18,7 +18,7 @@ public sealed record TexFont(string Name, TfmFile Metrics, Type1Font? Outlines, 
 /// uses. Fonts that are virtual, bitmap-only or otherwise not drawable come back as null, so the caller can fall back
 /// to a toolchain that handles them. Results are kept for the life of the process.
 /// </summary>
-public sealed class TexFonts
+internal sealed class TexFonts
 {
     public static TexFonts Shared { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace Bookish.Equations.Dvi;
 
 /// <summary>The character widths of a TeX font metric file (tftopl.web's layout), as fix_words relative to the design size.</summary>
-public sealed class TfmFile
+internal sealed class TfmFile
 {
     private readonly int _first;
     private readonly int[] _widths; // fix_word per character, int.MinValue when the character does not exist

@@ -8,7 +8,7 @@ namespace Bookish.Equations.Dvi;
 /// decrypted and interpreted from the charstrings (Adobe Type 1 Font Format, chapters 6–8, including flex, hint
 /// replacement and seac accents). Outlines are SVG path data in the font's units (y up).
 /// </summary>
-public sealed class Type1Font
+internal sealed class Type1Font
 {
     private readonly Dictionary<string, byte[]> _charStrings;
     private readonly List<byte[]> _subrs;

@@ -1,13 +1,13 @@
 namespace Bookish.Equations.Dvi;
 
 /// <summary>A font a virtual font is made of: its TFM name and its size as a fix_word of the virtual font's size.</summary>
-public sealed record VirtualFontLocal(int Number, string Name, int ScaleFix, long DesignSize);
+internal sealed record VirtualFontLocal(int Number, string Name, int ScaleFix, long DesignSize);
 
 /// <summary>
 /// A virtual font (vftovp.web): each character is a short DVI program over other fonts. Times-like maths (txfonts)
 /// is built this way, and so are many text fonts.
 /// </summary>
-public sealed class VirtualFont
+internal sealed class VirtualFont
 {
     public IReadOnlyList<VirtualFontLocal> Fonts { get; }
     private readonly Dictionary<int, byte[]> _packets;
