@@ -15,6 +15,9 @@ namespace Bookish.Equations;
 /// </summary>
 public sealed partial class TexBatchRenderer : IMathRenderer
 {
+    /// <summary>TeX processes running at once (set from the settings at the start of each render).</summary>
+    private SemaphoreSlim _slots = new(Environment.ProcessorCount);
+
     public async Task<MathBatchResult> RenderAsync(IReadOnlyList<MathFragment> fragments, MathSettings settings, CancellationToken cancellationToken = default)
     {
         PerfTrace.Mark("render start");
@@ -37,6 +40,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         var viaPdf = settings.Engine == MathEngine.LatexDvi ? runnable.Where(NeedsPdf).ToList() : [];
         if (viaPdf.Count > 0) runnable = runnable.Except(viaPdf).ToList();
 
+        _slots = new SemaphoreSlim(Math.Max(1, settings.Parallelism));
         PerfTrace.Mark("partitioned");
         var parallelism = Math.Max(1, Math.Min(settings.Parallelism, (runnable.Count + 24) / 25));
         var chunkSize = Math.Max(1, (runnable.Count + parallelism - 1) / parallelism);
@@ -65,52 +69,55 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
     /// <param name="settings">How to run TeX.</param>
     /// <param name="keys">The settings results are filed under (those the caller asked for, even when a fallback ran).</param>
-    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> chunk, MathSettings settings, MathSettings keys, CancellationToken ct)
+    /// <remarks>
+    /// After a failure the parts still to render run concurrently (bounded by <see cref="MathSettings.Parallelism"/>
+    /// TeX processes), so several endless loops in one document cost about one per-fragment timeout each in parallel,
+    /// not one after another.
+    /// </remarks>
+    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct)
     {
         var outcome = new ChunkOutcome([], [], 0);
-        var pending = new Stack<List<MathFragment>>();
-        pending.Push(chunk);
-        var runs = 0;
-        while (pending.Count > 0)
+        if (list.Count == 0) return outcome;
+        RunResult run;
+        await _slots.WaitAsync(ct);
+        try { run = await RunOnceAsync(list, settings, keys, ct); }
+        finally { _slots.Release(); }
+        var more = new List<Task<ChunkOutcome>>();
+        if (run.Unsupported.Count > 0)
+            // Pages the DVI writer cannot draw (a virtual or non-Type 1 font, an unknown special): pdfTeX draws them.
+            more.Add(RenderChunkAsync(run.Unsupported.Select(i => list[i]).ToList(), settings with { Engine = MathEngine.PdfLatexMutool }, keys, ct));
+        foreach (var (k, v) in run.Rendered) outcome.Rendered[k] = v;
+        foreach (var (index, message) in run.Failures.ToList())
+            foreach (var span in list[index].Spans)
+                outcome.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.TexError, span, Explain(message, list[index].Tex)));
+        if (run.Culprit is { } culprit)
         {
-            var list = pending.Pop();
-            if (list.Count == 0) continue;
-            runs++;
-            var run = await RunOnceAsync(list, settings, keys, ct);
-            if (run.Unsupported.Count > 0)
+            var f = list[culprit];
+            foreach (var span in f.Spans)
+                outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", f.Tex)));
+            more.Add(RenderChunkAsync(list.Skip(culprit + 1).ToList(), settings, keys, ct));
+            if (run.Rendered.Count == 0) more.Add(RenderChunkAsync(list.Take(culprit).ToList(), settings, keys, ct));
+        }
+        else if (run.Failed)
+        {
+            // Nothing identifies the culprit: bisect, both halves at once.
+            if (list.Count == 1)
             {
-                // Pages the DVI writer cannot draw (a virtual or non-Type 1 font, an unknown special): pdfTeX draws them.
-                var fallback = await RenderChunkAsync(run.Unsupported.Select(i => list[i]).ToList(), settings with { Engine = MathEngine.PdfLatexMutool }, keys, ct);
-                foreach (var (k, v) in fallback.Rendered) outcome.Rendered[k] = v;
-                outcome.Diagnostics.AddRange(fallback.Diagnostics);
-                runs += fallback.TexRuns;
+                foreach (var span in list[0].Spans)
+                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, run.Message ?? "TeX failed"));
             }
-            foreach (var (k, v) in run.Rendered) outcome.Rendered[k] = v;
-            foreach (var (index, message) in run.Failures.ToList())
-                foreach (var span in list[index].Spans)
-                    outcome.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.TexError, span, Explain(message, list[index].Tex)));
-            if (run.Culprit is { } culprit)
+            else
             {
-                var f = list[culprit];
-                foreach (var span in f.Spans)
-                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", f.Tex)));
-                pending.Push(list.Skip(culprit + 1).ToList());
-                if (run.Rendered.Count == 0) pending.Push(list.Take(culprit).ToList());
+                more.Add(RenderChunkAsync(list.Take(list.Count / 2).ToList(), settings, keys, ct));
+                more.Add(RenderChunkAsync(list.Skip(list.Count / 2).ToList(), settings, keys, ct));
             }
-            else if (run.Failed)
-            {
-                // Nothing identifies the culprit: bisect.
-                if (list.Count == 1)
-                {
-                    foreach (var span in list[0].Spans)
-                        outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, run.Message ?? "TeX failed"));
-                }
-                else
-                {
-                    pending.Push(list.Skip(list.Count / 2).ToList());
-                    pending.Push(list.Take(list.Count / 2).ToList());
-                }
-            }
+        }
+        var runs = 1;
+        foreach (var o in await Task.WhenAll(more))
+        {
+            foreach (var (k, v) in o.Rendered) outcome.Rendered[k] = v;
+            outcome.Diagnostics.AddRange(o.Diagnostics);
+            runs += o.TexRuns;
         }
         return outcome with { TexRuns = runs };
     }
@@ -138,8 +145,9 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         public List<int> Unsupported { get; init; } = [];
     }
 
-    [GeneratedRegex(@"^BKB:(\d+)\s*$", RegexOptions.Multiline)] private static partial Regex BeginMarker();
-    [GeneratedRegex(@"^BKM:(\d+):([0-9.\-]+)pt:([0-9.\-]+)pt:([0-9.\-]+)pt\s*$", RegexOptions.Multiline)] private static partial Regex MetricMarker();
+    [GeneratedRegex(@"^BKB:([a-z]+):(\d+)\s*$", RegexOptions.Multiline)] private static partial Regex BeginMarker();
+    [GeneratedRegex(@"^BKM:([a-z]+):(\d+):([0-9.\-]+)pt:([0-9.\-]+)pt:([0-9.\-]+)pt\s*$", RegexOptions.Multiline)] private static partial Regex MetricMarker();
+    [GeneratedRegex(@"^.*BK[BM]:.*$", RegexOptions.Multiline)] private static partial Regex MarkerLike();
 
     private async Task<RunResult> RunOnceAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct)
     {
@@ -147,19 +155,22 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         try
         {
             CopyResources(list, settings, work);
-            var (formatPart, documentPart) = Source(list, settings);
+            // A token per run: only marker lines carrying it count, so a fragment cannot forge another's metrics.
+            var token = TexLockdown.NewToken();
+            var (formatPart, documentPart) = Source(list, settings, token);
             var dvi = settings.Engine != MathEngine.PdfLatexMutool;
             PerfTrace.Mark("source written");
-            var format = await TexFormat.GetAsync(formatPart, settings.Timeout, ct);
+            var format = await TexFormat.GetAsync(formatPart, TimeSpan.FromSeconds(Math.Max(60, settings.Timeout.TotalSeconds)), ct);
             PerfTrace.Mark("format found");
-            var timeout = settings.Timeout;
+            // The whole run's bound is generous; the per-fragment bound is the watchdog's (no progress for settings.Timeout).
+            var timeout = settings.Timeout * 2 + TimeSpan.FromSeconds(0.5 * list.Count);
             PerfTrace.Mark($"tex start {list.Count}");
-            var tex = await RunTexAsync(work, format, formatPart, documentPart, dvi, timeout, ct);
+            var tex = await RunWatchedAsync(work, format, formatPart, documentPart, dvi, timeout, settings.Timeout, token, ct);
             if (format is not null && !tex.TimedOut && tex.ExitCode != 0 && tex.StandardOutput.Contains("format file", StringComparison.OrdinalIgnoreCase))
             {
                 // A format this pdfTeX refuses: forget it and run from the system format.
                 TexFormat.Discard(format);
-                tex = await RunTexAsync(work, null, formatPart, documentPart, dvi, timeout, ct);
+                tex = await RunWatchedAsync(work, null, formatPart, documentPart, dvi, timeout, settings.Timeout, token, ct);
             }
             PerfTrace.Mark("tex end");
             var logPath = Path.Combine(work, "math.log");
@@ -167,19 +178,21 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             if (tex.TimedOut)
             {
                 var printed = tex.StandardOutput + "\n" + log;
-                var begun = BeginMarker().Matches(printed).Select(m => int.Parse(m.Groups[1].Value)).DefaultIfEmpty(-1).Max();
-                var done = MetricMarker().Matches(printed).Select(m => int.Parse(m.Groups[1].Value)).DefaultIfEmpty(-1).Max();
-                var message = $"TeX did not finish within {timeout.TotalSeconds:0.#} s (an endless macro loop?) and was stopped";
+                var begun = Markers(BeginMarker(), printed, token).Select(m => m.Index).DefaultIfEmpty(-1).Max();
+                var done = Markers(MetricMarker(), printed, token).Select(m => m.Index).DefaultIfEmpty(-1).Max();
+                var message = $"TeX made no progress for {settings.Timeout.TotalSeconds:0.#} s (an endless macro loop?) and was stopped";
                 // The fragment that began and never finished is the culprit; without that evidence, bisect.
                 return begun > done ? new RunResult([], begun, message, true, true) : new RunResult([], null, message, true, true);
             }
 
             var errors = TexLog.Errors(log);
-            var beginPositions = BeginMarker().Matches(log).Select(m => (Index: int.Parse(m.Groups[1].Value), m.Index)).ToList();
-            int FragmentAt(int logPosition) => beginPositions.LastOrDefault(b => b.Index < logPosition + 1 && b.Item2 < logPosition) is var b && b != default ? b.Index : 0;
+            var beginPositions = Markers(BeginMarker(), log, token).ToList();
+            int FragmentAt(int logPosition) => beginPositions.LastOrDefault(b => b.Position < logPosition) is var b && b != default ? b.Index : 0;
 
-            var metrics = MetricMarker().Matches(log).ToDictionary(m => int.Parse(m.Groups[1].Value),
-                m => (Ht: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Dp: double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), Wd: double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture)));
+            var metricMatches = Markers(MetricMarker(), log, token).ToList();
+            var metrics = new Dictionary<int, (double Ht, double Dp, double Wd)>();
+            foreach (var m in metricMatches)
+                metrics[m.Index] = (Dimension(m.Match.Groups[3].Value), Dimension(m.Match.Groups[4].Value), Dimension(m.Match.Groups[5].Value));
             var outFile = Path.Combine(work, dvi ? "math.dvi" : "math.pdf");
 
             var failedFragments = new Dictionary<int, string>();
@@ -187,6 +200,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             {
                 var idx = FragmentAt(e.LogPosition);
                 if (!failedFragments.ContainsKey(idx)) failedFragments[idx] = TexLog.Describe(log, e);
+            }
+            // Lines that look like markers but are not Bookish's (wrong token, repeated, out of order) come from a fragment.
+            if (Forgery(log, token, beginPositions, metricMatches, list.Count) is { } forged)
+            {
+                var culprit = FragmentAt(forged);
+                return new RunResult([], culprit, "the equation printed a line imitating Bookish's log markers, or shipped pages of its own", false, true);
             }
 
             PerfTrace.Mark("convert start");
@@ -202,6 +221,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                     var first = failedFragments.Keys.Min();
                     return new RunResult([], first, failedFragments[first], false, true);
                 }
+                if (svgs is not null && svgs.Count != list.Count && list.Count == 1)
+                    return new RunResult([], 0, $"the equation made {svgs.Count} pages instead of one (\\shipout and extra pages are not allowed)", false, true);
                 return new RunResult([], null, "TeX produced no output: " + LastLines(log), false, true);
             }
 
@@ -222,17 +243,91 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         }
     }
 
+    private static double Dimension(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private readonly record struct Marker(int Index, int Position, Match Match);
+
+    /// <summary>Marker lines carrying this run's token.</summary>
+    private static IEnumerable<Marker> Markers(Regex regex, string text, string token) =>
+        regex.Matches(text).Where(m => m.Groups[1].Value == token).Select(m => new Marker(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), m.Index, m));
+
+    /// <summary>
+    /// The log position of the first sign of a forged or disordered marker: a marker-like line without this run's
+    /// token, or markers not in the order Bookish wrote them (each fragment's begin, then its metrics, once).
+    /// </summary>
+    private static int? Forgery(string log, string token, List<Marker> begins, List<Marker> metrics, int count)
+    {
+        foreach (Match m in MarkerLike().Matches(log))
+        {
+            var line = m.Value.TrimEnd('\r');
+            if (line.StartsWith("l.", StringComparison.Ordinal) || line.StartsWith('<') || line.StartsWith("\\typeout", StringComparison.Ordinal)) continue;
+            if (line.Contains("\\typeout{BK", StringComparison.Ordinal)) continue; // TeX's context lines echoing Bookish's own source
+            var valid = (BeginMarker().Match(line) is { Success: true } b && b.Groups[1].Value == token)
+                || (MetricMarker().Match(line) is { Success: true } k && k.Groups[1].Value == token);
+            if (!valid && (line.StartsWith("BKB:", StringComparison.Ordinal) || line.StartsWith("BKM:", StringComparison.Ordinal) || line.Contains(token, StringComparison.Ordinal)))
+                return m.Index;
+        }
+        var sequence = begins.Select(b => (b.Position, Kind: 0, b.Index)).Concat(metrics.Select(k => (k.Position, Kind: 1, k.Index))).OrderBy(x => x.Position).ToList();
+        for (var i = 0; i < sequence.Count; i++)
+        {
+            var expected = (Kind: i % 2, Index: i / 2);
+            if (sequence[i].Kind != expected.Kind || sequence[i].Index != expected.Index || expected.Index >= count) return sequence[i].Position;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// One TeX run with a watchdog on its output: when no marker line arrives for <paramref name="stall"/> (a fragment
+    /// that loops), the process is stopped at once instead of at the end of the whole run's bound.
+    /// </summary>
+    private static async Task<ProcessResult> RunWatchedAsync(string work, string? format, string formatPart, string documentPart, bool dvi,
+        TimeSpan timeout, TimeSpan stall, string token, CancellationToken ct)
+    {
+        using var stop = new CancellationTokenSource();
+        var last = System.Diagnostics.Stopwatch.GetTimestamp();
+        var options = new ProcessOptions
+        {
+            Stop = stop.Token,
+            OnOutputLine = line =>
+            {
+                if (line.StartsWith("BK", StringComparison.Ordinal) && line.Contains(token, StringComparison.Ordinal))
+                    Interlocked.Exchange(ref last, System.Diagnostics.Stopwatch.GetTimestamp());
+            },
+        };
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watchdog = Task.Run(async () =>
+        {
+            try
+            {
+                while (!watching.IsCancellationRequested)
+                {
+                    await Task.Delay(100, watching.Token);
+                    if (System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref last)) > stall) { stop.Cancel(); return; }
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
+        try { return await RunTexAsync(work, format, formatPart, documentPart, dvi, timeout, ct, options); }
+        finally
+        {
+            watching.Cancel();
+            await watchdog;
+        }
+    }
+
     /// <summary>
     /// One TeX run: from Bookish's format when there is one (the preamble is then already loaded), else from the system
     /// LaTeX format with the whole source.
     /// </summary>
-    private static Task<ProcessResult> RunTexAsync(string work, string? format, string formatPart, string documentPart, bool dvi, TimeSpan timeout, CancellationToken ct)
+    private static Task<ProcessResult> RunTexAsync(string work, string? format, string formatPart, string documentPart, bool dvi, TimeSpan timeout, CancellationToken ct,
+        ProcessOptions? options = null)
     {
         File.WriteAllText(Path.Combine(work, "math.tex"), format is null ? formatPart + documentPart : documentPart);
         return format is null
-            ? ProcessRunner.RunAsync(dvi ? "latex" : "pdflatex", ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout, TexEnvironment.Variables, ct, lineBuffered: true)
-            : ProcessRunner.RunAsync("pdftex", ["-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "-no-shell-escape", "-interaction=nonstopmode", "math.tex"],
-                work, timeout, TexEnvironment.WithFormats(), ct, lineBuffered: true);
+            ? TexSandbox.RunAsync(dvi ? "latex" : "pdflatex", ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout,
+                cancellationToken: ct, lineBuffered: true, options: options)
+            : TexSandbox.RunAsync("pdftex", ["-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "-no-shell-escape", "-interaction=nonstopmode", "math.tex"],
+                work, timeout, TexEnvironment.WithFormats(), [TexFormat.Directory], ct, lineBuffered: true, options: options);
     }
 
     /// <summary>Bookish's own DVI-to-SVG: glyph outlines from the Type 1 fonts, no converter process. Null entries: pages it cannot draw.</summary>
@@ -274,12 +369,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     {
         if (dvi)
         {
-            var r = await ProcessRunner.RunAsync("dvisvgm", ["--no-fonts", "--exact-bbox", "--page=1-", "--output=p%p.svg", Path.GetFileName(file)], work, settings.Timeout, null, ct);
+            var r = await TexSandbox.RunAsync("dvisvgm", ["--no-fonts", "--exact-bbox", "--page=1-", "--output=p%p.svg", Path.GetFileName(file)], work, settings.Timeout, cancellationToken: ct);
             if (r.ExitCode != 0) return null;
         }
         else
         {
-            var r = await ProcessRunner.RunAsync("mutool", ["convert", "-o", "p%d.svg", "-F", "svg", "-O", "text=path", Path.GetFileName(file)], work, settings.Timeout, null, ct);
+            var r = await TexSandbox.RunAsync("mutool", ["convert", "-o", "p%d.svg", "-F", "svg", "-O", "text=path", Path.GetFileName(file)], work, settings.Timeout, cancellationToken: ct);
             if (r.ExitCode != 0) return null;
         }
         var result = new List<string>();
@@ -315,34 +410,37 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     }
 
     /// <summary>
-    /// The batch's TeX source in two parts: what a format can hold (class, packages, Bookish's wrapper) and the rest
-    /// (the document's own macros, then one page per fragment with its box metrics written to the log).
+    /// The batch's TeX source in two parts: what a format can hold (class, packages) and the rest: after
+    /// <c>\begin{document}</c>, the lockdown (<see cref="TexLockdown"/>), the document's own macros, then one page per
+    /// fragment with its box metrics written to the log under this run's <paramref name="token"/>.
     /// </summary>
-    internal static (string Format, string Document) Source(IReadOnlyList<MathFragment> list, MathSettings settings)
+    internal static (string Format, string Document) Source(IReadOnlyList<MathFragment> list, MathSettings settings, string? token = null)
     {
+        token ??= TexLockdown.NewToken();
         var format = new StringBuilder();
         var size = settings.FontSize.ToString(CultureInfo.InvariantCulture);
         var own = settings.Engine == MathEngine.LatexDvi;
-        if (settings.Engine != MathEngine.PdfLatexMutool) format.Append("\\pdfoutput=0\n");
+        var pdf = settings.Engine == MathEngine.PdfLatexMutool;
+        if (!pdf) format.Append("\\pdfoutput=0\n");
         format.Append($"\\documentclass[{size}pt]{{article}}\n");
         // The leading \usepackage lines of the shared preamble go into the format; macros stay with the document.
         var lines = settings.Preamble.Replace("\r", "").Split('\n');
         var packages = lines.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
         foreach (var l in lines.Take(packages)) format.Append(l).Append('\n');
         format.Append("\\usepackage{varwidth}\n");
-        if (own)
-        {
-            // Each box is shipped as a page of its own, at the origin; PNG images become PSfile specials with a .bb box.
-            format.Append("\\DeclareGraphicsRule{.png}{eps}{.bb}{}\n");
-            format.Append("\\def\\bkship{\\csname tex_shipout:D\\endcsname\\hbox{\\usebox\\bkbox}}\n");
-        }
-        else format.Append("\\usepackage[active,tightpage]{preview}\n\\setlength\\PreviewBorder{0pt}\n");
+        // PNG images become PSfile specials with a .bb box (Bookish's DVI writer draws them).
+        if (own) format.Append("\\DeclareGraphicsRule{.png}{eps}{.bb}{}\n");
         format.Append("\\newsavebox\\bkbox\n");
 
         var sb = new StringBuilder();
+        sb.Append("\\nofiles\n\\begin{document}\n");
+        sb.Append(TexLockdown.For(pdf ? LockdownKind.BatchPdf : LockdownKind.BatchDvi, token));
         foreach (var l in lines.Skip(packages)) if (l.Length > 0) sb.Append(l).Append('\n');
-        sb.Append("\\begin{document}\n");
-        var ship = own ? "\\bkship" : "\\begin{preview}\\usebox\\bkbox\\end{preview}";
+        // Each box is shipped as a page of its own, at the origin; in PDF the page is exactly the box.
+        var ship = pdf
+            ? "\\hoffset=0pt\\voffset=0pt\\pdfhorigin=0pt\\pdfvorigin=0pt\\pdfpagewidth=\\wd\\bkbox\\pdfpageheight=\\dimexpr\\ht\\bkbox+\\dp\\bkbox\\relax"
+              + "\\ifdim\\pdfpagewidth<.01pt \\pdfpagewidth=.01pt\\fi\\ifdim\\pdfpageheight<.01pt \\pdfpageheight=.01pt\\fi" + TexLockdown.Ship(token)
+            : TexLockdown.Ship(token);
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
@@ -352,11 +450,11 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 MathMode.Display => ("$\\displaystyle ", "$"),
                 _ => ("\\begin{varwidth}{\\textwidth}", "\\end{varwidth}"),
             };
-            sb.Append($"\\typeout{{BKB:{i}}}\\sbox\\bkbox{{{open}%\n");
+            sb.Append($"\\typeout{{BKB:{token}:{i}}}\\sbox\\bkbox{{{open}%\n");
             sb.Append(f.Tex.Replace("\r", "")).Append("%\n");
-            sb.Append($"{close}}}\\typeout{{BKM:{i}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\n");
+            sb.Append($"{close}}}\\typeout{{BKM:{token}:{i}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\n");
         }
-        sb.Append("\\end{document}\n");
+        sb.Append(TexLockdown.End(token));
         return (format.ToString(), sb.ToString());
     }
 }

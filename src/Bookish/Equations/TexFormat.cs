@@ -94,8 +94,9 @@ internal static class TexFormat
         try
         {
             await File.WriteAllTextAsync(Path.Combine(work, "format.tex"), preamble + "\\dump\n", ct);
-            var run = await ProcessRunner.RunAsync("pdftex",
-                ["-ini", "-jobname=" + key, "-interaction=batchmode", "-no-shell-escape", "&pdflatex", "format.tex"], work, timeout, TexEnvironment.Variables, ct);
+            // The dump runs sandboxed like every TeX run; Bookish itself moves the format into place.
+            var run = await TexSandbox.RunAsync("pdftex",
+                ["-ini", "-jobname=" + key, "-interaction=batchmode", "-no-shell-escape", "&pdflatex", "format.tex"], work, timeout, cancellationToken: ct);
             var built = Path.Combine(work, key + ".fmt");
             if (run.ExitCode != 0 || !File.Exists(built)) return null;
             System.IO.Directory.CreateDirectory(Directory);
@@ -128,23 +129,10 @@ internal static class TexFormat
     }
 }
 
-/// <summary>The environment every TeX process of the equation renderer runs with.</summary>
+/// <summary>The variables the equation renderer's TeX runs add to the sandbox's scrubbed environment.</summary>
 internal static class TexEnvironment
 {
-    public static readonly IReadOnlyDictionary<string, string?> Variables = new Dictionary<string, string?>
-    {
-        ["openin_any"] = "p",
-        ["openout_any"] = "p",
-        ["shell_escape"] = "f",
-        ["max_print_line"] = "10000",
-        ["error_line"] = "254",
-        ["half_error_line"] = "238",
-        // TeX allocates and touches tens of megabytes for its arrays and the format: with transparent huge pages
-        // (glibc 2.35+; ignored elsewhere) that costs a few hundred page faults instead of thousands (~65 ms a run here).
-        ["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=1",
-    };
-
-    /// <summary>The same, plus TEXFORMATS so <c>-fmt</c> finds Bookish's own formats before the system's.</summary>
+    /// <summary>TEXFORMATS so <c>-fmt</c> finds Bookish's own formats before the system's.</summary>
     public static IReadOnlyDictionary<string, string?> WithFormats() =>
-        new Dictionary<string, string?>(Variables) { ["TEXFORMATS"] = TexFormat.Directory + ":" };
+        new Dictionary<string, string?> { ["TEXFORMATS"] = TexFormat.Directory + ":" };
 }

@@ -13,14 +13,6 @@ public sealed record PdfResult(byte[]? Pdf, IReadOnlyList<Diagnostic> Diagnostic
 /// </summary>
 public static class PdfBuilder
 {
-    private static readonly Dictionary<string, string?> Environment = new()
-    {
-        ["openin_any"] = "p",
-        ["openout_any"] = "p",
-        ["shell_escape"] = "f",
-        ["max_print_line"] = "10000",
-    };
-
     public static async Task<PdfResult> BuildAsync(LatexDocument document, string resourceRoot, string sourcePath, TimeSpan timeout, CancellationToken cancellationToken = default,
         IReadOnlyDictionary<string, byte[]>? generated = null)
     {
@@ -48,8 +40,8 @@ public static class PdfBuilder
             for (var i = 0; i < 3; i++)
             {
                 runs++;
-                var r = await ProcessRunner.RunAsync("pdflatex",
-                    ["-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "document.tex"], work, timeout, Environment, cancellationToken);
+                var r = await TexSandbox.RunAsync("pdflatex",
+                    ["-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "document.tex"], work, timeout, cancellationToken: cancellationToken);
                 var logPath = Path.Combine(work, "document.log");
                 log = File.Exists(logPath) ? File.ReadAllText(logPath) : r.StandardOutput;
                 if (r.TimedOut)

@@ -15,6 +15,9 @@ public static class ProcessRunner
         ["dvisvgm"] = "dvisvgm",
         ["pdftoppm"] = "poppler-utils",
         ["chromium"] = "chromium",
+        ["bwrap"] = "bubblewrap",
+        ["kpsewhich"] = "texlive-base",
+        ["pdftex"] = "texlive-latex-base",
     };
 
     public static string Find(string tool)
@@ -38,7 +41,7 @@ public static class ProcessRunner
     /// </summary>
     public static async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, string workingDirectory,
         TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default,
-        bool lineBuffered = false)
+        bool lineBuffered = false, ProcessOptions? options = null)
     {
         var exe = Find(tool);
         if (lineBuffered && Exists("stdbuf"))
@@ -50,13 +53,20 @@ public static class ProcessRunner
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using var timeoutCts = new CancellationTokenSource(timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken);
+        var stop = options?.Stop ?? CancellationToken.None;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken, stop);
+        var variables = new Dictionary<string, string?>();
+        if (options?.ClearEnvironment == true)
+            foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()) variables[name] = null;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string?>()) variables[k] = v;
+        var output = PipeTarget.ToStringBuilder(stdout);
+        if (options?.OnOutputLine is { } onLine) output = PipeTarget.Merge(output, PipeTarget.ToDelegate(onLine));
         var command = Cli.Wrap(exe)
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory)
-            .WithEnvironmentVariables((environment ?? new Dictionary<string, string?>()).ToDictionary())
+            .WithEnvironmentVariables(variables)
             .WithStandardInputPipe(PipeSource.Null)
-            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithStandardOutputPipe(output)
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
             .WithValidation(CommandResultValidation.None);
         var watch = Stopwatch.StartNew();
@@ -65,9 +75,21 @@ public static class ProcessRunner
             var result = await command.ExecuteAsync(linked.Token);
             return new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString(), false, watch.Elapsed);
         }
-        catch (OperationCanceledException) when (timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when ((timeoutCts.IsCancellationRequested || stop.IsCancellationRequested) && !cancellationToken.IsCancellationRequested)
         {
             return new ProcessResult(-1, stdout.ToString(), stderr.ToString(), true, watch.Elapsed);
         }
     }
+}
+
+/// <summary>
+/// How a process runs beyond its arguments: <see cref="ClearEnvironment"/> removes every inherited variable (only the
+/// given ones remain); <see cref="OnOutputLine"/> sees standard output line by line as it comes; cancelling
+/// <see cref="Stop"/> kills the process like its timeout does (the result says TimedOut).
+/// </summary>
+public sealed record ProcessOptions
+{
+    public bool ClearEnvironment { get; init; }
+    public Action<string>? OnOutputLine { get; init; }
+    public CancellationToken Stop { get; init; }
 }

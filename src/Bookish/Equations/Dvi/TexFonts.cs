@@ -106,8 +106,11 @@ internal sealed class TexFonts
     {
         var unknown = files.Where(f => !_paths.ContainsKey(f)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count == 0) return;
-        var work = Path.GetTempPath();
-        var run = await ProcessRunner.RunAsync("kpsewhich", unknown, work, TimeSpan.FromSeconds(20), null, ct);
+        // Font names come from a DVI file TeX wrote for the document: kpsewhich runs sandboxed too.
+        var work = Directory.CreateTempSubdirectory("bookish-kpse-").FullName;
+        ProcessResult run;
+        try { run = await TexSandbox.RunAsync("kpsewhich", ["--", .. unknown], work, TimeSpan.FromSeconds(20), cancellationToken: ct); }
+        finally { try { Directory.Delete(work, true); } catch (IOException) { } }
         foreach (var line in run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             _paths[Path.GetFileName(line)] = line;
         foreach (var f in unknown) _paths.TryAdd(f, null);

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Bookish.Equations;
+
+/// <summary>Where the lockdown goes: an equation batch (strict) or the PDF document (what LaTeX's kernel needs stays).</summary>
+public enum LockdownKind
+{
+    /// <summary>Equation batch through DVI (specials stay: colour and PNG images use them).</summary>
+    BatchDvi,
+    /// <summary>Equation batch through pdfTeX's PDF output.</summary>
+    BatchPdf,
+    /// <summary>The PDF document: the output routine, the table of contents and the .aux file keep working.</summary>
+    Document,
+}
+
+/// <summary>
+/// Defence in depth behind the sandbox: TeX code placed right after <c>\begin{document}</c> (so every package and
+/// Bookish's own set-up have run) that disables, for everything that follows (the document's macros, equations and
+/// raw LaTeX blocks), the primitives that read or write files, forge output or end the run: each name and its
+/// aliases (<c>\@@input</c>, expl3's <c>\tex_…:D</c>, <c>\pdfprimitive</c>) becomes a macro raising a TeX error
+/// that names it, so <c>\csname</c> and <c>^^</c> spellings land on the same macro. What Bookish itself still needs
+/// (shipping a batch page, ending the document, reading the images it copied) it keeps in copies whose names carry a
+/// per-run random token. The sandbox is the wall; this layer only makes the first attempts fail loudly.
+/// </summary>
+public static class TexLockdown
+{
+    /// <summary>A fresh random token (letters only, usable in control-sequence names and log markers).</summary>
+    public static string NewToken()
+    {
+        Span<byte> bytes = stackalloc byte[12];
+        RandomNumberGenerator.Fill(bytes);
+        var sb = new StringBuilder(bytes.Length * 2);
+        foreach (var b in bytes) sb.Append((char)('a' + b % 26)).Append((char)('a' + b / 26 % 26));
+        return sb.ToString();
+    }
+
+    /// <summary>Never usable by a document, whatever the kind.</summary>
+    private static readonly string[] Always =
+    [
+        "pdfobj", "tex_pdfobj:D", "pdffiledump", "tex_pdffiledump:D", "pdfmdfivesum", "tex_pdfmdfivesum:D",
+        "pdffilesize", "tex_pdffilesize:D", "pdffilemoddate", "tex_pdffilemoddate:D", "pdfprimitive", "tex_pdfprimitive:D",
+        "primitive", "tex_primitive:D", "pdfifprimitive", "scantokens", "tex_scantokens:D", "scantextokens", "tex_everyeof:D", "everyeof",
+        "dump", "tex_dump:D", "stop", "@@end", "tex_end:D", "enddocument",
+        "read", "tex_read:D", "readline", "tex_readline:D", "shipout", "@@shipout",
+        "input", "include", "includeonly", "@iinput", "tex_input:D", "file_input:n", "file_get:nnN",
+        "pdfinclusion",
+    ];
+
+    /// <summary>
+    /// Batches also lose shipping, writing files and image inclusion (their images go through Bookish's
+    /// <c>\includegraphics</c>). LaTeX's own <c>\@@input</c>, <c>\openin</c> and <c>\InputIfFileExists</c> stay for
+    /// its font loading: kpathsea's paranoid mode (<c>openin_any=p</c>) refuses absolute and parent paths to them,
+    /// and the sandbox shows them nothing but the TeX installation and the work directory.
+    /// </summary>
+    private static readonly string[] BatchOnly =
+    [
+        "tex_shipout:D", "pdfximage", "tex_pdfximage:D", "pdfrefximage", "tex_pdfrefximage:D", "openout", "tex_openout:D", "@@openout",
+    ];
+
+    /// <summary>The PDF document keeps LaTeX's file handling (.aux, .toc) but includes images only through <c>\includegraphics</c>.</summary>
+    private static readonly string[] ImageFiles = ["pdfximage", "tex_pdfximage:D", "pdfrefximage", "tex_pdfrefximage:D"];
+
+    /// <summary>PDF output needs no specials or literal PDF from a document.</summary>
+    private static readonly string[] PdfOnly = ["special", "tex_special:D", "pdfliteral", "tex_pdfliteral:D"];
+
+    /// <summary>What Bookish's image wrapper re-enables, within a group, while graphicx reads an image it copied.</summary>
+    private static readonly string[] ImageReading =
+    [
+        "openin", "tex_openin:D", "closein", "tex_closein:D", "read", "tex_read:D", "readline", "tex_readline:D", "IfFileExists",
+        "pdfximage", "tex_pdfximage:D", "pdfrefximage", "tex_pdfrefximage:D",
+    ];
+
+    /// <summary>
+    /// The lockdown for one run. Batches then ship each page with <see cref="Ship"/> and end with <see cref="End"/>;
+    /// the PDF document ends with <see cref="End"/> instead of <c>\end{document}</c>.
+    /// </summary>
+    public static string For(LockdownKind kind, string token)
+    {
+        var names = Always.Concat(kind == LockdownKind.Document ? ImageFiles : BatchOnly)
+            .Concat(kind == LockdownKind.BatchDvi ? [] : PdfOnly).Distinct().ToList();
+        var saved = names.Concat(ImageReading).Concat(["includegraphics", "tex_shipout:D"]).Distinct();
+        var sb = new StringBuilder();
+        sb.Append("\\makeatletter\n");
+        foreach (var name in saved)
+            sb.Append($"\\expandafter\\let\\csname bk{token}@{name}\\expandafter\\endcsname\\csname {name}\\endcsname\n");
+        sb.Append($"\\long\\def\\bk{token}@no#1{{\\errmessage{{Bookish: \\expandafter\\string\\csname#1\\endcsname\\space is not allowed in a document (TeX may not read or write files, ship pages or end the run here)}}}}\n");
+        foreach (var name in names)
+            sb.Append($"\\expandafter\\def\\csname {name}\\endcsname{{\\csname bk{token}@no\\endcsname{{{name}}}}}\n");
+        // Images: the real \includegraphics in a group that has file reading back; file names must stay inside the work directory.
+        sb.Append($"\\def\\bk{token}@unlock{{");
+        foreach (var name in ImageReading)
+            sb.Append($"\\expandafter\\let\\csname {name}\\expandafter\\endcsname\\csname bk{token}@{name}\\endcsname");
+        sb.Append("}\n");
+        sb.Append($"\\def\\includegraphics#1#{{\\csname bk{token}@ig\\endcsname{{#1}}}}\n");
+        sb.Append($"\\long\\def\\bk{token}@ig#1#2{{\\mbox{{\\bk{token}@unlock\\csname bk{token}@includegraphics\\endcsname#1{{#2}}}}}}\n");
+        sb.Append("\\makeatother\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Ships <c>\bkbox</c> as one page at the origin (batches; the page is the box).</summary>
+    public static string Ship(string token) => $"\\csname bk{token}@tex_shipout:D\\endcsname\\hbox{{\\usebox\\bkbox}}";
+
+    /// <summary>Ends the run with the saved kernel pieces put back for LaTeX's own <c>\end{document}</c>.</summary>
+    public static string End(string token) =>
+        $"\\makeatletter\\expandafter\\let\\expandafter\\@@end\\csname bk{token}@@@end\\endcsname" +
+        $"\\expandafter\\let\\expandafter\\enddocument\\csname bk{token}@enddocument\\endcsname" +
+        $"\\expandafter\\let\\expandafter\\@@input\\csname bk{token}@@@input\\endcsname" +
+        $"\\expandafter\\let\\expandafter\\shipout\\csname bk{token}@shipout\\endcsname" +
+        $"\\end{{document}}\n";
+}
