@@ -87,6 +87,11 @@ public static class TexLockdown
         sb.Append($"\\long\\def\\bk{token}@no#1{{\\errmessage{{Bookish: \\expandafter\\string\\csname#1\\endcsname\\space is not allowed in a document (TeX may not read or write files, ship pages or end the run here)}}}}\n");
         foreach (var name in names)
             sb.Append($"\\expandafter\\def\\csname {name}\\endcsname{{\\csname bk{token}@no\\endcsname{{{name}}}}}\n");
+        // Bookish's own end: every name back for LaTeX's \end{document} (hyperref checksums its files there, the .aux is read again).
+        sb.Append($"\\def\\bk{token}@restore{{");
+        foreach (var name in names)
+            sb.Append($"\\expandafter\\let\\csname {name}\\expandafter\\endcsname\\csname bk{token}@{name}\\endcsname");
+        sb.Append("}\n");
         // Images: the real \includegraphics in a group that has file reading back; file names must stay inside the work directory.
         sb.Append($"\\def\\bk{token}@unlock{{");
         foreach (var name in ImageReading)
@@ -94,6 +99,9 @@ public static class TexLockdown
         sb.Append("}\n");
         sb.Append($"\\def\\includegraphics#1#{{\\csname bk{token}@ig\\endcsname{{#1}}}}\n");
         sb.Append($"\\long\\def\\bk{token}@ig#1#2{{\\mbox{{\\bk{token}@unlock\\csname bk{token}@includegraphics\\endcsname#1{{#2}}}}}}\n");
+        if (kind == LockdownKind.Document)
+            // LaTeX's output routine ships the document's pages: within it (a group of its own) \shipout is the real one.
+            sb.Append($"\\edef\\bk{token}@out{{\\noexpand\\let\\noexpand\\shipout\\expandafter\\noexpand\\csname bk{token}@shipout\\endcsname\\the\\output}}\\output=\\expandafter{{\\bk{token}@out}}\n");
         sb.Append("\\makeatother\n");
         return sb.ToString();
     }
@@ -102,10 +110,5 @@ public static class TexLockdown
     public static string Ship(string token) => $"\\csname bk{token}@tex_shipout:D\\endcsname\\hbox{{\\usebox\\bkbox}}";
 
     /// <summary>Ends the run with the saved kernel pieces put back for LaTeX's own <c>\end{document}</c>.</summary>
-    public static string End(string token) =>
-        $"\\makeatletter\\expandafter\\let\\expandafter\\@@end\\csname bk{token}@@@end\\endcsname" +
-        $"\\expandafter\\let\\expandafter\\enddocument\\csname bk{token}@enddocument\\endcsname" +
-        $"\\expandafter\\let\\expandafter\\@@input\\csname bk{token}@@@input\\endcsname" +
-        $"\\expandafter\\let\\expandafter\\shipout\\csname bk{token}@shipout\\endcsname" +
-        $"\\end{{document}}\n";
+    public static string End(string token) => $"\\csname bk{token}@restore\\endcsname\\end{{document}}\n";
 }

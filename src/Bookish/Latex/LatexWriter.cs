@@ -28,12 +28,24 @@ public sealed partial class LatexWriter
         var m = pub.Metadata;
         var template = _context.TemplateTex.Replace("\r", "");
         var lines = template.Split('\n');
+        // Packages load in the preamble; the document's own macros come after the lockdown, like its equations and raw blocks.
+        var preamble = _context.Preamble.Replace("\r", "").Split('\n');
+        var packages = preamble.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
+        var token = Equations.TexLockdown.NewToken();
         foreach (var line in lines)
         {
             switch (line.Trim())
             {
                 case "%% bookish:preamble":
-                    _out.Line(_context.Preamble.TrimEnd());
+                    _out.Line(string.Join("\n", preamble.Take(packages)).TrimEnd());
+                    break;
+                case "\\begin{document}":
+                    _out.Line(line);
+                    _out.Append(Equations.TexLockdown.For(Equations.LockdownKind.Document, token));
+                    foreach (var macro in preamble.Skip(packages)) if (macro.Length > 0) _out.Line(macro);
+                    break;
+                case "\\end{document}":
+                    _out.Append(Equations.TexLockdown.End(token));
                     break;
                 case "%% bookish:metadata":
                     _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(string.Join(", ", m.Authors.Select(a => a.Name)))}}}}}");
