@@ -20,6 +20,7 @@ internal static partial class BookishCommand
             Console.Error.WriteLine("Run 'bookish --help' for usage.");
             return ExitCodes.Usage;
         }
+        ApplySandboxChoice(parse);
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         try
@@ -29,6 +30,11 @@ internal static partial class BookishCommand
         catch (ToolMissingException e)
         {
             Console.Error.WriteLine("bookish: " + e.Message);
+            return ExitCodes.MissingTool;
+        }
+        catch (SandboxUnavailableException e)
+        {
+            Console.Error.WriteLine("bookish: error: " + e.Message);
             return ExitCodes.MissingTool;
         }
         catch (OperationCanceledException)
@@ -61,11 +67,16 @@ internal static partial class BookishCommand
         var mathOut = new Option<string>("--math") { Description = "svg (default) or png: also write every equation as a 2x PNG and use it in the page", DefaultValueFactory = _ => "svg" };
         mathOut.AcceptOnlyFromAmong("svg", "png");
         var format = Format;
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format };
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout };
         cmd.SetAction(async (parse, ct) =>
         {
+            if (!ValidTimeouts(parse)) return ExitCodes.Usage;
+            var done = new List<string>();
             var options = new BuildOptions(parse.GetValue(input)!)
             {
+                TexTimeout = TimeSpan.FromSeconds(parse.GetValue(TexTimeout)),
+                PdfTimeout = TimeSpan.FromSeconds(parse.GetValue(PdfTimeout)),
+                StageDone = stage => { lock (done) done.Add(stage); },
                 OutputDirectory = parse.GetValue(output),
                 Pdf = !parse.GetValue(noPdf),
                 KeepTex = parse.GetValue(keepTex),
@@ -76,7 +87,19 @@ internal static partial class BookishCommand
                 DocumentCss = parse.GetValue(docCss),
                 MathPng = parse.GetValue(mathOut) == "png",
             };
-            var result = await Publisher.BuildAsync(options, ct);
+            var budget = parse.GetValue(BuildTimeout);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (budget > 0) limit.CancelAfter(TimeSpan.FromSeconds(budget));
+            Bookish.Publishing.BuildResult result;
+            try { result = await Publisher.BuildAsync(options, limit.Token); }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                string[] stages;
+                lock (done) stages = done.ToArray();
+                Console.Error.WriteLine($"{options.Input}: error {Bookish.Diagnostics.DiagnosticIds.BuildTimeout}: the build did not finish within --timeout {budget:0.###} s and was stopped; " +
+                    $"stages done: {(stages.Length == 0 ? "none" : string.Join(", ", stages))}; the previous output was left as it was");
+                return ExitCodes.Errors;
+            }
             var fmt = parse.GetValue(format)!;
             DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error);
             if (fmt == "text")

@@ -15,7 +15,7 @@ internal static partial class BookishCommand
         format.AcceptOnlyFromAmong("text", "json", "github");
         var output = new Option<string?>("--output", "-o") { Description = "The built output folder to compare HTML and PDF in (default: output/<name> when it exists)" };
         var noParity = new Option<bool>("--no-parity") { Description = "Skip the HTML/PDF parity comparison" };
-        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format };
+        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format, UnsafeNoSandbox };
         cmd.SetAction(parse =>
         {
             var source = parse.GetValue(input)!;

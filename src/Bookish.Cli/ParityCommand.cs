@@ -12,7 +12,7 @@ internal static class ParityCommand
         var pdf = new Argument<string?>("pdf") { Description = "The built PDF (default: the only .pdf in the output folder)", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format") { Description = "Report format: text, json or github", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github");
-        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format };
+        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format, BookishCommand.UnsafeNoSandbox };
         cmd.SetAction(parse =>
         {
             var htmlPath = parse.GetValue(html)!;

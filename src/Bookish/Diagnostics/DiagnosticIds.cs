@@ -27,4 +27,6 @@ public static class DiagnosticIds
     public const string NotationUndeclared = "BK5005";
     public const string UndefinedMacro = "BK5006";
     public const string PlotError = "BK6001";
+    /// <summary>The whole build exceeded its --timeout budget.</summary>
+    public const string BuildTimeout = "BK9101";
 }

@@ -52,7 +52,9 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
         {
             var e = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
             if (e is null || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth)) return null;
-            return new RenderedMath(e.Svg, e.Width, e.Height, e.Depth);
+            // The checksum only shows the entry is whole, not that Bookish wrote it: the markup is parsed and cleaned again.
+            if (SvgSanitizer.Clean(e.Svg) is not { } svg || !double.IsFinite(e.Width) || !double.IsFinite(e.Height) || !double.IsFinite(e.Depth)) return null;
+            return new RenderedMath(svg, e.Width, e.Height, e.Depth);
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
         {

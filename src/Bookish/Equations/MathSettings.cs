@@ -10,7 +10,8 @@ public sealed record MathSettings
     public string Toolchain { get; init; } = TexFormat.ToolchainIdentity;
     /// <summary>TeX font size in pt that equals 1em of the page's body text.</summary>
     public double FontSize { get; init; } = 10;
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>How long TeX may work on one fragment without progress before it is stopped (the fragment then fails with BK2003).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Number of TeX batches run at once (default: processor count).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>Folder whose files (images) equations may include; copied into each private work directory.</summary>

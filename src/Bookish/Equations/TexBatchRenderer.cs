@@ -231,7 +231,13 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             {
                 if (failedFragments.ContainsKey(i) || svgs[i] is not { } svg) continue;
                 var (ht, dp, wd) = metrics[i];
-                rendered[list[i].Key(keys)] = new RenderedMath(settings.Engine == MathEngine.LatexDvi ? svg : SvgPage.Clean(svg), wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
+                // Converters copy some document text into their SVG (dvisvgm's raw specials): only Bookish's elements stay.
+                if (SvgSanitizer.Clean(settings.Engine == MathEngine.LatexDvi ? svg : SvgPage.Clean(svg)) is not { } clean)
+                {
+                    failedFragments[i] = "the picture made from this equation is not valid SVG";
+                    continue;
+                }
+                rendered[list[i].Key(keys)] = new RenderedMath(clean, wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
             }
             PerfTrace.Mark("clean end");
             return new RunResult(rendered, null, null, false, false) { Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };

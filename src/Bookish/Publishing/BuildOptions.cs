@@ -20,7 +20,12 @@ public sealed record BuildOptions(string Input)
     public bool SocialCard { get; init; } = true;
     /// <summary>Folder holding page.html, article.css, article.tex (default: shipped beside the program).</summary>
     public string? TemplatesDirectory { get; init; }
-    public TimeSpan TexTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>How long one equation (or raw block) may keep TeX busy without progress (--tex-timeout).</summary>
+    public TimeSpan TexTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Bound on each pdflatex run of the PDF (--pdf-timeout).</summary>
+    public TimeSpan PdfTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Called with each stage's name as it ends (read, checks, math, html, pdf, publish).</summary>
+    public Action<string>? StageDone { get; init; }
     public int? Parallelism { get; init; }
     /// <summary>Test seam: a renderer to use instead of the real batch renderer.</summary>
     public IMathRenderer? MathRenderer { get; init; }

@@ -53,7 +53,7 @@ public static partial class Publisher
         DiagnosticBag diagnostics, Dictionary<string, TimeSpan> timings, Stopwatch watch, CancellationToken ct)
     {
         var staged = new Staged([], []);
-        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); }
+        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
 
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
         var checks = RunChecks(publication, diagnostics);
@@ -167,7 +167,7 @@ public static partial class Publisher
             });
             var name = publication.Name + ".pdf";
             if (options.KeepTex) staged.Files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);
-            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, TimeSpan.FromSeconds(Math.Max(120, options.TexTimeout.TotalSeconds)), ct, generated);
+            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated);
             diagnostics.AddRange(pdf.Diagnostics);
             if (pdf.Pdf is not null)
             {

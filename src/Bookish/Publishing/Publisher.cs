@@ -20,7 +20,7 @@ public static partial class Publisher
         var diagnostics = new DiagnosticBag();
         var timings = new Dictionary<string, TimeSpan>();
         var watch = Stopwatch.StartNew();
-        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); }
+        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
 
         var name = InputReader.NameOf(options.Input);
         var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine("output", name));
