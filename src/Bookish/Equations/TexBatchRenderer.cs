@@ -204,8 +204,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             // Lines that look like markers but are not Bookish's (wrong token, repeated, out of order) come from a fragment.
             if (Forgery(log, token, beginPositions, metricMatches, list.Count) is { } forged)
             {
-                var culprit = FragmentAt(forged);
-                return new RunResult([], culprit, "the equation printed a line imitating Bookish's log markers, or shipped pages of its own", false, true);
+                // A TeX error that swallowed Bookish's own marker (a runaway argument) explains the disorder best.
+                var culprit = failedFragments.Count > 0 && failedFragments.Keys.Min() <= FragmentAt(forged) ? failedFragments.Keys.Min() : FragmentAt(forged);
+                return new RunResult([], culprit, failedFragments.GetValueOrDefault(culprit)
+                    ?? "the equation printed a line imitating Bookish's log markers (forged output is not accepted)", false, true);
             }
 
             PerfTrace.Mark("convert start");

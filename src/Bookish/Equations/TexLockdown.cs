@@ -61,7 +61,10 @@ public static class TexLockdown
     /// <summary>The PDF document keeps LaTeX's file handling (.aux, .toc) but includes images only through <c>\includegraphics</c>.</summary>
     private static readonly string[] ImageFiles = ["pdfximage", "tex_pdfximage:D", "pdfrefximage", "tex_pdfrefximage:D"];
 
-    /// <summary>PDF output needs no specials or literal PDF from a document.</summary>
+    /// <summary>
+    /// PDF output needs no specials or literal PDF from a document (batches keep <c>\special</c>: a DVI page Bookish
+    /// cannot draw is typeset again through pdfTeX, which ignores the specials it does not know).
+    /// </summary>
     private static readonly string[] PdfOnly = ["special", "tex_special:D", "pdfliteral", "tex_pdfliteral:D"];
 
     /// <summary>What Bookish's image wrapper re-enables, within a group, while graphicx reads an image it copied.</summary>
@@ -78,7 +81,8 @@ public static class TexLockdown
     public static string For(LockdownKind kind, string token)
     {
         var names = Always.Concat(kind == LockdownKind.Document ? ImageFiles : BatchOnly)
-            .Concat(kind == LockdownKind.BatchDvi ? [] : PdfOnly).Distinct().ToList();
+            .Concat(kind switch { LockdownKind.Document => PdfOnly, LockdownKind.BatchPdf => PdfOnly.Where(n => n.Contains("literal")), _ => [] })
+            .Distinct().ToList();
         var saved = names.Concat(ImageReading).Concat(["includegraphics", "tex_shipout:D"]).Distinct();
         var sb = new StringBuilder();
         sb.Append("\\makeatletter\n");

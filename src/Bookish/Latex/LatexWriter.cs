@@ -190,7 +190,8 @@ public sealed partial class LatexWriter
                 _out.Line("\\begin{center}\\rule{0.5\\linewidth}{0.4pt}\\end{center}");
                 break;
             case RawBlock r when r.Format == "latex":
-                _out.Line(r.Text);
+                // A raw block reaching for files or the end of the run is reported by the publisher and left out here.
+                _out.Line(Equations.Containment.FindForbidden(r.Text) is null ? r.Text : "\\begin{center}" + BrokenMarker(r.Text) + "\\end{center}");
                 break;
             case RawBlock:
                 break;

@@ -57,6 +57,7 @@ public static partial class Publisher
 
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
         var checks = RunChecks(publication, diagnostics);
+        ReportForbiddenRawLatex(publication, diagnostics);
         staged.Checks = checks;
         var bibliography = Citations.Bibliography.For(publication, diagnostics);
         Lap("checks");
@@ -177,6 +178,15 @@ public static partial class Publisher
             Lap("pdf");
         }
         return staged;
+    }
+
+    /// <summary>Raw LaTeX blocks for the PDF go through the same early containment list as equations (the lockdown still holds behind it).</summary>
+    private static void ReportForbiddenRawLatex(Publication publication, DiagnosticBag diagnostics)
+    {
+        foreach (var page in publication.Pages)
+            foreach (var raw in ModelWalker.Blocks(page).OfType<RawBlock>().Where(r => r.Format == "latex"))
+                if (Containment.FindForbidden(raw.Text) is { } bad)
+                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.ForbiddenPrimitive, raw.Span, $"'{bad}' is not allowed in raw LaTeX: it could read or write files, ship pages or end the PDF early"));
     }
 
     private static string ResolveTemplate(string? fromFrontMatter, Publication publication, string templates, string fallback)
