@@ -267,13 +267,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     {
         foreach (Match m in MarkerLike().Matches(log))
         {
+            // Only whole lines count (what \typeout prints); TeX's error context echoing Bookish's source does not start with them.
             var line = m.Value.TrimEnd('\r');
-            if (line.StartsWith("l.", StringComparison.Ordinal) || line.StartsWith('<') || line.StartsWith("\\typeout", StringComparison.Ordinal)) continue;
-            if (line.Contains("\\typeout{BK", StringComparison.Ordinal)) continue; // TeX's context lines echoing Bookish's own source
+            if (!line.StartsWith("BKB:", StringComparison.Ordinal) && !line.StartsWith("BKM:", StringComparison.Ordinal)) continue;
             var valid = (BeginMarker().Match(line) is { Success: true } b && b.Groups[1].Value == token)
                 || (MetricMarker().Match(line) is { Success: true } k && k.Groups[1].Value == token);
-            if (!valid && (line.StartsWith("BKB:", StringComparison.Ordinal) || line.StartsWith("BKM:", StringComparison.Ordinal) || line.Contains(token, StringComparison.Ordinal)))
-                return m.Index;
+            if (!valid) return m.Index;
         }
         var sequence = begins.Select(b => (b.Position, Kind: 0, b.Index)).Concat(metrics.Select(k => (k.Position, Kind: 1, k.Index))).OrderBy(x => x.Position).ToList();
         for (var i = 0; i < sequence.Count; i++)
@@ -357,7 +356,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             return Enumerable.Repeat<string?>(null, pages).ToList();
         }
         var result = new List<string?>();
-        for (var i = 0; i < dviFile.Pages.Count && i < pages; i++)
+        // Every page is listed, so a fragment that shipped pages of its own makes the count differ from the fragments'.
+        for (var i = 0; i < dviFile.Pages.Count; i++)
         {
             string? svg = null;
             if (metrics.TryGetValue(i, out var m))
@@ -386,7 +386,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             if (r.ExitCode != 0) return null;
         }
         var result = new List<string>();
-        for (var i = 1; i <= pages; i++)
+        // One page more than fragments is looked for too: a fragment that shipped pages of its own must not go unnoticed.
+        for (var i = 1; i <= pages + 1; i++)
         {
             var candidates = new[] { $"p{i}.svg", $"p{i:D2}.svg", $"p{i:D3}.svg", $"p{i:D4}.svg" };
             var path = candidates.Select(c => Path.Combine(work, c)).FirstOrDefault(File.Exists);
@@ -448,7 +449,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         var ship = pdf
             ? "\\hoffset=0pt\\voffset=0pt\\pdfhorigin=0pt\\pdfvorigin=0pt\\pdfpagewidth=\\wd\\bkbox\\pdfpageheight=\\dimexpr\\ht\\bkbox+\\dp\\bkbox\\relax"
               + "\\ifdim\\pdfpagewidth<.01pt \\pdfpagewidth=.01pt\\fi\\ifdim\\pdfpageheight<.01pt \\pdfpageheight=.01pt\\fi" + TexLockdown.Ship(token)
-            : TexLockdown.Ship(token);
+            : own ? TexLockdown.Ship(token) : TexLockdown.ShipOnBaseline(token);
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
