@@ -51,12 +51,27 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
         try
         {
             var e = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
-            if (e is null || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth)) return null;
+            if (e is null || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth) || !WellFormed(e.Svg)) return null;
             return new RenderedMath(e.Svg, e.Width, e.Height, e.Depth);
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>A damaged entry with a matching checksum is still rendered again: the SVG must at least be well-formed XML.</summary>
+    private static bool WellFormed(string svg)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(new StringReader(svg), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            while (reader.Read()) { }
+            return svg.TrimStart().StartsWith("<svg", StringComparison.Ordinal);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
         }
     }
 

@@ -98,7 +98,8 @@ public static partial class Publisher
         if (options.DocumentCss)
             foreach (var css in publication.Metadata.DocumentCss)
             {
-                var at = SourceLocator.Locate(publication.Pages[0].SourcePath, null, css);
+                // The legacy root file names the style sheets; it is the input (or the folder's root file), not a page.
+                var at = SourceLocator.Locate([options.Input, .. new[] { "book.xml", "article.xml" }.Select(f => Path.Combine(options.Input, f)), .. publication.Pages.Select(p => p.SourcePath)], null, css);
                 if (ReadablePath(root, publication.Pages[0].BaseDirectory, css, "style sheet", at, diagnostics) is not { } from || !File.Exists(from)) continue;
                 // An absolute or upward name is copied under css/ by its file name: output names never leave the output folder.
                 var outputName = OutputName(publication.Pages[0].BaseDirectory, css) ?? "css/" + Path.GetFileName(from);

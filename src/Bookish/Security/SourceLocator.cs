@@ -8,6 +8,19 @@ namespace Bookish.Security;
 /// </summary>
 public static class SourceLocator
 {
+    /// <summary>Like <see cref="Locate(string, string?, string)"/> over several files: the first that holds the value.</summary>
+    public static SourceSpan Locate(IEnumerable<string> paths, string? key, string value)
+    {
+        SourceSpan? first = null;
+        foreach (var path in paths.Distinct())
+        {
+            var span = Locate(path, key, value);
+            first ??= span;
+            if (span.Column > 1 || span.EndColumn > span.Column) return span;
+        }
+        return first ?? SourceSpan.None;
+    }
+
     /// <summary>The first line holding <c>key:</c> and <paramref name="value"/>, else one holding the value, else the key, else line 1.</summary>
     public static SourceSpan Locate(string path, string? key, string value)
     {

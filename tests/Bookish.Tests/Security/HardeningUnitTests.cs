@@ -123,4 +123,14 @@ public sealed class HardeningUnitTests
             Directory.Delete(parent, true);
         }
     }
+
+    [Theory]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><g><path d=\"M 0 0 L")]
+    [InlineData("<svg><foreignObject><![CDATA[")]
+    [InlineData("not svg at all")]
+    public void Malformed_svg_gives_no_picture_and_no_exception(string svg)
+    {
+        Assert.Null(Bookish.Plots.SvgRaster.Png(svg, 2));
+        Assert.Null(Bookish.Plots.SvgRaster.Pdf(svg));
+    }
 }
