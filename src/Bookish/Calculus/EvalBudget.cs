@@ -10,7 +10,7 @@ public sealed class EvalBudget
     /// <summary>Steps of one derivative claim: far above any real claim (a 10,000-term sum at every sample point).</summary>
     public const long ClaimSteps = 4_000_000;
     /// <summary>Steps of one plot (all its functions): thousands of samples of a few-hundred-node function.</summary>
-    public const long PlotSteps = 4_000_000;
+    public const long PlotSteps = 2_000_000;
     /// <summary>Nested evaluation deeper than this is refused (the checks run on a large stack; this keeps them inside it).</summary>
     public const int MaxDepth = 20_000;
 
@@ -37,6 +37,9 @@ public sealed class EvalBudget
         _current = budget;
         return new Scope(budget, previous, restore: true);
     }
+
+    /// <summary>True when the thread's budget is spent: callers that sample many points stop evaluating at once.</summary>
+    public static bool IsSpent => _current is { Remaining: < 0 };
 
     internal static void Spend()
     {

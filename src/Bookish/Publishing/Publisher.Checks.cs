@@ -119,7 +119,11 @@ public static partial class Publisher
         }
         diagnostics.AddRange(local);
         if (functions.Count != spec.Functions.Length || local.Any(d => d.IsError)) return;
+        PlotSampler.Stopped = false;
         var data = PlotData.Create(spec, functions);
+        if (PlotSampler.Stopped && !budget.Exhausted)
+            diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotBudget, f.Span,
+                $"plot stopped refining a curve at {PlotSampler.MaxSamples:N0} samples (it is not smooth at any scale); the drawing may miss detail"));
         if (budget.Exhausted)
             diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotBudget, f.Span,
                 $"plot stopped sampling after {budget.Limit:N0} evaluation steps (the function is too expensive); the curves are incomplete"));

@@ -78,7 +78,12 @@ public static partial class Publisher
         Toolchain.PerfTrace.Mark("fragments collected");
         IMathRenderer renderer = options.MathRenderer ?? new TexBatchRenderer();
         if (options.UseCache && options.MathRenderer is null)
-            renderer = new CachingMathRenderer(renderer, options.CacheDirectory ?? DefaultCacheDirectory);
+        {
+            var cacheDirectory = options.CacheDirectory ?? DefaultCacheDirectory;
+            if (LinkProblem(cacheDirectory, "cache folder") is { } link)
+                diagnostics.Add(Diagnostic.Warning(DiagnosticIds.CacheEntryUnusable, SourceSpan.At(cacheDirectory, 0, 0), link + "; equations are rendered without the cache"));
+            else renderer = new CachingMathRenderer(renderer, cacheDirectory);
+        }
         var rendering = renderer.RenderAsync(fragments, settings, ct);
         // HTML set-up that does not depend on the maths runs while TeX does (queued after the TeX batches).
         var warmUp = Task.Run(() => HtmlWriter.WarmUp(templateText), ct);

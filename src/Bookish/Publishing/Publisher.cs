@@ -142,16 +142,27 @@ public static partial class Publisher
     /// </summary>
     internal static string? OutputProblem(string output, ProjectRoot root, string input)
     {
-        if (new DirectoryInfo(output).LinkTarget is { } target) return $"the output folder is a symbolic link (to {target}); give a real folder with -o";
+        if (LinkProblem(output, "output folder") is { } link) return link + "; give a real folder with -o";
         if (File.Exists(output)) return "the output path is a file, not a folder";
-        var cwd = Path.GetFullPath(Directory.GetCurrentDirectory());
-        if (ProjectPaths.IsInside(cwd, output) && output != cwd)
-            for (var dir = Path.GetDirectoryName(output); dir is not null && dir.Length > cwd.Length; dir = Path.GetDirectoryName(dir))
-                if (new DirectoryInfo(dir).LinkTarget is not null) return $"the output folder goes through the symbolic link {dir}; give a real folder with -o";
         var real = ProjectPaths.RealPath(output) ?? output;
         if (ProjectPaths.IsInside(real, root.Path)) return $"the output folder {output} is the project folder or holds it; a build replaces its output folder as a whole";
         var inputReal = ProjectPaths.RealPath(Path.GetFullPath(input));
         if (inputReal is not null && ProjectPaths.IsInside(real, inputReal)) return $"the output folder {output} holds the input; a build replaces its output folder as a whole";
+        return null;
+    }
+
+    /// <summary>
+    /// A folder Bookish writes (output, cache) must not be a symbolic link, nor go through one below the working folder:
+    /// a repository can hold such links (<c>output -> ~/.ssh</c>), and writing through them writes elsewhere.
+    /// </summary>
+    internal static string? LinkProblem(string folder, string what)
+    {
+        var full = Path.GetFullPath(folder);
+        if (new DirectoryInfo(full).LinkTarget is { } target) return $"the {what} is a symbolic link (to {target})";
+        var cwd = Path.GetFullPath(Directory.GetCurrentDirectory());
+        if (ProjectPaths.IsInside(cwd, full) && full != cwd)
+            for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > cwd.Length; dir = Path.GetDirectoryName(dir))
+                if (new DirectoryInfo(dir).LinkTarget is not null) return $"the {what} goes through the symbolic link {dir}";
         return null;
     }
 

@@ -199,4 +199,16 @@ public sealed class PathContainmentTests
         Assert.Contains($"warning {DiagnosticIds.OutputNameRefused}", o.Printed);
         Assert.False(File.Exists(Path.Combine(c.Root, "images", "a.png")));
     }
+
+    [Fact]
+    public async Task Parity_with_a_root_refuses_a_pdf_outside_it()
+    {
+        using var c = new HostileCase();
+        var html = c.Write("site/index.html", "<!DOCTYPE html><html><body><p>x</p></body></html>\n");
+        File.CreateSymbolicLink(Path.Combine(c.Project, "site", "doc.pdf"), c.Secret);
+        var o = await c.RunAsync(["parity", html, Path.Combine(c.Project, "site", "doc.pdf"), "--root", c.Project]);
+        Assert.Equal(2, o.ExitCode);
+        Assert.Contains("outside the root", o.Printed);
+        c.AssertContained(o);
+    }
 }
