@@ -42,7 +42,20 @@ internal static partial class BookishCommand
             Console.Error.WriteLine("bookish: cancelled; the previous output was left as it was");
             return 130;
         }
+        catch (Exception e)
+        {
+            // Bad input is a diagnostic before this point; whatever lands here is a bug.
+            Console.Error.WriteLine($"bookish: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            if (Environment.GetEnvironmentVariable("BOOKISH_TRACE") is { Length: > 0 }) Console.Error.WriteLine(e);
+            return ExitCodes.Internal;
+        }
     }
+
+    /// <summary>--root DIR: the project root every path a document names must lie in (default: the input's folder).</summary>
+    internal static Option<string?> RootOption() => new("--root")
+    {
+        Description = "Project root: every file the document names must lie inside it, links followed (default: the input's folder)",
+    };
 
     private static readonly Option<string> Format = new("--format")
     {
@@ -67,7 +80,8 @@ internal static partial class BookishCommand
         var mathOut = new Option<string>("--math") { Description = "svg (default) or png: also write every equation as a 2x PNG and use it in the page", DefaultValueFactory = _ => "svg" };
         mathOut.AcceptOnlyFromAmong("svg", "png");
         var format = Format;
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout };
+        var projectRoot = RootOption();
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout };
         cmd.SetAction(async (parse, ct) =>
         {
             if (!ValidTimeouts(parse)) return ExitCodes.Usage;
@@ -86,6 +100,8 @@ internal static partial class BookishCommand
                 MathFont = parse.GetValue(font)!,
                 DocumentCss = parse.GetValue(docCss),
                 MathPng = parse.GetValue(mathOut) == "png",
+                Root = parse.GetValue(projectRoot),
+                Waiting = lockPath => Console.Error.WriteLine($"bookish: another build is writing this output folder; waiting (lock {lockPath})"),
             };
             var budget = parse.GetValue(BuildTimeout);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -110,7 +126,7 @@ internal static partial class BookishCommand
             }
             if (parse.GetValue(timings))
                 Console.Error.WriteLine("bookish: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
-            if (result.Diagnostics.Any(d => d.Id == Bookish.Diagnostics.DiagnosticIds.InputNotFound)) return ExitCodes.Usage;
+            if (result.Diagnostics.Any(d => ExitCodes.IsUsage(d.Id))) return ExitCodes.Usage;
             return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
         });
         return cmd;

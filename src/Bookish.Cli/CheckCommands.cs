@@ -15,13 +15,14 @@ internal static partial class BookishCommand
         format.AcceptOnlyFromAmong("text", "json", "github");
         var output = new Option<string?>("--output", "-o") { Description = "The built output folder to compare HTML and PDF in (default: output/<name> when it exists)" };
         var noParity = new Option<bool>("--no-parity") { Description = "Skip the HTML/PDF parity comparison" };
-        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format, UnsafeNoSandbox };
+        var projectRoot = RootOption();
+        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format, projectRoot, UnsafeNoSandbox };
         cmd.SetAction(parse =>
         {
             var source = parse.GetValue(input)!;
             var folder = parse.GetValue(output) ?? Path.Combine("output", InputReader.NameOf(source));
             var parity = !parse.GetValue(noParity) && (parse.GetValue(output) is not null || Directory.Exists(folder)) ? folder : null;
-            var result = Checker.Run(source, parse.GetValue(derivatives) == "auto", parity);
+            var result = Checker.Run(source, parse.GetValue(derivatives) == "auto", parity, parse.GetValue(projectRoot));
             var fmt = parse.GetValue(format)!;
             DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Out);
             if (fmt == "text")
@@ -31,7 +32,7 @@ internal static partial class BookishCommand
                     Console.WriteLine($"auto: {a.Checked} equations with derivatives checked: {a.Verified} verified, {a.Refuted} refuted, {a.NotCheckable} not checkable");
                 Console.WriteLine($"{result.Diagnostics.Count(d => d.IsError)} error(s), {result.Diagnostics.Count(d => !d.IsError)} other diagnostic(s)");
             }
-            if (result.Diagnostics.Any(d => d.Id == Bookish.Diagnostics.DiagnosticIds.InputNotFound)) return ExitCodes.Usage;
+            if (result.Diagnostics.Any(d => ExitCodes.IsUsage(d.Id))) return ExitCodes.Usage;
             return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
         });
         return cmd;

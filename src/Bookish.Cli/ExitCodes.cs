@@ -7,4 +7,9 @@ internal static class ExitCodes
     public const int Errors = 1;
     public const int Usage = 2;
     public const int MissingTool = 3;
+    /// <summary>A bug in Bookish (an exception no input should cause): one line, the stack trace only with BOOKISH_TRACE.</summary>
+    public const int Internal = 70;
+
+    /// <summary>Diagnostics that mean the input or the command line cannot be used at all.</summary>
+    public static bool IsUsage(string id) => id is Bookish.Diagnostics.DiagnosticIds.InputNotFound or Bookish.Diagnostics.DiagnosticIds.OutputRefused;
 }

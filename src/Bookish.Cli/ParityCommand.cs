@@ -12,12 +12,19 @@ internal static class ParityCommand
         var pdf = new Argument<string?>("pdf") { Description = "The built PDF (default: the only .pdf in the output folder)", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format") { Description = "Report format: text, json or github", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github");
-        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format, BookishCommand.UnsafeNoSandbox };
+        var projectRoot = BookishCommand.RootOption();
+        projectRoot.Description = "Refuse an HTML page or PDF whose real path (links followed) is outside this folder";
+        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format, projectRoot, BookishCommand.UnsafeNoSandbox };
         cmd.SetAction(parse =>
         {
             var htmlPath = parse.GetValue(html)!;
             var pdfPath = parse.GetValue(pdf) ?? ParityChecker.PdfBeside(htmlPath);
-            var report = pdfPath is null
+            var root = parse.GetValue(projectRoot) is { } r ? new Bookish.Security.ProjectRoot(r) : null;
+            var outside = root is null ? null
+                : new[] { htmlPath, pdfPath }.OfType<string>().FirstOrDefault(p => root.Resolve(Path.GetFullPath(p)).Status is Bookish.Security.PathStatus.Outside or Bookish.Security.PathStatus.Invalid);
+            var report = outside is not null
+                ? ParityReport.Bad(htmlPath, pdfPath ?? "", $"{outside} is outside the root {root} (links followed); nothing was read", TimeSpan.Zero)
+                : pdfPath is null
                 ? ParityReport.Bad(htmlPath, "", $"no PDF named, and {htmlPath} is not an output folder holding exactly one .pdf", TimeSpan.Zero)
                 : ParityChecker.Compare(htmlPath, pdfPath);
             var fmt = parse.GetValue(format)!;

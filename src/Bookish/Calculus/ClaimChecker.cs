@@ -9,6 +9,7 @@ internal static class ClaimChecker
 
     public static Verdict Check(string declare, string define, string claim, Layout layout, CheckOptions options)
     {
+        using var budget = EvalBudget.Enter(new EvalBudget(EvalBudget.ClaimSteps));
         string part = "declare";
         string text = declare;
         try

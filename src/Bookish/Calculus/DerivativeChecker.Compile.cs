@@ -25,6 +25,7 @@ public static partial class DerivativeChecker
             if (!probe.IsScalar) { error = $"the expression is {probe.ShapeText}, not a scalar"; return null; }
             return x =>
             {
+                if (EvalBudget.IsSpent) return double.NaN;
                 try
                 {
                     var v = Eval(x);

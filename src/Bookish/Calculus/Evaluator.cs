@@ -7,6 +7,7 @@ internal sealed partial class Evaluator
     private readonly IReadOnlyDictionary<string, int> _sizes;
     private readonly bool _allowOtimes;
     private int _depth;
+    private int _nesting;
 
     public Evaluator(IReadOnlyDictionary<string, FunctionDefinition> definitions, IReadOnlyDictionary<string, int> sizes, Layout layout, bool allowOtimes)
     {
@@ -23,6 +24,8 @@ internal sealed partial class Evaluator
 
     public Value Eval(Expr e, IReadOnlyDictionary<string, Value> env)
     {
+        EvalBudget.Spend();
+        if (++_nesting > EvalBudget.MaxDepth) { _nesting--; throw new CalcException("expression nested too deeply to evaluate"); }
         try
         {
             return EvalCore(e, env);
@@ -30,6 +33,10 @@ internal sealed partial class Evaluator
         catch (CalcException ex) when (ex.SourceStart < 0)
         {
             throw new CalcException(ex.Reason, e.Start, e.End);
+        }
+        finally
+        {
+            _nesting--;
         }
     }
 
@@ -101,8 +108,11 @@ internal sealed partial class Evaluator
         var to = s.To != null ? Eval(s.To, env) : Value.Scalar(IndexedLength(s.Body, s.Index, env));
         if (to.IsScalar && to.ScalarValue == 0 && s.To == null) throw new CalcException($"cannot tell the range of the sum over '{s.Index}'");
         if (!from.IsScalar || !to.IsScalar) throw new CalcException("sum limits must be scalars");
+        if (!(Math.Abs(from.ScalarValue) < 1e9 && Math.Abs(to.ScalarValue) < 1e9)) throw new CalcException("sum limits must be numbers below 10^9");
         if (to.ScalarValue - from.ScalarValue > 10000) throw new CalcException("a sum may have at most 10000 terms");
         Value? total = null;
+        var terms = Math.Max(0, (long)to.ScalarValue - (long)from.ScalarValue + 1);
+        using var loop = EvalBudget.Loop(terms);
         for (int i = (int)from.ScalarValue; i <= (int)to.ScalarValue; i++)
         {
             var inner = new Dictionary<string, Value>(env) { [s.Index] = Value.Scalar(i) };

@@ -16,8 +16,12 @@ internal sealed partial class Parser
     private int _absDepth;
     private int _normDepth;
 
+    /// <summary>Longer expressions are refused: every later walk over the tree stays small.</summary>
+    private const int MaxTokens = 50_000;
+
     private Parser(List<Token> tokens, string src, ParseSettings settings)
     {
+        if (tokens.Count > MaxTokens) throw new CalcException($"expression too long ({tokens.Count:N0} tokens; at most {MaxTokens:N0})");
         _t = tokens;
         _src = src;
         _settings = settings;
@@ -63,7 +67,7 @@ internal sealed partial class Parser
     private Parser Sub(List<Token> tokens)
     {
         var copy = new List<Token>(tokens) { new(TokenKind.End, "", tokens.Count > 0 ? tokens[^1].End : Peek.Start, tokens.Count > 0 ? tokens[^1].End : Peek.Start) };
-        return new Parser(copy, _src, _settings);
+        return new Parser(copy, _src, _settings) { _nesting = _nesting };
     }
 
     private Expr ParseSubExpr(List<Token> tokens)
@@ -91,7 +95,18 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>Brackets, signs and commands nested deeper than this are refused (not checkable), never a stack overflow.</summary>
+    private const int MaxNesting = 500;
+    private int _nesting;
+
     public Expr ParseExpr()
+    {
+        if (++_nesting > MaxNesting) throw new CalcException("expression nested too deeply", Peek.Start, Peek.End);
+        try { return ParseAdditive(); }
+        finally { _nesting--; }
+    }
+
+    private Expr ParseAdditive()
     {
         int start = Peek.Start;
         var left = ParseTerm();
@@ -142,10 +157,14 @@ internal sealed partial class Parser
 
     private Expr ParseUnary()
     {
-        var t = Peek;
-        if (t.IsSymbol("-")) { _p++; var e = ParseUnary(); return new NegateExpr(e, t.Start, e.End); }
-        if (t.IsSymbol("+")) { _p++; return ParseUnary(); }
-        return ParsePostfix();
+        // A run of signs is read in a loop: 100,000 minus signs nest no deeper than one.
+        var signs = new List<Token>();
+        while (Peek.IsSymbol("-") || Peek.IsSymbol("+")) signs.Add(Next());
+        if (signs.Count > MaxNesting) throw new CalcException("too many signs in a row", signs[0].Start, signs[^1].End);
+        var e = ParsePostfix();
+        for (var i = signs.Count - 1; i >= 0; i--)
+            if (signs[i].IsSymbol("-")) e = new NegateExpr(e, signs[i].Start, e.End);
+        return e;
     }
 
     private Expr ParsePostfix()

@@ -26,10 +26,14 @@ public sealed record Bibliography(IReadOnlyList<Reference> References)
         var file = publication.Metadata.Bibliography;
         if (file is { Length: > 0 })
         {
-            var path = Path.Combine(publication.Pages[0].BaseDirectory, file);
-            if (File.Exists(path))
-                foreach (var e in BibTexReader.Read(SourceText.FromFile(path), diagnostics)) entries.TryAdd(e.Key, e);
-            else diagnostics.Add(Diagnostic.Error(DiagnosticIds.Bibliography, SourceSpan.At(publication.Pages[0].SourcePath, 1, 1), $"bibliography file '{file}' not found"));
+            var page = publication.Pages[0];
+            var resolved = new Security.ProjectRoot(page.ProjectRoot ?? page.BaseDirectory).Resolve(page.BaseDirectory, file);
+            var at = Security.SourceLocator.Locate(page.SourcePath, "bibliography", file);
+            if (resolved.Status is Security.PathStatus.Outside or Security.PathStatus.Invalid)
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.PathOutsideProject, at, resolved.Explain("bibliography file")));
+            else if (File.Exists(resolved.RealPath))
+                foreach (var e in BibTexReader.Read(new SourceText(Path.Combine(page.BaseDirectory, file), File.ReadAllText(resolved.RealPath)), diagnostics)) entries.TryAdd(e.Key, e);
+            else diagnostics.Add(Diagnostic.Error(DiagnosticIds.Bibliography, at, $"bibliography file '{file}' not found"));
         }
         var references = new List<Reference>();
         foreach (var c in citations)

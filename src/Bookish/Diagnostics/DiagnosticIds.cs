@@ -1,7 +1,7 @@
 namespace Bookish.Diagnostics;
 
 /// <summary>Stable diagnostic ids. 1xxx reading, 2xxx math, 3xxx PDF, 4xxx checks, 5xxx notation, 6xxx plots, 9xxx environment.</summary>
-public static class DiagnosticIds
+public static partial class DiagnosticIds
 {
     public const string InputNotFound = "BK1001";
     public const string FrontMatter = "BK1002";

@@ -56,7 +56,7 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
             if (SvgSanitizer.Clean(e.Svg) is not { } svg || !double.IsFinite(e.Width) || !double.IsFinite(e.Height) || !double.IsFinite(e.Depth)) return null;
             return new RenderedMath(svg, e.Width, e.Height, e.Depth);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -65,9 +65,17 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
     private void Store(string key, RenderedMath m)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm))));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm))));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Something else sits where the entry goes (a folder, a read-only file): the equation is simply not cached.
+            try { File.Delete(temp); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
+        }
     }
 }

@@ -151,7 +151,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
     private async Task<RunResult> RunOnceAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct)
     {
-        var work = Directory.CreateTempSubdirectory("bookish-tex-").FullName;
+        var work = Security.TempFolders.Create("tex");
         try
         {
             CopyResources(list, settings, work);
@@ -247,7 +247,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         finally
         {
             // Removing a few hundred files is not on the critical path.
-            _ = Task.Run(() => { try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { } });
+            Security.TempFolders.DeleteLater(work);
         }
     }
 
@@ -403,14 +403,15 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     private static void CopyResources(List<MathFragment> list, MathSettings settings, string work)
     {
         if (settings.ResourceDirectory is null) return;
-        var root = Path.GetFullPath(settings.ResourceDirectory);
+        var root = new Security.ProjectRoot(settings.ResourceDirectory);
         foreach (var f in list)
             foreach (Match m in IncludeGraphics().Matches(f.Tex))
             {
                 var rel = m.Groups[2].Value.Trim();
-                var source = Path.GetFullPath(Path.Combine(root, rel));
-                if (!source.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(source)) continue;
-                var target = Path.Combine(work, rel);
+                // Real paths (links followed) inside the document folder only; the publisher reports the others.
+                if (root.Resolve(root.Path, rel) is not { IsReadable: true, RealPath: var source } || !File.Exists(source)) continue;
+                var target = Path.GetFullPath(Path.Combine(work, rel));
+                if (!Security.ProjectPaths.IsInside(work, target)) continue;
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(source, target, true);
                 if (settings.Engine == MathEngine.LatexDvi && PngBox.Of(source) is { } box)

@@ -90,7 +90,7 @@ internal static class TexFormat
 
     private static async Task<string?> BuildAsync(string key, string preamble, TimeSpan timeout, CancellationToken ct)
     {
-        var work = System.IO.Directory.CreateTempSubdirectory("bookish-fmt-").FullName;
+        var work = Security.TempFolders.Create("fmt");
         try
         {
             await File.WriteAllTextAsync(Path.Combine(work, "format.tex"), preamble + "\\dump\n", ct);

@@ -16,7 +16,7 @@ public static class PdfBuilder
     public static async Task<PdfResult> BuildAsync(LatexDocument document, string resourceRoot, string sourcePath, TimeSpan timeout, CancellationToken cancellationToken = default,
         IReadOnlyDictionary<string, byte[]>? generated = null)
     {
-        var work = Directory.CreateTempSubdirectory("bookish-pdf-").FullName;
+        var work = Security.TempFolders.Create("pdf");
         try
         {
             foreach (var (relative, bytes) in generated ?? new Dictionary<string, byte[]>())

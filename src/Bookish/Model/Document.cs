@@ -13,6 +13,8 @@ public sealed record Document(Metadata Metadata, ImmutableArray<Block> Blocks, s
     public LabelTable Labels { get; init; } = LabelTable.Empty;
     /// <summary>Folder that relative paths (images, bibliography) resolve against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourcePath)) ?? ".";
+    /// <summary>Real path of the project root that every file this page names must lie in (null: <see cref="BaseDirectory"/>).</summary>
+    public string? ProjectRoot { get; init; }
 }
 
 /// <summary>What a build reads: one document (article) or several chapters (book) with shared metadata.</summary>

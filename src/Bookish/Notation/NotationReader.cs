@@ -21,11 +21,12 @@ public static class NotationReader
     /// <summary>Reads the notation of <paramref name="document"/>. With <paramref name="source"/> (the document's text) the
     /// diagnostics point at the entry's line in the front matter; without it, at the file.</summary>
     public static NotationSet Read(Document document, DiagnosticBag diagnostics, SourceText? source = null) =>
-        Read(document.Metadata, document.SourcePath, diagnostics, source);
+        Read(document.Metadata, document.SourcePath, diagnostics, source, document.ProjectRoot);
 
     /// <summary>Reads the notation of front matter read from <paramref name="sourcePath"/> (a file path names a notation
     /// file relative to that document's folder).</summary>
-    public static NotationSet Read(Metadata metadata, string sourcePath, DiagnosticBag diagnostics, SourceText? source = null)
+    /// <param name="projectRoot">The project root a notation file must lie in (links followed); default: the document's folder.</param>
+    public static NotationSet Read(Metadata metadata, string sourcePath, DiagnosticBag diagnostics, SourceText? source = null, string? projectRoot = null)
     {
         if (!metadata.Raw.TryGetValue("notation", out var value) || value is null) return NotationSet.Empty;
         var (node, lineOffset) = FrontMatterNode(source, "notation") is { } located ? located : (ToNode(value), -1);
@@ -33,7 +34,13 @@ public static class NotationReader
         if (node is YamlScalarNode scalar)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? ".";
-            return ReadFile(Path.Combine(folder, scalar.Value ?? ""), diagnostics, At(path, scalar, lineOffset));
+            var resolved = new Security.ProjectRoot(projectRoot ?? folder).Resolve(folder, scalar.Value);
+            if (resolved.Status is Security.PathStatus.Outside or Security.PathStatus.Invalid)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.PathOutsideProject, At(path, scalar, lineOffset), resolved.Explain("notation file")));
+                return NotationSet.Empty;
+            }
+            return ReadFile(resolved.Status == Security.PathStatus.Inside ? resolved.RealPath : Path.Combine(folder, scalar.Value ?? ""), diagnostics, At(path, scalar, lineOffset));
         }
         return Read(node, path, lineOffset, [], diagnostics);
     }
@@ -53,6 +60,11 @@ public static class NotationReader
     public static NotationSet ReadYaml(string yaml, string path, DiagnosticBag diagnostics)
     {
         YamlNode? root;
+        if (Reading.YamlLimits.Problem(yaml) is { } tooBig)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputTooDeep, SourceSpan.At(path, 1, 1), "notation file refused: it " + tooBig));
+            return NotationSet.Empty;
+        }
         try
         {
             var stream = new YamlStream();

@@ -7,6 +7,12 @@ namespace Bookish.Plots;
 /// </summary>
 public static class PlotSampler
 {
+    /// <summary>At most this many samples per curve: far more than any drawing needs; a curve that wants more is stopped.</summary>
+    public const int MaxSamples = 20_000;
+
+    /// <summary>Set when a <see cref="Sample"/> on this thread stopped refining at <see cref="MaxSamples"/> (callers reset it).</summary>
+    [ThreadStatic] public static bool Stopped;
+
     /// <summary>Polylines (each a list of points in data coordinates), broken at jumps and at undefined values.</summary>
     public static List<List<(double X, double Y)>> Sample(Func<double, double> f, double xMin, double xMax, double yScalePerPixel, double xScalePerPixel, int initial = 256)
     {
@@ -28,8 +34,10 @@ public static class PlotSampler
             current.Add((x, y));
         }
 
+        var samples = 0;
         void Refine(double a, double fa, double b, double fb, int depth)
         {
+            if (++samples > MaxSamples) { Stopped = true; return; }
             var m = (a + b) / 2;
             var fm = f(m);
             var finite = double.IsFinite(fa) && double.IsFinite(fb) && double.IsFinite(fm);

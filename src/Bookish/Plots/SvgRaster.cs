@@ -13,10 +13,19 @@ public static partial class SvgRaster
     public static string Standalone(string svg, string ink = "#000000") =>
         CssVariable().Replace(svg, m => m.Groups[1].Value).Replace("currentColor", ink);
 
+    /// <summary>The SVG as a picture; null when it cannot be read (malformed markup from a document or a damaged cache).</summary>
     public static SKPicture? Picture(string svg)
     {
-        var doc = new SKSvg();
-        return doc.FromSvg(Standalone(svg));
+        try
+        {
+            var doc = new SKSvg();
+            return doc.FromSvg(Standalone(svg));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Svg.Skia throws XmlException, FormatException and others on bad input; untrusted SVG is never a crash.
+            return null;
+        }
     }
 
     [GeneratedRegex(@"viewBox=""\s*([-0-9.]+)[\s,]+([-0-9.]+)[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*""")] private static partial Regex ViewBox();

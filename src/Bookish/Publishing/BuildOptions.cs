@@ -27,6 +27,12 @@ public sealed record BuildOptions(string Input)
     /// <summary>Called with each stage's name as it ends (read, checks, math, html, pdf, publish).</summary>
     public Action<string>? StageDone { get; init; }
     public int? Parallelism { get; init; }
+    /// <summary>--root: the project root every path the document names must lie in (default: the input's folder).</summary>
+    public string? Root { get; init; }
+    /// <summary>How long to wait for another build that holds the output folder's lock before refusing.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>Called once when the build starts waiting for another build's lock on the output folder.</summary>
+    public Action<string>? Waiting { get; init; }
     /// <summary>Test seam: a renderer to use instead of the real batch renderer.</summary>
     public IMathRenderer? MathRenderer { get; init; }
     /// <summary>Test seam: called after the staging folder is written, before it replaces the output.</summary>

@@ -19,11 +19,25 @@ public sealed record CheckResult(IReadOnlyList<Diagnostic> Diagnostics)
 public static class Checker
 {
     /// <param name="output">A built output folder (HTML + PDF) to compare for parity, or null to skip.</param>
-    public static CheckResult Run(string input, bool autoDerivatives, string? output = null)
+    /// <param name="root">--root: the project root (default: the input's folder).</param>
+    public static CheckResult Run(string input, bool autoDerivatives, string? output = null, string? root = null) =>
+        Security.DeepStack.Run(() => RunDeep(input, autoDerivatives, output, root));
+
+    private static CheckResult RunDeep(string input, bool autoDerivatives, string? output, string? root)
     {
         var diagnostics = new DiagnosticBag();
-        var publication = InputReader.Read(input, diagnostics);
+        if (root is not null && !Directory.Exists(root))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(root, 0, 0), "--root: no such folder"));
+            return new CheckResult(diagnostics.ToList());
+        }
+        var publication = InputReader.Read(input, diagnostics, Security.ProjectRoot.ForInput(input, root));
         if (publication is null) return new CheckResult(diagnostics.ToList());
+        if (publication.Pages.Length == 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.DialectSyntax, SourceSpan.At(input, 1, 1), "the document has no pages (a root without <include>s, or no readable chapter); nothing to check"));
+            return new CheckResult(diagnostics.ToList());
+        }
         publication = Numbering.Apply(publication);
         var outcome = Publisher.RunChecks(publication, diagnostics, lintAlways: true);
         Citations.Bibliography.For(publication, diagnostics);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Bookish.Diagnostics;
 using Bookish.Model;
 using Bookish.Reading;
+using Bookish.Security;
 using Bookish.Text;
 using YamlDotNet.Serialization;
 
@@ -18,9 +19,28 @@ public static class InputReader
         return stem is "index" or "article" or "book" or "README" ? Path.GetFileName(Path.GetDirectoryName(full)!) : stem;
     }
 
-    public static Publication? Read(string input, DiagnosticBag diagnostics)
+    /// <param name="root">The project root every file must lie in (links followed); default: the input's folder.</param>
+    public static Publication? Read(string input, DiagnosticBag diagnostics, ProjectRoot? root = null)
+    {
+        root ??= ProjectRoot.ForInput(input);
+        var publication = ReadInside(input, diagnostics, root);
+        return publication is null ? null : publication with { Pages = [.. publication.Pages.Select(p => p with { ProjectRoot = root.Path })] };
+    }
+
+    private static Publication? ReadInside(string input, DiagnosticBag diagnostics, ProjectRoot root)
     {
         var name = NameOf(input);
+        // A file of the project: inside the root once links are followed (an index.md linking to /proc/self/environ is not).
+        bool Inside(string path)
+        {
+            var resolved = root.Resolve(path);
+            if (resolved.Status is PathStatus.Outside or PathStatus.Invalid)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.PathOutsideProject, SourceSpan.At(path, 0, 0), resolved.Explain("input")));
+                return false;
+            }
+            return true;
+        }
         if (Directory.Exists(input))
         {
             var index = Path.Combine(input, "index.md");
@@ -28,25 +48,27 @@ public static class InputReader
             if (!File.Exists(index) && !File.Exists(bookYml))
             {
                 // A folder in the original bookish layout: its book.xml or article.xml is the root.
-                foreach (var root in new[] { "book.xml", "article.xml" })
-                    if (File.Exists(Path.Combine(input, root))) return LegacyDialect.Read(Path.Combine(input, root), diagnostics);
+                foreach (var file in new[] { "book.xml", "article.xml" })
+                    if (File.Exists(Path.Combine(input, file))) return Inside(Path.Combine(input, file)) ? LegacyDialect.Read(Path.Combine(input, file), diagnostics, root) : null;
                 diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "the folder holds none of index.md, bookish.yml, book.xml, article.xml"));
                 return null;
             }
-            return ReadMarkdownBook(input, File.Exists(index) ? index : null, File.Exists(bookYml) ? bookYml : null, name, diagnostics);
+            if ((File.Exists(index) && !Inside(index)) || (File.Exists(bookYml) && !Inside(bookYml))) return null;
+            return ReadMarkdownBook(input, File.Exists(index) ? index : null, File.Exists(bookYml) ? bookYml : null, name, root, diagnostics);
         }
         if (!File.Exists(input))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "input file not found"));
             return null;
         }
+        if (!Inside(input)) return null;
         var ext = Path.GetExtension(input).ToLowerInvariant();
         if (ext is ".xml" or ".json" || (ext == ".md" && LegacyDialect.LooksLegacy(input)))
-            return LegacyDialect.Read(input, diagnostics);
-        return ReadMarkdownBook(Path.GetDirectoryName(Path.GetFullPath(input))!, input, null, name, diagnostics);
+            return LegacyDialect.Read(input, diagnostics, root);
+        return ReadMarkdownBook(Path.GetDirectoryName(Path.GetFullPath(input))!, input, null, name, root, diagnostics);
     }
 
-    private static Publication ReadMarkdownBook(string folder, string? indexPath, string? bookYml, string name, DiagnosticBag diagnostics)
+    private static Publication ReadMarkdownBook(string folder, string? indexPath, string? bookYml, string name, ProjectRoot root, DiagnosticBag diagnostics)
     {
         var pages = ImmutableArray.CreateBuilder<Document>();
         Document? index = null;
@@ -68,13 +90,20 @@ public static class InputReader
         }
         foreach (var chapter in chapters.Where(c => c.Length > 0))
         {
+            var listedIn = indexPath ?? bookYml ?? folder;
+            var resolved = root.Resolve(folder, chapter);
+            if (resolved.Status is PathStatus.Outside or PathStatus.Invalid)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.PathOutsideProject, SourceLocator.Locate(listedIn, "chapters", chapter), resolved.Explain("chapter file")));
+                continue;
+            }
             var path = Path.Combine(folder, chapter);
-            if (!File.Exists(path))
+            if (!File.Exists(resolved.RealPath))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(indexPath ?? bookYml ?? folder, 1, 1), $"chapter file '{chapter}' not found"));
                 continue;
             }
-            var doc = MarkdownReader.ReadFile(path, diagnostics);
+            var doc = MarkdownReader.Read(new SourceText(path, File.ReadAllText(resolved.RealPath)), diagnostics);
             pages.Add(doc with { PageName = Path.GetFileNameWithoutExtension(chapter) });
         }
         var metadata = bookMeta ?? index?.Metadata ?? new Metadata();

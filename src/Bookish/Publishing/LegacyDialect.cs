@@ -9,5 +9,6 @@ internal static class LegacyDialect
 {
     public static bool LooksLegacy(string path) => BookishXmlReader.LooksLikeMarkdownEra(path);
 
-    public static Publication? Read(string path, DiagnosticBag diagnostics) => BookishXmlReader.Read(path, diagnostics);
+    public static Publication? Read(string path, DiagnosticBag diagnostics, Security.ProjectRoot? root = null) =>
+        BookishXmlReader.Read(path, diagnostics, BookishXmlOptions.Default with { Root = root });
 }

@@ -105,6 +105,9 @@ public static partial class Publisher
     private static void Plot(Figure f, string source, CheckContext context, CheckOutcome outcome, DiagnosticBag diagnostics)
     {
         var local = new List<Diagnostic>();
+        // One evaluation budget for the whole plot: an expensive function stops sampling with a warning.
+        var budget = new EvalBudget(EvalBudget.PlotSteps);
+        using var scope = EvalBudget.Replace(budget);
         var spec = PlotSpec.Parse(source, f.Span, local);
         if (spec.Define.Length > 0) context = context.WithDefinitions(spec.Define);
         var functions = new List<Func<double, double>>();
@@ -116,7 +119,14 @@ public static partial class Publisher
         }
         diagnostics.AddRange(local);
         if (functions.Count != spec.Functions.Length || local.Any(d => d.IsError)) return;
+        PlotSampler.Stopped = false;
         var data = PlotData.Create(spec, functions);
+        if (PlotSampler.Stopped && !budget.Exhausted)
+            diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotBudget, f.Span,
+                $"plot stopped refining a curve at {PlotSampler.MaxSamples:N0} samples (it is not smooth at any scale); the drawing may miss detail"));
+        if (budget.Exhausted)
+            diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotBudget, f.Span,
+                $"plot stopped sampling after {budget.Limit:N0} evaluation steps (the function is too expensive); the curves are incomplete"));
         outcome.PlotSvgs[f.Id] = PlotRenderer.Svg(data);
         outcome.PlotPdfs[f.Id] = PlotRenderer.Pdf(data);
     }

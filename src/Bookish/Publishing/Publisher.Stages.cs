@@ -7,6 +7,7 @@ using Bookish.Latex;
 using Bookish.Model;
 using Bookish.Notation;
 using Bookish.Plots;
+using Bookish.Security;
 using Bookish.Text;
 
 namespace Bookish.Publishing;
@@ -49,21 +50,27 @@ public static partial class Publisher
         ResourceDirectory = publication.Pages.FirstOrDefault()?.BaseDirectory,
     };
 
-    private static async Task<Staged> BuildStagesAsync(Publication publication, BuildOptions options, string templates,
+    private static async Task<Staged> BuildStagesAsync(Publication publication, BuildOptions options, ProjectRoot root, string templates,
         DiagnosticBag diagnostics, Dictionary<string, TimeSpan> timings, Stopwatch watch, CancellationToken ct)
     {
         var staged = new Staged([], []);
         void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
 
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
-        var checks = RunChecks(publication, diagnostics);
+        var checks = DeepStack.Run(() => RunChecks(publication, diagnostics));
         ReportForbiddenRawLatex(publication, diagnostics);
         staged.Checks = checks;
         var bibliography = Citations.Bibliography.For(publication, diagnostics);
         Lap("checks");
 
-        var templatePath = ResolveTemplate(publication.Metadata.Template, publication, templates, "page.html");
+        var templatePath = ResolveTemplate(publication.Metadata.Template, "template", publication, root, templates, "page.html", diagnostics);
         var templateText = File.ReadAllText(templatePath);
+        if (!HasBodySlot(templateText))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.TemplateUnusable, SourceLocator.Locate(publication.Pages[0].SourcePath, "template", publication.Metadata.Template ?? ""),
+                $"template '{publication.Metadata.Template}' has no body slot (an element with data-slot=\"body\"); the default template was used"));
+            templateText = File.ReadAllText(Path.Combine(templates, "page.html"));
+        }
 
         // Math: every distinct fragment of every page, in batches, through the cache.
         var settings = MathSettingsFor(publication, options, checks.ExtraMacros);
@@ -72,7 +79,12 @@ public static partial class Publisher
         Toolchain.PerfTrace.Mark("fragments collected");
         IMathRenderer renderer = options.MathRenderer ?? new TexBatchRenderer();
         if (options.UseCache && options.MathRenderer is null)
-            renderer = new CachingMathRenderer(renderer, options.CacheDirectory ?? DefaultCacheDirectory);
+        {
+            var cacheDirectory = options.CacheDirectory ?? DefaultCacheDirectory;
+            if (LinkProblem(cacheDirectory, "cache folder") is { } link)
+                diagnostics.Add(Diagnostic.Warning(DiagnosticIds.CacheEntryUnusable, SourceSpan.At(cacheDirectory, 0, 0), link + "; equations are rendered without the cache"));
+            else renderer = new CachingMathRenderer(renderer, cacheDirectory);
+        }
         var rendering = renderer.RenderAsync(fragments, settings, ct);
         // HTML set-up that does not depend on the maths runs while TeX does (queued after the TeX batches).
         var warmUp = Task.Run(() => HtmlWriter.WarmUp(templateText), ct);
@@ -86,14 +98,19 @@ public static partial class Publisher
         // HTML: one page per document.
         await warmUp;
         var template = templateText;
-        var cssPath = ResolveTemplate(publication.Metadata.Css, publication, templates, "article.css");
+        var cssPath = ResolveTemplate(publication.Metadata.Css, "css", publication, root, templates, "article.css", diagnostics);
         staged.Copies["article.css"] = cssPath;
         var extraCss = new List<string>();
         if (options.DocumentCss)
             foreach (var css in publication.Metadata.DocumentCss)
             {
-                var from = Path.Combine(publication.Pages[0].BaseDirectory, css);
-                if (File.Exists(from)) { staged.Copies[css] = from; extraCss.Add(css); }
+                // The legacy root file names the style sheets; it is the input (or the folder's root file), not a page.
+                var at = SourceLocator.Locate([options.Input, .. new[] { "book.xml", "article.xml" }.Select(f => Path.Combine(options.Input, f)), .. publication.Pages.Select(p => p.SourcePath)], null, css);
+                if (ReadablePath(root, publication.Pages[0].BaseDirectory, css, "style sheet", at, diagnostics) is not { } from || !File.Exists(from)) continue;
+                // An absolute or upward name is copied under css/ by its file name: output names never leave the output folder.
+                var outputName = OutputName(publication.Pages[0].BaseDirectory, css) ?? "css/" + Path.GetFileName(from);
+                staged.Copies[outputName] = from;
+                extraCss.Add(outputName);
             }
         var hasChecks = publication.Pages.Any(p => ModelWalker.Blocks(p).OfType<CheckBlock>().Any());
         var scripts = new List<string> { "page.js" };
@@ -129,11 +146,17 @@ public static partial class Publisher
             };
             var html = HtmlWriter.Write(page, pageContext);
             staged.Files[page.PageName + ".html"] = Encoding.UTF8.GetBytes(html);
-            foreach (var asset in LocalAssets(page))
+            foreach (var (asset, span) in LocalAssets(page))
             {
-                var from = Path.GetFullPath(Path.Combine(page.BaseDirectory, asset));
-                if (File.Exists(from)) staged.Copies[asset] = from;
-                else diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PdfMissingImage, SourceSpan.At(page.SourcePath, 0, 0), $"image '{asset}' not found"));
+                if (ReadablePath(root, page.BaseDirectory, asset, "image", span, diagnostics) is not { } from)
+                {
+                    if (root.Resolve(page.BaseDirectory, asset).Status == PathStatus.Missing)
+                        diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PdfMissingImage, span, $"image '{asset}' not found"));
+                    continue;
+                }
+                if (!File.Exists(from)) continue;
+                if (OutputName(page.BaseDirectory, asset) is { } outputName) staged.Copies[outputName] = from;
+                else diagnostics.Add(Diagnostic.Warning(DiagnosticIds.OutputNameRefused, span, $"image '{asset}' is above the page's folder; not copied into the output"));
             }
         }
         Lap("html");
@@ -149,8 +172,7 @@ public static partial class Publisher
             {
                 if (f.PlotSource is not null)
                     return checks.PlotPdfs.ContainsKey(f.Id) ? $"plots/{LatexWriter.LabelOf(f.Id)}.pdf" : null;
-                var path = Path.Combine(baseDir, f.Source);
-                if (!File.Exists(path)) return null;
+                if (root.Resolve(baseDir, f.Source) is not { IsReadable: true, RealPath: var path } || !File.Exists(path)) return null;
                 if (!f.Source.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return f.Source;
                 // SVG images become PDF with the same library that draws plots (no extra tool).
                 var converted = Plots.SvgRaster.Pdf(File.ReadAllText(path));
@@ -166,6 +188,8 @@ public static partial class Publisher
                 Bibliography = bibliography,
                 NotationRows = publication.Pages.SelectMany(p => checks.NotationRows.GetValueOrDefault(p.PageName, [])).DistinctBy(r => r.Symbol).ToList(),
             });
+            // Only files inside the project go to pdflatex's folder (equations' and raw LaTeX's \includegraphics included).
+            latex = latex with { Resources = latex.Resources.Where(r => generated.ContainsKey(r) || root.Resolve(baseDir, r).IsReadable).ToList() };
             var name = publication.Name + ".pdf";
             if (options.KeepTex) staged.Files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);
             var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated);
@@ -189,22 +213,23 @@ public static partial class Publisher
                     diagnostics.Add(Diagnostic.Error(DiagnosticIds.ForbiddenPrimitive, raw.Span, $"'{bad}' is not allowed in raw LaTeX: it could read or write files, ship pages or end the PDF early"));
     }
 
-    private static string ResolveTemplate(string? fromFrontMatter, Publication publication, string templates, string fallback)
+    private static string ResolveTemplate(string? fromFrontMatter, string key, Publication publication, ProjectRoot root, string templates, string fallback, DiagnosticBag diagnostics)
     {
         if (fromFrontMatter is { Length: > 0 })
         {
-            var candidate = Path.Combine(publication.Pages[0].BaseDirectory, fromFrontMatter);
-            if (File.Exists(candidate)) return candidate;
+            var at = SourceLocator.Locate(publication.Pages[0].SourcePath, key, fromFrontMatter);
+            if (ReadablePath(root, publication.Pages[0].BaseDirectory, fromFrontMatter, key == "css" ? "style sheet" : "template", at, diagnostics) is { } candidate && File.Exists(candidate))
+                return candidate;
         }
         return Path.Combine(templates, fallback);
     }
 
-    /// <summary>Relative image paths of a page (figures and inline images), to copy beside the HTML.</summary>
-    private static IEnumerable<string> LocalAssets(Document page)
+    /// <summary>Local image paths of a page (figures and inline images) with where they are written, to copy beside the HTML.</summary>
+    private static IEnumerable<(string Source, SourceSpan Span)> LocalAssets(Document page)
     {
-        var sources = ModelWalker.Blocks(page).OfType<Figure>().Where(f => f.PlotSource is null).Select(f => f.Source)
-            .Concat(ModelWalker.Inlines(page).OfType<Image>().Select(i => i.Source));
-        return sources.Where(s => s.Length > 0 && !s.Contains("://") && !s.StartsWith('/') && !s.StartsWith("data:") && !s.Contains(".."))
-            .Distinct();
+        var sources = ModelWalker.Blocks(page).OfType<Figure>().Where(f => f.PlotSource is null).Select(f => (f.Source, f.Span))
+            .Concat(ModelWalker.Inlines(page).OfType<Image>().Select(i => (i.Source, i.Span)));
+        return sources.Where(s => s.Source.Length > 0 && !s.Source.Contains("://") && !s.Source.StartsWith("data:") && !s.Source.StartsWith('#'))
+            .DistinctBy(s => s.Source);
     }
 }

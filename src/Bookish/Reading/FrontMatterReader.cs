@@ -13,6 +13,11 @@ internal static class FrontMatterReader
     public static Metadata Read(string yaml, SourceSpan span, Func<string, ImmutableArray<Block>> readBlocks, DiagnosticBag diagnostics)
     {
         Dictionary<string, object?> map;
+        if (YamlLimits.Problem(yaml) is { } tooBig)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputTooDeep, span, "front matter refused: it " + tooBig));
+            return new Metadata();
+        }
         try
         {
             var raw = new DeserializerBuilder().Build().Deserialize<object?>(yaml);

@@ -31,7 +31,7 @@ public static class MarkdownReader
 
     public static Document Read(SourceText source, DiagnosticBag diagnostics)
     {
-        var ast = Markdown.Parse(source.Text, Pipeline);
+        if (Parse(source, diagnostics) is not { } ast) return new Document(new Metadata(), [], source.Path);
         var converter = new MarkdigConverter(source, diagnostics);
         var metadata = new Metadata();
         var front = ast.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
@@ -51,8 +51,26 @@ public static class MarkdownReader
     internal static ImmutableArray<Model.Block> ReadFragment(string text, string path, DiagnosticBag diagnostics)
     {
         var source = new SourceText(path, text);
-        var ast = Markdown.Parse(text, Pipeline);
+        if (Parse(source, diagnostics) is not { } ast) return [];
         return new MarkdigConverter(source, diagnostics).Blocks(ast);
+    }
+
+    /// <summary>
+    /// Markdig refuses input nested deeper than it can parse (e.g. 200 block quotes) with an exception: that is a
+    /// diagnostic for the file, which is then read as empty.
+    /// </summary>
+    private static MarkdownDocument? Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Markdown.Parse(source.Text, Pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputTooDeep, Text.SourceSpan.At(source.Path, 1, 1),
+                "Markdown nested too deeply to read (block quotes, lists or brackets inside each other); the file was skipped"));
+            return null;
+        }
     }
 
     public static Document ReadFile(string path, DiagnosticBag diagnostics) => Read(SourceText.FromFile(path), diagnostics);

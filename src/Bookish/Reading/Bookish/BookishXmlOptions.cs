@@ -20,4 +20,7 @@ public sealed record BookishXmlOptions
 
     /// <summary>Define <c>\vec</c> as <c>\mathbf</c>, the original tool's preamble convention.</summary>
     public bool VecIsBold { get; init; } = true;
+
+    /// <summary>The project root: included files and images must lie inside it (links followed). Null: the root file's folder.</summary>
+    public Security.ProjectRoot? Root { get; init; }
 }

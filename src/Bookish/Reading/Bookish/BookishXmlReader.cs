@@ -20,9 +20,10 @@ public static class BookishXmlReader
     public static Publication Read(string rootPath, DiagnosticBag diagnostics, BookishXmlOptions? options = null)
     {
         options ??= BookishXmlOptions.Default;
-        var ctx = new ReadContext(diagnostics, options);
         var fullRoot = Path.GetFullPath(rootPath);
         var rootDir = Path.GetDirectoryName(fullRoot) ?? ".";
+        if (options.Root is null) options = options with { Root = new Security.ProjectRoot(rootDir) };
+        var ctx = new ReadContext(diagnostics, options);
         var name = new DirectoryInfo(rootDir).Name;
         if (!File.Exists(fullRoot))
         {
@@ -81,12 +82,18 @@ public static class BookishXmlReader
         var chapters = new List<(string Path, ChapterResult Result)>();
         foreach (var (path, from) in files)
         {
-            if (!File.Exists(path))
+            var resolved = ctx.Options.Root!.Resolve(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFullPath(path));
+            if (resolved.Status is Security.PathStatus.Outside or Security.PathStatus.Invalid)
+            {
+                ctx.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.PathOutsideProject, from, resolved.Explain("included file")));
+                continue;
+            }
+            if (!File.Exists(resolved.RealPath))
             {
                 ctx.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, from, $"included file not found: {path}"));
                 continue;
             }
-            var text = File.ReadAllText(path);
+            var text = File.ReadAllText(resolved.RealPath);
             var legacy = ctx.Options.Dialect switch
             {
                 BookishDialect.Markdown => true,
@@ -139,7 +146,7 @@ public static class BookishXmlReader
         {
             // A book's index page holds the table of contents (and whatever the root holds besides its includes).
             var rootPath = root is { Path.Length: > 0 } ? root.Path : files.Count > 0 ? files[0].Path : name;
-            pages.Add(new Document(publicationMeta, about.AddRange(resolver.Blocks(root?.Content ?? [])), Path.GetFullPath(rootPath)) { PageName = "index" });
+            pages.Add(new Document(publicationMeta, about.AddRange(resolver.Blocks(root?.Content ?? [])), Path.GetFullPath(rootPath)) { PageName = "index", ProjectRoot = ctx.Options.Root?.Path });
             about = [];
         }
         for (var i = 0; i < chapters.Count; i++)
@@ -153,7 +160,7 @@ public static class BookishXmlReader
                     Authors = chapter.Authors.Length > 0 ? chapter.Authors : publicationMeta.Authors,
                     Abstract = resolver.Blocks(chapter.Abstract),
                 };
-            pages.Add(new Document(pageMeta, about.AddRange(resolver.Blocks(chapter.Blocks)), Path.GetFullPath(path)) { PageName = PageName(path), Label = chapter.Label });
+            pages.Add(new Document(pageMeta, about.AddRange(resolver.Blocks(chapter.Blocks)), Path.GetFullPath(path)) { PageName = PageName(path), Label = chapter.Label, ProjectRoot = ctx.Options.Root?.Path });
             about = [];
         }
         return new Publication(publicationMeta, pages.ToImmutable(), isBook, name);

@@ -319,7 +319,9 @@ internal sealed partial class ChapterParser
             foreach (var candidate in candidates)
             {
                 var full = Path.GetFullPath(Path.Combine(_baseDirectory, candidate));
-                var inside = full.StartsWith(_baseDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+                // Inside the document folder by name and, links followed, inside the project.
+                var inside = full.StartsWith(_baseDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    && (_ctx.Options.Root ?? new Security.ProjectRoot(_baseDirectory)).Resolve(_baseDirectory, candidate).IsReadable;
                 if (inside && File.Exists(full))
                     return m.Value.Replace("{" + m.Groups[2].Value + "}", "{" + Path.GetRelativePath(_baseDirectory, full).Replace('\\', '/') + "}", StringComparison.Ordinal);
             }

@@ -35,7 +35,14 @@ public static partial class MarkdownConversion
         foreach (var page in publication.Pages)
             foreach (var asset in Assets(page).Distinct())
             {
-                var from = Path.GetFullPath(Path.Combine(page.BaseDirectory, asset));
+                // Read only inside the project (links followed), write only inside the output folder.
+                var resolved = new Security.ProjectRoot(page.ProjectRoot ?? page.BaseDirectory).Resolve(page.BaseDirectory, asset);
+                if (resolved.Status is Security.PathStatus.Outside or Security.PathStatus.Invalid)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.PathOutsideProject, Text.SourceSpan.At(page.SourcePath, 1, 1), resolved.Explain("file")));
+                    continue;
+                }
+                var from = resolved.RealPath;
                 var to = Path.GetFullPath(Path.Combine(output, asset));
                 if (!to.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(from)) continue;
                 Directory.CreateDirectory(Path.GetDirectoryName(to)!);
