@@ -27,4 +27,7 @@ internal sealed class LatexBuilder
     public override string ToString() => _sb.ToString();
 
     public IReadOnlyDictionary<int, SourceSpan> LineMap => _lineMap;
+
+    /// <summary>Complete lines written so far.</summary>
+    public int LineCount => _line - 1;
 }

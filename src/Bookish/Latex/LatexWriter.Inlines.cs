@@ -35,8 +35,6 @@ public sealed partial class LatexWriter
         _ => "",
     };
 
-    private static string BrokenMarker(string tex) => $"\\fbox{{\\texttt{{{LatexEscaper.Escape(tex)}}}}}";
-
     private string NoteText(Note n, bool moving)
     {
         var sb = new StringBuilder();

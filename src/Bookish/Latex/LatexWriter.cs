@@ -11,6 +11,8 @@ public sealed partial class LatexWriter
     private readonly LatexBuilder _out = new();
     private readonly LatexWriterContext _context;
     private readonly List<string> _resources = [];
+    private readonly HashSet<Text.SourceSpan> _displayMath = [];
+    private readonly System.Text.StringBuilder _toc = new();
     private Document _page = null!;
     private int _topLevel = 1;
 
@@ -28,14 +30,21 @@ public sealed partial class LatexWriter
         var m = pub.Metadata;
         var template = _context.TemplateTex.Replace("\r", "");
         var lines = template.Split('\n');
+        // Packages of the shared preamble join the template's in the dumped format; its macros (per document) follow it.
+        var preamble = _context.Preamble.Replace("\r", "").TrimEnd().Split('\n');
+        var packages = preamble.Where(IsPackageLine).ToList();
+        var macros = preamble.Where(l => !IsPackageLine(l) && l.Trim().Length > 0).ToList();
+        var formatLines = 0;
         foreach (var line in lines)
         {
             switch (line.Trim())
             {
                 case "%% bookish:preamble":
-                    _out.Line(_context.Preamble.TrimEnd());
+                    foreach (var l in packages) _out.Line(l);
                     break;
                 case "%% bookish:metadata":
+                    formatLines = _out.LineCount;
+                    foreach (var l in macros) _out.Line(l);
                     _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(string.Join(", ", m.Authors.Select(a => a.Name)))}}}}}");
                     break;
                 case "%% bookish:title":
@@ -54,8 +63,23 @@ public sealed partial class LatexWriter
         var tex = _out.ToString();
         foreach (System.Text.RegularExpressions.Match include in System.Text.RegularExpressions.Regex.Matches(tex, @"\\includegraphics\s*(\[[^\]]*\])?\s*\{([^}]+)\}"))
             _resources.Add(include.Groups[2].Value.Trim());
-        return new LatexDocument(tex, _out.LineMap, _resources);
+        // Characters pdfLaTeX's fonts lack are drawn (same line count: the line map stays valid).
+        var generated = new Dictionary<string, byte[]>();
+        var missing = new List<Unicode.FallbackGlyphs.Missing>();
+        tex = Unicode.FallbackGlyphs.Resolve(tex, generated, missing);
+        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
+        var warnings = missing.Select(m =>
+        {
+            var line = 1 + tex.AsSpan(0, Math.Min(m.Offset, tex.Length)).Count('\n');
+            var span = doc.SpanOf(line) ?? Text.SourceSpan.At(_context.Publication.Pages[0].SourcePath, 0, 0);
+            return Diagnostics.Diagnostic.Warning(Diagnostics.DiagnosticIds.PdfUntypesetCharacter, span,
+                $"no installed font has '{m.Text}' ({string.Join(" ", m.Text.EnumerateRunes().Select(r => $"U+{r.Value:X4}"))}): the PDF shows its code instead");
+        }).DistinctBy(d => (d.Span, d.Message)).ToList();
+        return doc with { Warnings = warnings };
     }
+
+    private static bool IsPackageLine(string line) =>
+        line.TrimStart().StartsWith("\\usepackage", StringComparison.Ordinal) || line.TrimStart().StartsWith("\\RequirePackage", StringComparison.Ordinal);
 
     private void Title(Metadata m)
     {
@@ -102,6 +126,7 @@ public sealed partial class LatexWriter
         if (_context.Publication.IsBook && page.PageName != "index")
         {
             _out.Line($"\\chapter{{{LatexEscaper.Escape(PageTitle(page))}}}");
+            _toc.Append($"\\contentsline {{chapter}}{{\\numberline {{0}}{LatexEscaper.Escape(PageTitle(page))}}}{{0}}{{}}%\n");
             _out.Line($"\\label{{page:{page.PageName}}}");
         }
         foreach (var b in page.Blocks) Block(b);
@@ -113,6 +138,11 @@ public sealed partial class LatexWriter
     private void Block(Block block)
     {
         _out.Mark(block.Span);
+        if (_context.Failed.TryGetValue(block.Span, out var failure) && !block.Span.IsNone)
+        {
+            FailedBlock(block, failure);
+            return;
+        }
         switch (block)
         {
             case Heading h:
@@ -120,6 +150,7 @@ public sealed partial class LatexWriter
                 var depth = Math.Clamp(h.Level - _topLevel, 0, 3);
                 var cmd = depth switch { 0 => "section", 1 => "subsection", 2 => "subsubsection", _ => "paragraph" };
                 var text = Inlines(h.Content, moving: true);
+                if (depth <= 1) _toc.Append($"\\contentsline {{{cmd}}}{{{(h.Number.Length > 0 ? $"\\numberline {{{h.Number}}}" : "")}{text}}}{{0}}{{}}%\n");
                 if (h.Number.Length > 0)
                     _out.Line($"\\{cmd}{{{text}}}");
                 else
@@ -152,12 +183,17 @@ public sealed partial class LatexWriter
             case ListBlock l:
             {
                 var env = l.Ordered ? "enumerate" : "itemize";
-                _out.Line($"\\begin{{{env}}}");
-                if (l.Ordered && l.Start != 1) _out.Line($"\\setcounter{{enumi}}{{{l.Start - 1}}}");
+                // enumitem's start= works at every depth (\setcounter{enumi} only at the first).
+                _out.Line(l.Ordered && l.Start != 1 ? $"\\begin{{{env}}}[start={l.Start}]" : $"\\begin{{{env}}}");
                 foreach (var item in l.Items)
                 {
                     _out.Mark(item.Span);
                     _out.Append("\\item ");
+                    if (_context.Failed.TryGetValue(item.Span, out var itemFailure) && !item.Span.IsNone)
+                    {
+                        _out.Line(ErrorBox(itemFailure, PlainText(item.Blocks)));
+                        continue;
+                    }
                     foreach (var b in item.Blocks) Block(b);
                 }
                 _out.Line($"\\end{{{env}}}");
@@ -202,7 +238,7 @@ public sealed partial class LatexWriter
     {
         if (_context.BrokenMath.Contains(Equations.MathTex.ForBlock(m).Tex))
         {
-            _out.Line("\\begin{center}" + BrokenMarker(m.Tex) + "\\end{center}");
+            _out.Line(ErrorBox("This equation could not be typeset (reported above):", m.Tex));
             return;
         }
         if (m.Environment == MathEnvironment.RawLatex)
@@ -215,42 +251,27 @@ public sealed partial class LatexWriter
         }
         var name = m.Environment.LatexName();
         if (m.Id.Length > 0) _out.Line($"\\hypertarget{{{LabelOf(m.Id)}}}{{}}%");
+        // A one-line display (no \tag or \notag, which must not sit in a box) wider than the text is shrunk to fit on
+        // the next run, with a warning: the last resort after the line breaks the author chose.
+        var body = m.Tex;
+        if (name is null or "equation" or "equation*" && !System.Text.RegularExpressions.Regex.IsMatch(m.Tex, @"\\(tag|notag|nonumber)\b"))
+        {
+            _displayMath.Add(m.Span);
+            if (_context.Shrink.Contains(m.Span))
+                body = $"\\adjustbox{{max width={(name == "equation" ? "\\linewidth-3em" : "\\linewidth")}}}{{$\\displaystyle {m.Tex.Trim()}$}}";
+        }
         if (name is null)
         {
             _out.Line("\\[");
-            _out.Line(m.Tex);
+            _out.Line(body);
             _out.Line("\\]");
         }
         else
         {
             _out.Line($"\\begin{{{name}}}");
-            _out.Line(m.Tex);
+            _out.Line(body);
             _out.Line($"\\end{{{name}}}");
         }
-    }
-
-    private void Table(Table t)
-    {
-        var cols = string.Concat(t.Aligns.Select(a => a switch { TableAlign.Right => "r", TableAlign.Center => "c", _ => "l" }));
-        var captioned = t.Number.Length > 0;
-        _out.Line(captioned ? "\\begin{table}[H]" : "\\begin{center}");
-        _out.Line("\\centering");
-        if (captioned)
-        {
-            _out.Line($"\\caption{{{Inlines(t.Caption)}}}");
-            _out.Line($"\\label{{{LabelOf(t.Label ?? t.Id)}}}");
-        }
-        _out.Line($"\\begin{{tabular}}{{{cols}}}");
-        _out.Line("\\toprule");
-        foreach (var r in t.Rows)
-        {
-            _out.Mark(r.Span);
-            _out.Line(string.Join(" & ", r.Cells.Select(c => Inlines(c.Content))) + " \\\\");
-            if (r.IsHeader) _out.Line("\\midrule");
-        }
-        _out.Line("\\bottomrule");
-        _out.Line("\\end{tabular}");
-        _out.Line(captioned ? "\\end{table}" : "\\end{center}");
     }
 
     private void Figure(Figure f)
@@ -271,21 +292,5 @@ public sealed partial class LatexWriter
             _out.Line($"\\label{{{LabelOf(f.Label ?? f.Id)}}}");
         }
         _out.Line("\\end{figure}");
-    }
-
-    private void NotationTable()
-    {
-        _out.Line("\\begin{table}[H]");
-        _out.Line("\\centering");
-        _out.Line("\\caption*{Notation}");
-        _out.Line("\\begin{tabular}{c p{0.4\\linewidth} l l l}");
-        _out.Line("\\toprule");
-        _out.Line("Symbol & Meaning & Kind & Shape & Search for \\\\");
-        _out.Line("\\midrule");
-        foreach (var row in _context.NotationRows)
-            _out.Line($"${row.Symbol}$ & {LatexEscaper.Escape(row.Meaning)} & {LatexEscaper.Escape(row.Kind)} & {(row.Shape is { Length: > 0 } s ? "$" + s + "$" : "")} & {LatexEscaper.Escape(row.Search ?? "")} \\\\");
-        _out.Line("\\bottomrule");
-        _out.Line("\\end{tabular}");
-        _out.Line("\\end{table}");
     }
 }

@@ -16,6 +16,8 @@ public static partial class SvgRaster
     public static SKPicture? Picture(string svg)
     {
         var doc = new SKSvg();
+        // SkiaSharp's portable build finds no fonts by itself: without this, SVG text silently vanishes.
+        doc.Settings.TypefaceProviders?.Insert(0, new SystemFontProvider());
         return doc.FromSvg(Standalone(svg));
     }
 

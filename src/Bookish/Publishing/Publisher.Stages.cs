@@ -158,16 +158,25 @@ public static partial class Publisher
                 generated[name] = converted;
                 return name;
             }
-            var latex = LatexWriter.Write(new LatexWriterContext(publication, texTemplate, settings.Preamble)
+            var latexContext = new LatexWriterContext(publication, texTemplate, settings.Preamble)
             {
                 ResolveImage = Resolve,
                 BrokenMath = broken,
                 Bibliography = bibliography,
                 NotationRows = publication.Pages.SelectMany(p => checks.NotationRows.GetValueOrDefault(p.PageName, [])).DistinctBy(r => r.Symbol).ToList(),
-            });
+            };
+            var latex = LatexWriter.Write(latexContext);
+            Toolchain.PerfTrace.Mark("latex written");
+            diagnostics.AddRange(latex.Warnings);
             var name = publication.Name + ".pdf";
+            // A LaTeX error becomes a marker in the piece that caused it and TeX runs again: the PDF is never lost.
+            LatexDocument Rewrite(IReadOnlyDictionary<SourceSpan, string> failed, IReadOnlySet<SourceSpan> shrink)
+            {
+                latex = LatexWriter.Write(latexContext with { Failed = failed, Shrink = shrink });
+                return latex;
+            }
+            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, TimeSpan.FromSeconds(Math.Max(120, options.TexTimeout.TotalSeconds)), ct, generated, Rewrite);
             if (options.KeepTex) staged.Files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);
-            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, TimeSpan.FromSeconds(Math.Max(120, options.TexTimeout.TotalSeconds)), ct, generated);
             diagnostics.AddRange(pdf.Diagnostics);
             if (pdf.Pdf is not null)
             {
