@@ -108,7 +108,7 @@ internal static partial class FallbackGlyphs
                 document.EndPage();
                 document.Close();
             }
-            return stream.ToArray();
+            return ToUnicodeRepair.Repair(stream.ToArray(), text);
         }
         finally
         {
