@@ -102,9 +102,28 @@ public static class LatexEscaper
             else i += char.IsHighSurrogate(flat[i]) && i + 1 < flat.Length ? 2 : 1;
             var token = flat[start..i];
             sb.Append(Escape(token));
-            if (token != " ") sb.Append(@"\allowbreak{}");
+            // After a symbol, or inside a long word; a space is a break already.
+            var word = char.IsLetterOrDigit(token[0]);
+            if (token != " " && (!word || (i < flat.Length && char.IsLetterOrDigit(flat[i])))) sb.Append(@"\allowbreak{}");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// An address shown as text: may break between two letters or digits (never beside a symbol, so text extracted
+    /// from the PDF, which reads a line end as a space, still joins into the same address).
+    /// </summary>
+    public static string BreakableAddress(string address)
+    {
+        var sb = new StringBuilder(address.Length * 2);
+        var last = 0;
+        for (var i = 1; i < address.Length; i++)
+            if (i - last >= 3 && char.IsLetterOrDigit(address[i - 1]) && char.IsLetterOrDigit(address[i]))
+            {
+                sb.Append(Escape(address[last..i])).Append(@"\allowbreak{}");
+                last = i;
+            }
+        return sb.Append(Escape(address[last..])).ToString();
     }
 
     /// <summary>Escapes a URL for <c>\href</c>/<c>\url</c>.</summary>

@@ -83,14 +83,15 @@ public sealed partial class LatexWriter
         _out.Line("\\centering");
         _out.Line("\\caption*{Notation}");
         _out.Line("\\begin{adjustbox}{max width=\\linewidth}");
-        _out.Line("\\begin{tabularx}{\\linewidth}{c >{\\raggedright\\arraybackslash}X l l >{\\raggedright\\arraybackslash}p{0.2\\linewidth}}");
+        // Meanings wrap in their column; the rest keep their natural width, and the whole is scaled down if still too wide.
+        _out.Line("\\begin{tabular}{c p{0.4\\linewidth} l l l}");
         _out.Line("\\toprule");
         _out.Line("Symbol & Meaning & Kind & Shape & Search for \\\\");
         _out.Line("\\midrule");
         foreach (var row in _context.NotationRows)
             _out.Line($"${row.Symbol}$ & {LatexEscaper.Escape(row.Meaning)} & {LatexEscaper.Escape(row.Kind)} & {(row.Shape is { Length: > 0 } s ? "$" + s + "$" : "")} & {LatexEscaper.Escape(row.Search ?? "")} \\\\");
         _out.Line("\\bottomrule");
-        _out.Line("\\end{tabularx}");
+        _out.Line("\\end{tabular}");
         _out.Line("\\end{adjustbox}");
         _out.Line("\\end{table}");
     }

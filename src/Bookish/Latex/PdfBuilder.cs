@@ -26,6 +26,7 @@ public static partial class PdfBuilder
     private static readonly string[] AuxiliaryFiles = ["document.aux", "document.toc", "document.lof", "document.lot"];
 
     [GeneratedRegex(@"^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\) detected at line (\d+)", RegexOptions.Multiline)] private static partial Regex OverfullDisplay();
+    [GeneratedRegex(@"^Overfull \\[hv]box \((\d+(?:\.\d+)?)pt too", RegexOptions.Multiline)] private static partial Regex OverfullBoxes();
     [GeneratedRegex(@"\\(tableofcontents|listoffigures|listoftables|ref\{|eqref\{|pageref\{|autoref\{|nameref\{|hyperref\[|cite\{)")] private static partial Regex UsesAuxiliary();
 
     /// <param name="rewrite">Writes the document again with the given failed pieces as markers and display equations shrunk; null: no repair.</param>
@@ -108,6 +109,7 @@ public static partial class PdfBuilder
                 }
             }
 
+            PerfTrace.Mark($"pdf: {runs} pdflatex runs, {OverfullBoxes().Matches(run.Log).Count(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) > 1)} overfull boxes wider than 1 pt");
             // Whatever is still wrong is reported with TeX's words; the PDF TeX wrote anyway is kept.
             foreach (var e in Errors(document, run.Log))
             {
