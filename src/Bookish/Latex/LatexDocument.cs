@@ -31,6 +31,6 @@ public sealed record LatexDocument(string Tex, IReadOnlyDictionary<int, SourceSp
             if (line > texLine) break;
             best = span;
         }
-        return best;
+        return best is { IsNone: true } ? null : best;
     }
 }

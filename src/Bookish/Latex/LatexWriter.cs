@@ -12,6 +12,10 @@ public sealed partial class LatexWriter
     private readonly LatexWriterContext _context;
     private readonly List<string> _resources = [];
     private readonly HashSet<Text.SourceSpan> _displayMath = [];
+    private readonly List<Diagnostics.Diagnostic> _problems = [];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\(?:begin|end)\s*\{document\}|\\(?:stop|endinput|documentclass|dump)(?![a-zA-Z])|\\end(?![a-zA-Z\s{])|\\end\s*$")]
+    private static partial System.Text.RegularExpressions.Regex EndsDocument();
     private readonly System.Text.StringBuilder _toc = new();
     private Document _page = null!;
     private int _topLevel = 1;
@@ -53,6 +57,7 @@ public sealed partial class LatexWriter
                 case "%% bookish:body":
                     foreach (var page in pub.Pages) Page(page);
                     References();
+                    _out.Unmark();
                     break;
                 default:
                     _out.Line(line);
@@ -75,7 +80,7 @@ public sealed partial class LatexWriter
             return Diagnostics.Diagnostic.Warning(Diagnostics.DiagnosticIds.PdfUntypesetCharacter, span,
                 $"no installed font has '{m.Text}' ({string.Join(" ", m.Text.EnumerateRunes().Select(r => $"U+{r.Value:X4}"))}): the PDF shows its code instead");
         }).DistinctBy(d => (d.Span, d.Message)).ToList();
-        return doc with { Warnings = warnings };
+        return doc with { Warnings = [.. _problems, .. warnings] };
     }
 
     private static bool IsPackageLine(string line) =>
@@ -212,6 +217,12 @@ public sealed partial class LatexWriter
                 break;
             case ThematicBreak:
                 _out.Line("\\begin{center}\\rule{0.5\\linewidth}{0.4pt}\\end{center}");
+                break;
+            case RawBlock r when r.Format == "latex" && EndsDocument().IsMatch(r.Text):
+                // It would end the PDF here without an error: everything after it would silently be lost.
+                _problems.Add(Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticIds.PdfError, r.Span,
+                    "raw LaTeX that ends or restarts the document (\\end{document}, \\stop, \\endinput, \\documentclass) is not allowed in the body: shown as a marker"));
+                FailedBlock(r, "it would end the document");
                 break;
             case RawBlock r when r.Format == "latex":
                 _out.Line(r.Text);

@@ -184,8 +184,15 @@ public static partial class PdfBuilder
 
     /// <summary>Every error of the log with TeX's own words, at the source span of its line.</summary>
     private static List<MappedError> Errors(LatexDocument document, string log) =>
-        TexLog.Errors(log).Select(e => new MappedError(e.Line > 0 ? document.SpanOf(e.Line) : null, TexLog.Describe(log, e)))
-            .DistinctBy(e => (e.Span, e.Message)).Take(50).ToList();
+        TexLog.Errors(log).Select(e =>
+        {
+            var message = TexLog.Describe(log, e);
+            // "\begin{itemize} on input line 53 ended by \end{document}": the fault is where the environment began.
+            var line = OpenedAt().Match(message) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : e.Line;
+            return new MappedError(line > 0 ? document.SpanOf(line) : null, message);
+        }).DistinctBy(e => (e.Span, e.Message)).Take(50).ToList();
+
+    [GeneratedRegex(@"\\begin\{[^}]*\} on input line (\d+) ended by")] private static partial Regex OpenedAt();
 
     /// <summary>Display equations (TeX: "Overfull \hbox ... detected at line N") more than 1 pt wider than the text.</summary>
     private static IEnumerable<SourceSpan> Overfull(LatexDocument document, string log) =>

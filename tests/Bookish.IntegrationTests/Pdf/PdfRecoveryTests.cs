@@ -72,6 +72,38 @@ public sealed class PdfRecoveryTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task An_unclosed_environment_and_an_early_end_of_document_are_markers_at_their_own_lines()
+    {
+        var doc = Repo.WriteDocument("""
+            # Nasty raw blocks
+
+            Opening words.
+
+            ```{=latex}
+            \begin{itemize}
+            \item this list is never closed
+            ```
+
+            Middle words.
+
+            ```{=latex}
+            \end{document}
+            ```
+
+            Closing words after everything.
+            """);
+        var r = await BuildAsync(doc);
+
+        var errors = r.Diagnostics.Where(d => d.IsError).ToList();
+        Assert.Equal([5, 12], errors.Select(d => d.Span.Line).Order());
+        Assert.All(errors, d => Assert.Equal("BK3001", d.Id));
+        Assert.NotNull(r.PdfPath);
+        var words = PdfText.Normalize(PdfText.Words(r.PdfPath!));
+        Assert.Contains("Middle words.", words);
+        Assert.Contains("Closing words after everything.", words);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Chinese_Japanese_emoji_Greek_and_symbols_in_prose_are_text_in_the_PDF()
     {
         const string prose = "Thanks to 张伟 and 山田花子 (やまだ はなこ) for hosting 🎉 — café, naïve, Ærø; β = 0.9, α ≤ 0.1, x × y ≥ 3 ± 1, → ∞ ∂ ∇ ≈, Привет.";
