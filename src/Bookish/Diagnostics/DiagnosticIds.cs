@@ -17,6 +17,8 @@ public static partial class DiagnosticIds
     public const string MissingMathOutput = "BK2004";
     public const string PdfError = "BK3001";
     public const string PdfMissingImage = "BK3002";
+    public const string PdfUntypesetCharacter = "BK3003";
+    public const string PdfShrunkEquation = "BK3004";
     public const string DerivativeRefuted = "BK4001";
     public const string DerivativeNotCheckable = "BK4002";
     public const string ParityDifference = "BK4100";

@@ -15,6 +15,9 @@ internal sealed class LatexBuilder
         if (!span.IsNone) _lineMap[_line] = span;
     }
 
+    /// <summary>Lines from here on belong to no source construct (the template's closing lines).</summary>
+    public void Unmark() => _lineMap[_line] = SourceSpan.None;
+
     public LatexBuilder Append(string s)
     {
         _sb.Append(s);
@@ -27,4 +30,7 @@ internal sealed class LatexBuilder
     public override string ToString() => _sb.ToString();
 
     public IReadOnlyDictionary<int, SourceSpan> LineMap => _lineMap;
+
+    /// <summary>Complete lines written so far.</summary>
+    public int LineCount => _line - 1;
 }

@@ -23,6 +23,9 @@ public sealed partial class LatexWriter
         Emphasis { Strong: true } e => $"\\textbf{{{Inlines(e.Content, moving)}}}",
         Emphasis e => $"\\emph{{{Inlines(e.Content, moving)}}}",
         Code c => $"\\texttt{{{LatexEscaper.Escape(c.Value)}}}",
+        // A link that shows its address may break inside it rather than stick out of the line.
+        Link { Content: [Str { Value: var shown }] } l when !moving && (shown.Contains("://") || shown.StartsWith("www.", StringComparison.Ordinal)) && !shown.Contains(' ')
+            => $"\\href{{{LatexEscaper.Url(l.Url)}}}{{{LatexEscaper.BreakableAddress(shown)}}}",
         Link l => $"\\href{{{LatexEscaper.Url(l.Url)}}}{{{Inlines(l.Content, moving)}}}",
         Image img => $"[{LatexEscaper.Escape(img.Alt)}]",
         MathInline m when _context.BrokenMath.Contains(m.Tex) => BrokenMarker(m.Tex),
@@ -34,8 +37,6 @@ public sealed partial class LatexWriter
         RawInline r when r.Format == "latex" => r.Text,
         _ => "",
     };
-
-    private static string BrokenMarker(string tex) => $"\\fbox{{\\texttt{{{LatexEscaper.Escape(tex)}}}}}";
 
     private string NoteText(Note n, bool moving)
     {

@@ -11,6 +11,12 @@ public sealed partial class LatexWriter
     private readonly LatexBuilder _out = new();
     private readonly LatexWriterContext _context;
     private readonly List<string> _resources = [];
+    private readonly HashSet<Text.SourceSpan> _displayMath = [];
+    private readonly List<Diagnostics.Diagnostic> _problems = [];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\(?:begin|end)\s*\{document\}|\\(?:stop|endinput|documentclass|dump)(?![a-zA-Z])|\\end(?![a-zA-Z\s{])|\\end\s*$")]
+    private static partial System.Text.RegularExpressions.Regex EndsDocument();
+    private readonly System.Text.StringBuilder _toc = new();
     private Document _page = null!;
     private int _topLevel = 1;
 
@@ -28,26 +34,30 @@ public sealed partial class LatexWriter
         var m = pub.Metadata;
         var template = _context.TemplateTex.Replace("\r", "");
         var lines = template.Split('\n');
-        // Packages load in the preamble; the document's own macros come after the lockdown, like its equations and raw blocks.
-        var preamble = _context.Preamble.Replace("\r", "").Split('\n');
-        var packages = preamble.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
+        // Packages of the shared preamble join the template's in the dumped format; its macros (per document) follow it.
+        var preamble = _context.Preamble.Replace("\r", "").TrimEnd().Split('\n');
+        var packages = preamble.Where(IsPackageLine).ToList();
+        var macros = preamble.Where(l => !IsPackageLine(l) && l.Trim().Length > 0).ToList();
+        var formatLines = 0;
         var token = Equations.TexLockdown.NewToken();
         foreach (var line in lines)
         {
             switch (line.Trim())
             {
                 case "%% bookish:preamble":
-                    _out.Line(string.Join("\n", preamble.Take(packages)).TrimEnd());
+                    foreach (var l in packages) _out.Line(l);
                     break;
                 case "\\begin{document}":
+                    // The document's own macros come after the lockdown, like its equations and raw blocks.
                     _out.Line(line);
                     _out.Append(Equations.TexLockdown.For(Equations.LockdownKind.Document, token));
-                    foreach (var macro in preamble.Skip(packages)) if (macro.Length > 0) _out.Line(macro);
+                    foreach (var macro in macros) _out.Line(macro);
                     break;
                 case "\\end{document}":
                     _out.Append(Equations.TexLockdown.End(token));
                     break;
                 case "%% bookish:metadata":
+                    formatLines = _out.LineCount;
                     _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(string.Join(", ", m.Authors.Select(a => a.Name)))}}}}}");
                     break;
                 case "%% bookish:title":
@@ -56,6 +66,7 @@ public sealed partial class LatexWriter
                 case "%% bookish:body":
                     foreach (var page in pub.Pages) Page(page);
                     References();
+                    _out.Unmark();
                     break;
                 default:
                     _out.Line(line);
@@ -66,8 +77,23 @@ public sealed partial class LatexWriter
         var tex = _out.ToString();
         foreach (System.Text.RegularExpressions.Match include in System.Text.RegularExpressions.Regex.Matches(tex, @"\\includegraphics\s*(\[[^\]]*\])?\s*\{([^}]+)\}"))
             _resources.Add(include.Groups[2].Value.Trim());
-        return new LatexDocument(tex, _out.LineMap, _resources);
+        // Characters pdfLaTeX's fonts lack are drawn (same line count: the line map stays valid).
+        var generated = new Dictionary<string, byte[]>();
+        var missing = new List<Unicode.FallbackGlyphs.Missing>();
+        tex = Unicode.FallbackGlyphs.Resolve(tex, generated, missing);
+        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
+        var warnings = missing.Select(m =>
+        {
+            var line = 1 + tex.AsSpan(0, Math.Min(m.Offset, tex.Length)).Count('\n');
+            var span = doc.SpanOf(line) ?? Text.SourceSpan.At(_context.Publication.Pages[0].SourcePath, 0, 0);
+            return Diagnostics.Diagnostic.Warning(Diagnostics.DiagnosticIds.PdfUntypesetCharacter, span,
+                $"no installed font has '{m.Text}' ({string.Join(" ", m.Text.EnumerateRunes().Select(r => $"U+{r.Value:X4}"))}): the PDF shows its code instead");
+        }).DistinctBy(d => (d.Span, d.Message)).ToList();
+        return doc with { Warnings = [.. _problems, .. warnings] };
     }
+
+    private static bool IsPackageLine(string line) =>
+        line.TrimStart().StartsWith("\\usepackage", StringComparison.Ordinal) || line.TrimStart().StartsWith("\\RequirePackage", StringComparison.Ordinal);
 
     private void Title(Metadata m)
     {
@@ -114,6 +140,7 @@ public sealed partial class LatexWriter
         if (_context.Publication.IsBook && page.PageName != "index")
         {
             _out.Line($"\\chapter{{{LatexEscaper.Escape(PageTitle(page))}}}");
+            _toc.Append($"\\contentsline {{chapter}}{{\\numberline {{0}}{LatexEscaper.Escape(PageTitle(page))}}}{{0}}{{}}%\n");
             _out.Line($"\\label{{page:{page.PageName}}}");
         }
         foreach (var b in page.Blocks) Block(b);
@@ -125,6 +152,11 @@ public sealed partial class LatexWriter
     private void Block(Block block)
     {
         _out.Mark(block.Span);
+        if (_context.Failed.TryGetValue(block.Span, out var failure) && !block.Span.IsNone)
+        {
+            FailedBlock(block, failure);
+            return;
+        }
         switch (block)
         {
             case Heading h:
@@ -132,6 +164,7 @@ public sealed partial class LatexWriter
                 var depth = Math.Clamp(h.Level - _topLevel, 0, 3);
                 var cmd = depth switch { 0 => "section", 1 => "subsection", 2 => "subsubsection", _ => "paragraph" };
                 var text = Inlines(h.Content, moving: true);
+                if (depth <= 1) _toc.Append($"\\contentsline {{{cmd}}}{{{(h.Number.Length > 0 ? $"\\numberline {{{h.Number}}}" : "")}{text}}}{{0}}{{}}%\n");
                 if (h.Number.Length > 0)
                     _out.Line($"\\{cmd}{{{text}}}");
                 else
@@ -164,12 +197,17 @@ public sealed partial class LatexWriter
             case ListBlock l:
             {
                 var env = l.Ordered ? "enumerate" : "itemize";
-                _out.Line($"\\begin{{{env}}}");
-                if (l.Ordered && l.Start != 1) _out.Line($"\\setcounter{{enumi}}{{{l.Start - 1}}}");
+                // enumitem's start= works at every depth (\setcounter{enumi} only at the first).
+                _out.Line(l.Ordered && l.Start != 1 ? $"\\begin{{{env}}}[start={l.Start}]" : $"\\begin{{{env}}}");
                 foreach (var item in l.Items)
                 {
                     _out.Mark(item.Span);
                     _out.Append("\\item ");
+                    if (_context.Failed.TryGetValue(item.Span, out var itemFailure) && !item.Span.IsNone)
+                    {
+                        _out.Line(ErrorBox(itemFailure, PlainText(item.Blocks)));
+                        continue;
+                    }
                     foreach (var b in item.Blocks) Block(b);
                 }
                 _out.Line($"\\end{{{env}}}");
@@ -188,6 +226,12 @@ public sealed partial class LatexWriter
                 break;
             case ThematicBreak:
                 _out.Line("\\begin{center}\\rule{0.5\\linewidth}{0.4pt}\\end{center}");
+                break;
+            case RawBlock r when r.Format == "latex" && EndsDocument().IsMatch(r.Text):
+                // It would end the PDF here without an error: everything after it would silently be lost.
+                _problems.Add(Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticIds.PdfError, r.Span,
+                    "raw LaTeX that ends or restarts the document (\\end{document}, \\stop, \\endinput, \\documentclass) is not allowed in the body: shown as a marker"));
+                FailedBlock(r, "it would end the document");
                 break;
             case RawBlock r when r.Format == "latex":
                 // A raw block reaching for files or the end of the run is reported by the publisher and left out here.
@@ -215,7 +259,7 @@ public sealed partial class LatexWriter
     {
         if (_context.BrokenMath.Contains(Equations.MathTex.ForBlock(m).Tex))
         {
-            _out.Line("\\begin{center}" + BrokenMarker(m.Tex) + "\\end{center}");
+            _out.Line(ErrorBox("This equation could not be typeset (reported above):", m.Tex));
             return;
         }
         if (m.Environment == MathEnvironment.RawLatex)
@@ -228,42 +272,27 @@ public sealed partial class LatexWriter
         }
         var name = m.Environment.LatexName();
         if (m.Id.Length > 0) _out.Line($"\\hypertarget{{{LabelOf(m.Id)}}}{{}}%");
+        // A one-line display (no \tag or \notag, which must not sit in a box) wider than the text is shrunk to fit on
+        // the next run, with a warning: the last resort after the line breaks the author chose.
+        var body = m.Tex;
+        if (name is null or "equation" or "equation*" && !System.Text.RegularExpressions.Regex.IsMatch(m.Tex, @"\\(tag|notag|nonumber)\b"))
+        {
+            _displayMath.Add(m.Span);
+            if (_context.Shrink.Contains(m.Span))
+                body = $"\\adjustbox{{max width={(name == "equation" ? "\\linewidth-3em" : "\\linewidth")}}}{{$\\displaystyle {m.Tex.Trim()}$}}";
+        }
         if (name is null)
         {
             _out.Line("\\[");
-            _out.Line(m.Tex);
+            _out.Line(body);
             _out.Line("\\]");
         }
         else
         {
             _out.Line($"\\begin{{{name}}}");
-            _out.Line(m.Tex);
+            _out.Line(body);
             _out.Line($"\\end{{{name}}}");
         }
-    }
-
-    private void Table(Table t)
-    {
-        var cols = string.Concat(t.Aligns.Select(a => a switch { TableAlign.Right => "r", TableAlign.Center => "c", _ => "l" }));
-        var captioned = t.Number.Length > 0;
-        _out.Line(captioned ? "\\begin{table}[H]" : "\\begin{center}");
-        _out.Line("\\centering");
-        if (captioned)
-        {
-            _out.Line($"\\caption{{{Inlines(t.Caption)}}}");
-            _out.Line($"\\label{{{LabelOf(t.Label ?? t.Id)}}}");
-        }
-        _out.Line($"\\begin{{tabular}}{{{cols}}}");
-        _out.Line("\\toprule");
-        foreach (var r in t.Rows)
-        {
-            _out.Mark(r.Span);
-            _out.Line(string.Join(" & ", r.Cells.Select(c => Inlines(c.Content))) + " \\\\");
-            if (r.IsHeader) _out.Line("\\midrule");
-        }
-        _out.Line("\\bottomrule");
-        _out.Line("\\end{tabular}");
-        _out.Line(captioned ? "\\end{table}" : "\\end{center}");
     }
 
     private void Figure(Figure f)
@@ -284,21 +313,5 @@ public sealed partial class LatexWriter
             _out.Line($"\\label{{{LabelOf(f.Label ?? f.Id)}}}");
         }
         _out.Line("\\end{figure}");
-    }
-
-    private void NotationTable()
-    {
-        _out.Line("\\begin{table}[H]");
-        _out.Line("\\centering");
-        _out.Line("\\caption*{Notation}");
-        _out.Line("\\begin{tabular}{c p{0.4\\linewidth} l l l}");
-        _out.Line("\\toprule");
-        _out.Line("Symbol & Meaning & Kind & Shape & Search for \\\\");
-        _out.Line("\\midrule");
-        foreach (var row in _context.NotationRows)
-            _out.Line($"${row.Symbol}$ & {LatexEscaper.Escape(row.Meaning)} & {LatexEscaper.Escape(row.Kind)} & {(row.Shape is { Length: > 0 } s ? "$" + s + "$" : "")} & {LatexEscaper.Escape(row.Search ?? "")} \\\\");
-        _out.Line("\\bottomrule");
-        _out.Line("\\end{tabular}");
-        _out.Line("\\end{table}");
     }
 }

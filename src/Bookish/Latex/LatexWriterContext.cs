@@ -12,4 +12,11 @@ public sealed record LatexWriterContext(Publication Publication, string Template
     public Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
     /// <summary>Math fragments (TeX as rendered) that failed to render: printed as visible markers so the PDF still builds.</summary>
     public IReadOnlySet<string> BrokenMath { get; init; } = new HashSet<string>();
+    /// <summary>
+    /// Constructs pdfLaTeX failed on in an earlier run (their source span, TeX's message): written as visible markers
+    /// on the next run so the PDF is produced anyway (see <see cref="PdfBuilder"/>).
+    /// </summary>
+    public IReadOnlyDictionary<Text.SourceSpan, string> Failed { get; init; } = new Dictionary<Text.SourceSpan, string>();
+    /// <summary>Display equations wider than the text in an earlier run: shrunk to the text width on the next.</summary>
+    public IReadOnlySet<Text.SourceSpan> Shrink { get; init; } = new HashSet<Text.SourceSpan>();
 }

@@ -1,60 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Bookish.Diagnostics;
+using Bookish.Equations;
 using Bookish.Text;
 using Bookish.Toolchain;
 
 namespace Bookish.Latex;
 
-/// <summary>The PDF a build produced (null on failure) and what went wrong, at source spans.</summary>
+/// <summary>The PDF a build produced (null only when TeX could produce none at all) and what went wrong, at source spans.</summary>
 public sealed record PdfResult(byte[]? Pdf, IReadOnlyList<Diagnostic> Diagnostics, int Runs);
 
 /// <summary>
-/// Compiles generated LaTeX with pdflatex in a private work directory: -no-shell-escape, -halt-on-error, nonstop,
-/// reruns only while the log asks (at most 3), a timeout on each run; errors are mapped back to source spans.
+/// Compiles generated LaTeX with pdflatex in a private work directory (-no-shell-escape, nonstop, a timeout on each run).
+/// The PDF is never lost to one bad construct: an error is mapped to the source span that produced its line, that
+/// piece is written again as a visible marker (<see cref="LatexWriterContext.Failed"/>) and TeX runs again; what
+/// cannot be mapped is reported and the PDF TeX wrote anyway is kept. Speed: the document-independent preamble is a
+/// dumped TeX format (<see cref="TexFormat"/>, shared with the equation renderer's machinery); runs before the last are
+/// <c>-draftmode</c> (no PDF written, no image read); and TeX runs again only while the auxiliary files it reads
+/// (.aux, .toc, .lof, .lot) change, and only when the document uses them at all.
 /// </summary>
-public static class PdfBuilder
+public static partial class PdfBuilder
 {
+    private const int MaxRepairs = 3;
+    private const int MaxFinalRuns = 3;
+    private static readonly string[] AuxiliaryFiles = ["document.aux", "document.toc", "document.lof", "document.lot"];
+
+    [GeneratedRegex(@"^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\) detected at line (\d+)", RegexOptions.Multiline)] private static partial Regex OverfullDisplay();
+    [GeneratedRegex(@"^Overfull \\[hv]box \((\d+(?:\.\d+)?)pt too", RegexOptions.Multiline)] private static partial Regex OverfullBoxes();
+    [GeneratedRegex(@"\\(tableofcontents|listoffigures|listoftables|ref\{|eqref\{|pageref\{|autoref\{|nameref\{|hyperref\[|cite\{)")] private static partial Regex UsesAuxiliary();
+
+    /// <param name="rewrite">Writes the document again with the given failed pieces as markers and display equations shrunk; null: no repair.</param>
     public static async Task<PdfResult> BuildAsync(LatexDocument document, string resourceRoot, string sourcePath, TimeSpan timeout, CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, byte[]>? generated = null)
+        IReadOnlyDictionary<string, byte[]>? generated = null, Func<IReadOnlyDictionary<SourceSpan, string>, IReadOnlySet<SourceSpan>, LatexDocument>? rewrite = null)
     {
         var work = Security.TempFolders.Create("pdf");
+        var diagnostics = new List<Diagnostic>();
+        var runs = 0;
         try
         {
-            foreach (var (relative, bytes) in generated ?? new Dictionary<string, byte[]>())
-            {
-                var to = Path.GetFullPath(Path.Combine(work, relative));
-                if (!to.StartsWith(work, StringComparison.Ordinal)) continue;
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.WriteAllBytes(to, bytes);
-            }
-            foreach (var resource in document.Resources.Distinct())
-            {
-                var from = Path.GetFullPath(Path.Combine(resourceRoot, resource));
-                var to = Path.GetFullPath(Path.Combine(work, resource));
-                if (!File.Exists(from) || !to.StartsWith(work, StringComparison.Ordinal)) continue;
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(from, to, true);
-            }
-            File.WriteAllText(Path.Combine(work, "document.tex"), document.Tex);
-            var runs = 0;
-            string log = "";
-            for (var i = 0; i < 3; i++)
+            foreach (var (relative, bytes) in (generated ?? new Dictionary<string, byte[]>()).Concat(document.Generated))
+                WriteInside(work, relative, bytes);
+            CopyResources(document, resourceRoot, work);
+
+            var format = document.FormatLines > 0 ? await TexFormat.GetAsync(Head(document), timeout, cancellationToken) : null;
+            PerfTrace.Mark(format is null ? "pdf without format" : "pdf format ready");
+            var failed = new Dictionary<SourceSpan, string>();
+            var shrink = new HashSet<SourceSpan>();
+
+            // One pdflatex invocation for every run.
+            async Task<(ProcessResult Result, string Log)> RunTexAsync(bool draft)
             {
                 runs++;
-                var r = await TexSandbox.RunAsync("pdflatex",
-                    ["-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "document.tex"], work, timeout, cancellationToken: cancellationToken);
+                PerfTrace.Mark(draft ? "pdflatex draft start" : "pdflatex start");
+                string[] arguments = ["-no-shell-escape", "-interaction=nonstopmode", .. (draft ? ["-draftmode"] : Array.Empty<string>()),
+                    .. (format is null ? Array.Empty<string>() : ["-fmt=" + format]), "document.tex"];
+                var r = await TexSandbox.RunAsync("pdflatex", arguments, work, timeout, format is null ? null : TexEnvironment.WithFormats(),
+                    format is null ? null : [TexFormat.Directory], cancellationToken);
                 var logPath = Path.Combine(work, "document.log");
-                log = File.Exists(logPath) ? File.ReadAllText(logPath) : r.StandardOutput;
-                if (r.TimedOut)
-                    return new PdfResult(null, [Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0), $"pdflatex did not finish within {timeout.TotalSeconds:0} s")], runs);
-                if (r.ExitCode != 0) return new PdfResult(null, Errors(document, log, sourcePath), runs);
-                if (!log.Contains("Rerun to get", StringComparison.Ordinal) && !log.Contains("Label(s) may have changed", StringComparison.Ordinal)
-                    && !(i == 0 && document.Tex.Contains("\\tableofcontents", StringComparison.Ordinal)))
-                    break;
+                PerfTrace.Mark("pdflatex end");
+                return (r, File.Exists(logPath) ? await File.ReadAllTextAsync(logPath, cancellationToken) : r.StandardOutput);
+            }
+
+            var needsAuxiliary = UsesAuxiliary().IsMatch(document.Tex);
+            WriteDocument(work, document, format);
+            // The draft typesets the contents from the seed, so its page numbers are already those of the final layout.
+            if (document.TocSeed.Length > 0) File.WriteAllText(Path.Combine(work, "document.toc"), document.TocSeed);
+            (ProcessResult Result, string Log) run;
+            // Draft runs until every error has been replaced by a marker (or none can be), then final runs.
+            for (var repair = 0; ; repair++)
+            {
+                run = await RunTexAsync(draft: needsAuxiliary);
+                if (run.Result.TimedOut) return TimedOut(sourcePath, timeout, diagnostics, runs);
+                if (format is not null && RefusedFormat(run.Log + run.Result.StandardOutput))
+                {
+                    TexFormat.Discard(format);
+                    format = null;
+                    WriteDocument(work, document, format);
+                    continue;
+                }
+                var newFailures = Errors(document, run.Log)
+                    .Where(e => e.Span is { IsNone: false } s && !failed.ContainsKey(s)).ToList();
+                var newShrinks = Overfull(document, run.Log).Where(s => !shrink.Contains(s)).ToList();
+                if (rewrite is null || repair >= MaxRepairs || (newFailures.Count == 0 && newShrinks.Count == 0)) break;
+                foreach (var e in newFailures)
+                {
+                    if (failed.TryAdd(e.Span!, e.Message))
+                        diagnostics.Add(Diagnostic.Error(DiagnosticIds.PdfError, e.Span!, "LaTeX error in the PDF: " + e.Message + " (shown as a marker in the PDF)"));
+                }
+                foreach (var s in newShrinks)
+                    if (shrink.Add(s))
+                        diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PdfShrunkEquation, s, "display equation wider than the text: shrunk to fit in the PDF"));
+                document = rewrite(failed, shrink);
+                foreach (var (relative, bytes) in document.Generated) WriteInside(work, relative, bytes);
+                CopyResources(document, resourceRoot, work);
+                WriteDocument(work, document, format);
+            }
+
+            if (needsAuxiliary)
+            {
+                // The draft wrote the auxiliary files the final run reads; run again only while they still change.
+                var read = Auxiliary(work);
+                for (var i = 0; i < MaxFinalRuns; i++)
+                {
+                    run = await RunTexAsync(draft: false);
+                    if (run.Result.TimedOut) return TimedOut(sourcePath, timeout, diagnostics, runs);
+                    var written = Auxiliary(work);
+                    if (written == read) break;
+                    read = written;
+                }
+            }
+
+            PerfTrace.Mark($"pdf: {runs} pdflatex runs, {OverfullBoxes().Matches(run.Log).Count(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) > 1)} overfull boxes wider than 1 pt");
+            // Whatever is still wrong is reported with TeX's words; the PDF TeX wrote anyway is kept.
+            foreach (var e in Errors(document, run.Log))
+            {
+                var span = e.Span ?? SourceSpan.At(sourcePath, 0, 0);
+                if (e.Span is not null && failed.ContainsKey(e.Span)) continue;
+                var d = Diagnostic.Error(DiagnosticIds.PdfError, span, "LaTeX error in the PDF: " + e.Message);
+                if (!diagnostics.Any(x => x.Span == d.Span && x.Message == d.Message)) diagnostics.Add(d);
             }
             var pdf = Path.Combine(work, "document.pdf");
-            return File.Exists(pdf)
-                ? new PdfResult(File.ReadAllBytes(pdf), [], runs)
-                : new PdfResult(null, [Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0), "pdflatex wrote no PDF")], runs);
+            if (File.Exists(pdf)) return new PdfResult(File.ReadAllBytes(pdf), diagnostics, runs);
+            if (!diagnostics.Any(d => d.Severity == Severity.Error))
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0),
+                    "pdflatex wrote no PDF: " + string.Join(" ", run.Log.Split('\n').TakeLast(4)).Trim()));
+            return new PdfResult(null, diagnostics, runs);
         }
         finally
         {
@@ -62,15 +132,73 @@ public static class PdfBuilder
         }
     }
 
-    private static IReadOnlyList<Diagnostic> Errors(LatexDocument document, string log, string sourcePath)
+    private static PdfResult TimedOut(string sourcePath, TimeSpan timeout, List<Diagnostic> diagnostics, int runs)
     {
-        var errors = TexLog.Errors(log);
-        if (errors.Count == 0)
-            return [Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0), "pdflatex failed: " + string.Join(" ", log.Split('\n').TakeLast(4)).Trim())];
-        return errors.Take(1).Select(e =>
-        {
-            var span = e.Line > 0 ? document.SpanOf(e.Line) : null;
-            return Diagnostic.Error(DiagnosticIds.PdfError, span ?? SourceSpan.At(sourcePath, 0, 0), "LaTeX error in the PDF: " + TexLog.Describe(log, e));
-        }).ToList();
+        diagnostics.Add(Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0), $"pdflatex did not finish within {timeout.TotalSeconds:0} s"));
+        return new PdfResult(null, diagnostics, runs);
     }
+
+    /// <summary>The document-independent preamble: the lines the format holds.</summary>
+    internal static string Head(LatexDocument document) =>
+        string.Join("\n", document.Tex.Split('\n').Take(document.FormatLines)) + "\n";
+
+    /// <summary>The .tex TeX reads: with a format, its lines are blank (so TeX's line numbers still match the line map).</summary>
+    private static void WriteDocument(string work, LatexDocument document, string? format)
+    {
+        var tex = document.Tex;
+        if (format is not null)
+        {
+            var lines = tex.Split('\n');
+            tex = new string('\n', document.FormatLines) + string.Join("\n", lines.Skip(document.FormatLines));
+        }
+        File.WriteAllText(Path.Combine(work, "document.tex"), tex);
+    }
+
+    private static bool RefusedFormat(string output) =>
+        output.Contains("---! ", StringComparison.Ordinal) || output.Contains("Fatal format file error", StringComparison.Ordinal)
+        || output.Contains("I can't find the format file", StringComparison.Ordinal);
+
+    private static string Auxiliary(string work) =>
+        string.Join("\0", AuxiliaryFiles.Select(f => Path.Combine(work, f)).Select(p => File.Exists(p) ? File.ReadAllText(p) : ""));
+
+    private static void WriteInside(string work, string relative, byte[] bytes)
+    {
+        var to = Path.GetFullPath(Path.Combine(work, relative));
+        if (!to.StartsWith(work, StringComparison.Ordinal)) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.WriteAllBytes(to, bytes);
+    }
+
+    private static void CopyResources(LatexDocument document, string resourceRoot, string work)
+    {
+        foreach (var resource in document.Resources.Distinct())
+        {
+            var from = Path.GetFullPath(Path.Combine(resourceRoot, resource));
+            var to = Path.GetFullPath(Path.Combine(work, resource));
+            if (!File.Exists(from) || File.Exists(to) || !to.StartsWith(work, StringComparison.Ordinal)) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, true);
+        }
+    }
+
+    private sealed record MappedError(SourceSpan? Span, string Message);
+
+    /// <summary>Every error of the log with TeX's own words, at the source span of its line.</summary>
+    private static List<MappedError> Errors(LatexDocument document, string log) =>
+        TexLog.Errors(log).Select(e =>
+        {
+            var message = TexLog.Describe(log, e);
+            // "\begin{itemize} on input line 53 ended by \end{document}": the fault is where the environment began.
+            var line = OpenedAt().Match(message) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : e.Line;
+            return new MappedError(line > 0 ? document.SpanOf(line) : null, message);
+        }).DistinctBy(e => (e.Span, e.Message)).Take(50).ToList();
+
+    [GeneratedRegex(@"\\begin\{[^}]*\} on input line (\d+) ended by")] private static partial Regex OpenedAt();
+
+    /// <summary>Display equations (TeX: "Overfull \hbox ... detected at line N") more than 1 pt wider than the text.</summary>
+    private static IEnumerable<SourceSpan> Overfull(LatexDocument document, string log) =>
+        OverfullDisplay().Matches(log)
+            .Where(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) > 1)
+            .Select(m => document.SpanOf(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .OfType<SourceSpan>().Where(document.DisplayMath.Contains).Distinct();
 }

@@ -19,6 +19,8 @@ public static partial class SvgRaster
         try
         {
             var doc = new SKSvg();
+            // SkiaSharp's portable build finds no fonts by itself: without this, SVG text silently vanishes.
+            doc.Settings.TypefaceProviders?.Insert(0, new SystemFontProvider());
             return doc.FromSvg(Standalone(svg));
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -95,6 +95,49 @@ public static partial class Publisher
         staged.TexRuns = math.TexRuns;
         Lap("math");
 
+        // The PDF needs only the model, the checks and which equations failed: it is typeset while the HTML is assembled.
+        async Task<(LatexDocument Latex, PdfResult Pdf)> BuildPdfAsync()
+        {
+            var broken = new HashSet<string>(math.Diagnostics.SelectMany(d => fragments.Where(f => f.Spans.Contains(d.Span)).Select(f => f.Tex)));
+            var texTemplate = File.ReadAllText(Path.Combine(templates, publication.IsBook ? "book.tex" : "article.tex"));
+            var generated = new Dictionary<string, byte[]>();
+            foreach (var (id, pdfBytes) in checks.PlotPdfs) generated[$"plots/{LatexWriter.LabelOf(id)}.pdf"] = pdfBytes;
+            var baseDir = publication.Pages[0].BaseDirectory;
+            string? Resolve(Figure f)
+            {
+                if (f.PlotSource is not null)
+                    return checks.PlotPdfs.ContainsKey(f.Id) ? $"plots/{LatexWriter.LabelOf(f.Id)}.pdf" : null;
+                if (root.Resolve(baseDir, f.Source) is not { IsReadable: true, RealPath: var path } || !File.Exists(path)) return null;
+                if (!f.Source.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return f.Source;
+                // SVG images become PDF with the same library that draws plots (no extra tool).
+                var converted = Plots.SvgRaster.Pdf(File.ReadAllText(path));
+                if (converted is null) return null;
+                var name = "svg/" + Path.ChangeExtension(f.Source.Replace('/', '_').Replace('\\', '_'), ".pdf");
+                generated[name] = converted;
+                return name;
+            }
+            var latexContext = new LatexWriterContext(publication, texTemplate, settings.Preamble)
+            {
+                ResolveImage = Resolve,
+                BrokenMath = broken,
+                Bibliography = bibliography,
+                NotationRows = publication.Pages.SelectMany(p => checks.NotationRows.GetValueOrDefault(p.PageName, [])).DistinctBy(r => r.Symbol).ToList(),
+            };
+            // Only files inside the project go to pdflatex's folder (equations' and raw LaTeX's \includegraphics included).
+            LatexDocument Contained(LatexDocument d) => d with { Resources = d.Resources.Where(r => generated.ContainsKey(r) || d.Generated.ContainsKey(r) || root.Resolve(baseDir, r).IsReadable).ToList() };
+            var latex = Contained(LatexWriter.Write(latexContext));
+            Toolchain.PerfTrace.Mark("latex written");
+            // A LaTeX error becomes a marker in the piece that caused it and TeX runs again: the PDF is never lost.
+            LatexDocument Rewrite(IReadOnlyDictionary<SourceSpan, string> failed, IReadOnlySet<SourceSpan> shrink)
+            {
+                latex = Contained(LatexWriter.Write(latexContext with { Failed = failed, Shrink = shrink }));
+                return latex;
+            }
+            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated, Rewrite);
+            return (latex, pdf);
+        }
+        var pdfBuild = options.Pdf ? Task.Run(BuildPdfAsync, ct) : null;
+
         // HTML: one page per document.
         await warmUp;
         var template = templateText;
@@ -161,38 +204,12 @@ public static partial class Publisher
         }
         Lap("html");
 
-        if (options.Pdf)
+        if (pdfBuild is not null)
         {
-            var broken = new HashSet<string>(math.Diagnostics.SelectMany(d => fragments.Where(f => f.Spans.Contains(d.Span)).Select(f => f.Tex)));
-            var texTemplate = File.ReadAllText(Path.Combine(templates, publication.IsBook ? "book.tex" : "article.tex"));
-            var generated = new Dictionary<string, byte[]>();
-            foreach (var (id, pdfBytes) in checks.PlotPdfs) generated[$"plots/{LatexWriter.LabelOf(id)}.pdf"] = pdfBytes;
-            var baseDir = publication.Pages[0].BaseDirectory;
-            string? Resolve(Figure f)
-            {
-                if (f.PlotSource is not null)
-                    return checks.PlotPdfs.ContainsKey(f.Id) ? $"plots/{LatexWriter.LabelOf(f.Id)}.pdf" : null;
-                if (root.Resolve(baseDir, f.Source) is not { IsReadable: true, RealPath: var path } || !File.Exists(path)) return null;
-                if (!f.Source.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return f.Source;
-                // SVG images become PDF with the same library that draws plots (no extra tool).
-                var converted = Plots.SvgRaster.Pdf(File.ReadAllText(path));
-                if (converted is null) return null;
-                var name = "svg/" + Path.ChangeExtension(f.Source.Replace('/', '_').Replace('\\', '_'), ".pdf");
-                generated[name] = converted;
-                return name;
-            }
-            var latex = LatexWriter.Write(new LatexWriterContext(publication, texTemplate, settings.Preamble)
-            {
-                ResolveImage = Resolve,
-                BrokenMath = broken,
-                Bibliography = bibliography,
-                NotationRows = publication.Pages.SelectMany(p => checks.NotationRows.GetValueOrDefault(p.PageName, [])).DistinctBy(r => r.Symbol).ToList(),
-            });
-            // Only files inside the project go to pdflatex's folder (equations' and raw LaTeX's \includegraphics included).
-            latex = latex with { Resources = latex.Resources.Where(r => generated.ContainsKey(r) || root.Resolve(baseDir, r).IsReadable).ToList() };
+            var (latex, pdf) = await pdfBuild;
             var name = publication.Name + ".pdf";
             if (options.KeepTex) staged.Files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);
-            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated);
+            diagnostics.AddRange(latex.Warnings);
             diagnostics.AddRange(pdf.Diagnostics);
             if (pdf.Pdf is not null)
             {
