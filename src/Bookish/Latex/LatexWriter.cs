@@ -229,7 +229,9 @@ public sealed partial class LatexWriter
                 break;
             case RawBlock r when r.Format == "latex" && EndsDocument().IsMatch(r.Text):
                 // It would end the PDF here without an error: everything after it would silently be lost.
-                _problems.Add(Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticIds.PdfError, r.Span,
+                // The publisher already reports what the containment list names (BK2002); only the rest is reported here.
+                if (Equations.Containment.FindForbidden(r.Text) is null)
+                    _problems.Add(Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticIds.PdfError, r.Span,
                     "raw LaTeX that ends or restarts the document (\\end{document}, \\stop, \\endinput, \\documentclass) is not allowed in the body: shown as a marker"));
                 FailedBlock(r, "it would end the document");
                 break;
