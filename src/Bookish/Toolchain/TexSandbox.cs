@@ -62,8 +62,9 @@ public static class TexSandbox
         if (Unsafe)
             return await ProcessRunner.RunAsync(tool, arguments, workDirectory, timeout, env, cancellationToken, lineBuffered,
                 (options ?? new ProcessOptions()) with { ClearEnvironment = true });
-        await EnsureAvailableAsync(cancellationToken);
+        // A missing TeX names its own package first; then the sandbox must be there.
         var exe = ProcessRunner.Find(tool);
+        await EnsureAvailableAsync(cancellationToken);
         var command = new List<string>(CommonArguments());
         foreach (var (k, v) in env) if (v is not null) command.AddRange(["--setenv", k, v]);
         var work = Path.GetFullPath(workDirectory);
