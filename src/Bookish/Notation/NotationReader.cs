@@ -71,6 +71,11 @@ public static class NotationReader
             stream.Load(new StringReader(yaml));
             root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.FrontMatter, SourceSpan.At(path, 1, 1), "notation file cannot be read as YAML: " + e.Message));
+            return NotationSet.Empty;
+        }
         catch (YamlException e)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticIds.FrontMatter, SourceSpan.At(path, (int)e.Start.Line, (int)e.Start.Column), "notation file is not valid YAML: " + e.Message));
@@ -219,7 +224,7 @@ public static class NotationReader
             return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map && Child(map, key) is { } node
                 ? (node, 1) : null;
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             return null;
         }

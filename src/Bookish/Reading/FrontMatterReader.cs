@@ -25,6 +25,11 @@ internal static class FrontMatterReader
                 ? d.ToDictionary(kv => kv.Key.ToString() ?? "", kv => kv.Value)
                 : new Dictionary<string, object?>();
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.FrontMatter, span, "front matter cannot be read as YAML: " + e.Message));
+            return new Metadata();
+        }
         catch (YamlException e)
         {
             var at = new SourceSpan(span.Path, span.Line + (int)e.Start.Line, (int)e.Start.Column, span.Line + (int)e.Start.Line, (int)e.Start.Column);

@@ -20,6 +20,8 @@ namespace Bookish.Reading;
 /// <summary>Turns Markdig's syntax tree into model records with 1-based spans.</summary>
 internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag diagnostics)
 {
+    private readonly HashSet<Footnote> _openNotes = [];
+
     public Text.SourceSpan Span(int start, int end) => source.Span(start, end);
     private Text.SourceSpan Span(MarkdownObject o) => source.Span(o.Span.Start, o.Span.End);
 
@@ -261,7 +263,14 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             {
                 var label = (fn.Footnote.Label ?? "").TrimStart('^');
                 var side = label.StartsWith("side", StringComparison.OrdinalIgnoreCase) || label.StartsWith("margin", StringComparison.OrdinalIgnoreCase);
-                into.Add(new Note(Blocks(fn.Footnote), side, span));
+                // A note that cites itself (directly or through another note) would be read forever: cut the cycle.
+                if (!_openNotes.Add(fn.Footnote))
+                {
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticIds.InputTooDeep, span, $"footnote [^{label}] refers to itself; the inner reference is dropped"));
+                    break;
+                }
+                try { into.Add(new Note(Blocks(fn.Footnote), side, span)); }
+                finally { _openNotes.Remove(fn.Footnote); }
                 break;
             }
             case FootnoteLink:

@@ -59,6 +59,11 @@ public static class YamlLimits
         {
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some damaged input: unreadable, not a crash.
+            return "cannot be read as YAML (" + e.Message + ")";
+        }
         return null;
     }
 }

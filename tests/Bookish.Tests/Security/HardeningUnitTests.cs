@@ -133,4 +133,13 @@ public sealed class HardeningUnitTests
         Assert.Null(Bookish.Plots.SvgRaster.Png(svg, 2));
         Assert.Null(Bookish.Plots.SvgRaster.Pdf(svg));
     }
+
+    [Fact]
+    public void A_footnote_that_cites_itself_is_read_once_with_a_warning()
+    {
+        var bag = new DiagnosticBag();
+        var doc = MarkdownReader.Read(new SourceText("n.md", "Text[^a] here.\n\n[^a]: See also[^a] and[^b].\n[^b]: Back to[^a].\n"), bag);
+        Assert.Single(doc.Blocks);
+        Assert.Contains(bag.ToList(), d => d.Id == DiagnosticIds.InputTooDeep && d.Message.Contains("itself"));
+    }
 }
