@@ -19,7 +19,7 @@ internal sealed partial class HtmlSide
     public List<HtmlHeading> Headings { get; } = [];
     public List<HtmlFloat> Floats { get; } = [];
     public List<HtmlLink> Links { get; } = [];
-    public int NoteCount => _notes.Count;
+    public int NoteCount { get; private set; }
 
     private string _section = "";
     private int _block;
@@ -41,23 +41,38 @@ internal sealed partial class HtmlSide
 
     [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline | RegexOptions.IgnoreCase)] private static partial Regex SvgElement();
 
-    public static HtmlSide Read(IHtmlDocument doc)
+    public static HtmlSide Read(IHtmlDocument doc, string? folder = null)
     {
-        var side = new HtmlSide();
-        if (doc.QuerySelector("header.title-block") is { } header) side.Walk(header, side.NewBuilder(UnitKind.Title, side.Body));
-        if (doc.QuerySelector("nav.toc") is { } toc) side.Walk(toc, side.NewBuilder(UnitKind.Toc, side.Body));
+        var side = new HtmlSide { _folder = folder };
+        side.ReadPage(doc, 0);
+        return side;
+    }
+
+    /// <summary>One page: title block, contents (not in a book: the PDF's contents list the whole book), body, notes.</summary>
+    private void ReadPage(IHtmlDocument doc, int chapter)
+    {
+        _noteOrder.Clear();
+        _notes.Clear();
+        _section = "";
+        _block = 0;
+        if (doc.QuerySelector("header.title-block") is { } header)
+        {
+            if (chapter > 0) ChapterTitle(doc, header, chapter);
+            else Walk(header, NewBuilder(UnitKind.Title, Body));
+        }
+        if (!_book && doc.QuerySelector("nav.toc") is { } toc) Walk(toc, NewBuilder(UnitKind.Toc, Body));
         var body = doc.QuerySelector("article.body") ?? doc.QuerySelector("main") ?? (IElement?)doc.Body;
         if (body is not null)
             foreach (var child in body.ChildNodes)
             {
                 if (child is IElement e && e.LocalName == "section" && e.ClassList.Contains("footnotes")) continue;
-                if (child is IElement) side._block++;
-                var b = side.NewBuilder(UnitKind.Paragraph, side.Body);
-                side.Walk(child, b);
+                if (_book && child is IElement r && r.LocalName == "section" && r.ClassList.Contains("references")) { _bookReferences.Add(r); continue; }
+                if (child is IElement) _block++;
+                var b = NewBuilder(UnitKind.Paragraph, Body);
+                Walk(child, b);
                 b.Flush();
             }
-        side.ReadFootnotes(doc);
-        return side;
+        ReadFootnotes(doc);
     }
 
     private Builder NewBuilder(UnitKind kind, List<HtmlToken> stream, string owner = "", IElement? at = null) =>
@@ -87,7 +102,7 @@ internal sealed partial class HtmlSide
         if (e.LocalName == "a" && e.GetAttribute("href") is { } url && IsExternal(url)) Links.Add(new HtmlLink(url, b.UnitIndexForLink()));
         if (e.LocalName == "br") { b.Text(" "); return; }
         if (e.ClassList.Contains("secnum")) { b.Text(" " + e.TextContent + " "); return; }
-        if (e.LocalName == "img") return;
+        if (e.LocalName == "img") { BrokenImage(e, b); return; }
         var tag = e.TagName.ToUpperInvariant();
         if (!BlockTags.Contains(tag) || InNotationRow(e))
         {
@@ -194,6 +209,7 @@ internal sealed partial class HtmlSide
         }
         foreach (var key in _noteOrder)
             if (_notes.TryGetValue(key, out var tokens)) Notes.AddRange(tokens);
+        NoteCount += _notes.Count;
     }
 
     private void Float(IElement e)

@@ -30,6 +30,10 @@ internal sealed record HtmlLink(string Url, int Unit);
 internal sealed record PdfWord(string Text, string Key, int Page, double X0, double X1, double Y, double Size)
 {
     public bool NewLine { get; init; }
+    /// <summary>Glyphs in math fonts printed just before this word (since the previous word), as extracted: α, ×, ≤, …</summary>
+    public string MathBefore { get; init; } = "";
+    /// <summary>Math-font glyphs after the last word of a page.</summary>
+    public string MathAfter { get; init; } = "";
 }
 
 /// <summary>A named destination; <see cref="Placed"/> is false for the page-fitting stand-ins pdfTeX makes for names referenced but never defined.</summary>

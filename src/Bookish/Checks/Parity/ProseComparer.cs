@@ -65,6 +65,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
         }
         var candidates = Enumerable.Range(pFrom, pTo - pFrom).Where(j => pdfWords[j].Key.Length > 0).ToList();
         RepairBoundaries(deleted, candidates);
+        ForgiveMathGlyphs(deleted, candidates, pFrom, pTo);
         var inserted = new List<int>();
         foreach (var j in candidates)
         {
@@ -119,6 +120,36 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Greek letters and symbols an author typed in prose (α, τ ≤ 1, 3 × 3) the PDF typesets in a math font: an HTML
+    /// word whose symbols are all among the math-font glyphs printed in the gap, and whose other characters are no
+    /// letters or are a PDF word of the gap (β-ish), is there in both.
+    /// </summary>
+    private void ForgiveMathGlyphs(List<int> deleted, List<int> candidates, int pFrom, int pTo)
+    {
+        if (deleted.Count == 0) return;
+        var glyphs = new System.Text.StringBuilder();
+        for (var j = Math.Max(0, pFrom - 1); j <= Math.Min(pdfWords.Count - 1, pTo); j++)
+        {
+            if (j >= pFrom) glyphs.Append(pdfWords[j].MathBefore);
+            glyphs.Append(pdfWords[j].MathAfter);
+        }
+        if (glyphs.Length == 0) return;
+        var pool = WordNormalizer.FoldGreek(glyphs.ToString());
+        for (var d = 0; d < deleted.Count; d++)
+        {
+            var key = WordNormalizer.FoldGreek(htmlTokens[deleted[d]].Key);
+            if (!key.Any(WordNormalizer.IsMathSymbol) || !key.Where(WordNormalizer.IsMathSymbol).All(c => pool.Contains(c))) continue;
+            var rest = new string(key.Where(c => !WordNormalizer.IsMathSymbol(c)).ToArray());
+            if (!WordNormalizer.HasLetter(rest)) { deleted.RemoveAt(d--); continue; }
+            var at = candidates.FindIndex(j => pdfWords[j].Key == rest);
+            if (at < 0) continue;
+            MatchedPdf.Add(candidates[at]);
+            candidates.RemoveAt(at);
+            deleted.RemoveAt(d--);
         }
     }
 

@@ -34,7 +34,8 @@ internal static partial class StructureComparer
         for (var k = 0; k < pdf.Body.Count; k++)
         {
             var w = pdf.Body[k];
-            if (matchedPdfWords.Contains(k) || !WordNormalizer.IsEquationNumber(w.Text)) continue;
+            // A "(1)" inside a formula (an array's entry, a superscript) is not its number: numbers stand at the right margin.
+            if (matchedPdfWords.Contains(k) || !WordNormalizer.IsEquationNumber(w.Text) || !pdf.AtRightMargin(k)) continue;
             var owner = dests.LastOrDefault(d => d.Page < w.Page || (d.Page == w.Page && d.Y >= w.Y));
             if (owner is null) continue;
             (numbers.TryGetValue(owner.Name, out var list) ? list : numbers[owner.Name] = []).Add(w.Text[1..^1]);
