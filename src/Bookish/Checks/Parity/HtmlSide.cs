@@ -37,9 +37,19 @@ internal sealed partial class HtmlSide
     /// The page without its inline SVG (glyph outlines of rendered equations and plots, most of a page's bytes): none of
     /// it is compared, and parsing it dominates the time. Equations keep their TeX on the element around the SVG.
     /// </summary>
-    public static string WithoutSvg(string html) => SvgElement().Replace(html, "");
+    public static string WithoutSvg(string html) => SvgElement().Replace(html, m => SvgText(m.Value) is { Length: > 0 } t ? $"<span class=\"figure-text\">{System.Net.WebUtility.HtmlEncode(t)}</span>" : "");
+
+    /// <summary>The words an SVG drawing shows (its <c>text</c> elements, in document order): what a plot or diagram says.</summary>
+    public static string SvgText(string svg)
+    {
+        if (!svg.Contains("<text", StringComparison.Ordinal)) return "";
+        var words = SvgTextElement().Matches(svg).Select(m => System.Net.WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, " ")).Trim()).Where(t => t.Length > 0);
+        return string.Join(' ', words);
+    }
 
     [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline | RegexOptions.IgnoreCase)] private static partial Regex SvgElement();
+    [GeneratedRegex(@"<text\b[^>]*>(.*?)</text>", RegexOptions.Singleline)] private static partial Regex SvgTextElement();
+    [GeneratedRegex(@"<[^>]*>")] private static partial Regex Tag();
 
     public static HtmlSide Read(IHtmlDocument doc, string? folder = null)
     {
@@ -102,7 +112,8 @@ internal sealed partial class HtmlSide
         if (e.LocalName == "a" && e.GetAttribute("href") is { } url && IsExternal(url)) Links.Add(new HtmlLink(url, b.UnitIndexForLink()));
         if (e.LocalName == "br") { b.Text(" "); return; }
         if (e.ClassList.Contains("secnum")) { b.Text(" " + e.TextContent + " "); return; }
-        if (e.LocalName == "img") { BrokenImage(e, b); return; }
+        if (e.LocalName == "img") { BrokenImage(e, b); ImageText(e, b); return; }
+        if (e.LocalName == "span" && e.ClassList.Contains("figure-text")) { FigureText(e.TextContent, b, e); return; }
         var tag = e.TagName.ToUpperInvariant();
         if (!BlockTags.Contains(tag) || InNotationRow(e))
         {
@@ -116,6 +127,8 @@ internal sealed partial class HtmlSide
         var (kind, owner) = KindOf(e, b.Kind);
         if (e.LocalName is "h2" or "h3" or "h4" or "h5" or "h6" && e.Closest("article.body") is not null) Heading(e);
         var inner = NewBuilder(kind, b.Stream, owner, e);
+        if (e.LocalName == "li" && e.ParentElement is { LocalName: "ol" } ol && !ol.ClassList.Contains("references") && ol.Closest(".references, #references, nav.toc, section.footnotes") is null)
+            inner.Text(ListLabel(e, ol) + " ");
         foreach (var c in e.ChildNodes) Walk(c, inner);
         inner.Flush();
         if (e.LocalName == "figure" || (e.LocalName == "table" && !e.ClassList.Contains("notation-table"))) Float(e);

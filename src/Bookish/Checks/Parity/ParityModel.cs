@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Bookish.Checks.Parity;
 
-internal enum UnitKind { Title, Toc, Heading, Paragraph, ListItem, TableCell, Caption, Code, NotationRow, Note, Reference, Equation }
+internal enum UnitKind { Title, Toc, Heading, Paragraph, ListItem, TableCell, Caption, Code, NotationRow, Note, Reference, Equation, FigureText }
 
 /// <summary>A run of text the HTML shows as one block (paragraph, list item, cell, caption, note, …), with where it is.</summary>
 internal sealed record Unit(int Index, UnitKind Kind, ParityLocation Location)

@@ -138,17 +138,25 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             glyphs.Append(pdfWords[j].MathAfter);
         }
         if (glyphs.Length == 0) return;
-        var pool = WordNormalizer.FoldGreek(glyphs.ToString());
+        var pool = WordNormalizer.FoldGreek(WordNormalizer.Clean(glyphs.ToString()));
         for (var d = 0; d < deleted.Count; d++)
         {
             var key = WordNormalizer.FoldGreek(htmlTokens[deleted[d]].Key);
             if (!key.Any(WordNormalizer.IsMathSymbol) || !key.Where(WordNormalizer.IsMathSymbol).All(c => pool.Contains(c))) continue;
             var rest = new string(key.Where(c => !WordNormalizer.IsMathSymbol(c)).ToArray());
             if (!WordNormalizer.HasLetter(rest)) { deleted.RemoveAt(d--); continue; }
-            var at = candidates.FindIndex(j => pdfWords[j].Key == rest);
-            if (at < 0) continue;
-            MatchedPdf.Add(candidates[at]);
-            candidates.RemoveAt(at);
+            // The text between the symbols (∂L/∂ŷ: "L" and "ŷ") must be words of the gap.
+            var parts = new string(rest.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var used = new List<int>();
+            foreach (var part in parts)
+            {
+                var at = candidates.FindIndex(j => !used.Contains(j) && WordNormalizer.Bare(WordNormalizer.FoldGreek(pdfWords[j].Key)) == WordNormalizer.Bare(part));
+                if (at < 0) { used = null; break; }
+                used.Add(candidates[at]);
+            }
+            if (used is null) continue;
+            MatchedPdf.UnionWith(used);
+            candidates.RemoveAll(used.Contains);
             deleted.RemoveAt(d--);
         }
     }
@@ -246,6 +254,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
     {
         UnitKind.Heading => "heading",
         UnitKind.Caption => u.Owner.ToLowerInvariant() + " caption",
+        UnitKind.FigureText => "text inside the figure",
         UnitKind.NotationRow => "notation row",
         UnitKind.TableCell => "table cell",
         UnitKind.ListItem => "list item",
@@ -261,6 +270,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
     {
         UnitKind.Heading => ParityKind.Heading,
         UnitKind.Caption when u.Owner == "Figure" => ParityKind.Figure,
+        UnitKind.FigureText => ParityKind.Figure,
         UnitKind.Caption when u.Owner == "Table" => ParityKind.Table,
         UnitKind.Caption or UnitKind.NotationRow => ParityKind.Notation,
         UnitKind.Note => ParityKind.Note,

@@ -58,6 +58,10 @@ internal static class WordNormalizer
         return s.Replace('\u03F5', '\u03B5').Replace('\u03D1', '\u03B8').Replace('\u03D5', '\u03C6').Replace('\u03F1', '\u03C1').Replace('\u03D6', '\u03C0').Replace('\u03C2', '\u03C3');
     }
 
+    /// <summary>Letters without their accents: a PDF may set ŷ as a y and a separate circumflex.</summary>
+    public static string Bare(string s) =>
+        new(s.Normalize(NormalizationForm.FormD).Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
+
     public static bool HasLetter(string key)
     {
         foreach (var c in key) if (char.IsLetter(c)) return true;
