@@ -12,7 +12,8 @@ internal static class ParityCommand
         var pdf = new Argument<string?>("pdf") { Description = "The built PDF (default: the only .pdf in the output folder)", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format") { Description = "Report format: text, json or github", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github");
-        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format };
+        var source = new Option<string?>("--source") { Description = "The folder of the document's source files (for --format github: annotations name them relative to the repository)" };
+        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format, source };
         cmd.SetAction(parse =>
         {
             var htmlPath = parse.GetValue(html)!;
@@ -21,7 +22,7 @@ internal static class ParityCommand
                 ? ParityReport.Bad(htmlPath, "", $"no PDF named, and {htmlPath} is not an output folder holding exactly one .pdf", TimeSpan.Zero)
                 : ParityChecker.Compare(htmlPath, pdfPath);
             var fmt = parse.GetValue(format)!;
-            var text = ParityFormatter.Format(report, fmt);
+            var text = ParityFormatter.Format(report, fmt, parse.GetValue(source));
             if (fmt == "text") Console.Error.Write(text);
             else
             {

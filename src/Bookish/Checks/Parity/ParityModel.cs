@@ -30,6 +30,8 @@ internal sealed record HtmlLink(string Url, int Unit);
 internal sealed record PdfWord(string Text, string Key, int Page, double X0, double X1, double Y, double Size)
 {
     public bool NewLine { get; init; }
+    /// <summary>1-based line of the word on its page (lines of body text and notes, counted from the top).</summary>
+    public int Line { get; init; }
     /// <summary>Glyphs in math fonts printed just before this word (since the previous word), as extracted: α, ×, ≤, …</summary>
     public string MathBefore { get; init; } = "";
     /// <summary>Math-font glyphs after the last word of a page.</summary>

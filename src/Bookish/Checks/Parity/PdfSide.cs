@@ -65,6 +65,7 @@ internal sealed partial class PdfSide
         JoinHyphens(side.Notes);
         side.RightMargin = side.LineEnds().Select(w => Math.Round(w.X1)).GroupBy(x => x).MaxBy(g => g.Count())?.Key ?? 0;
         if (book) side.DropContents();
+        NumberLines(side.Body, side.Notes);
         side.ReadDestinations(pdf);
         side.ReadBookmarks(pdf);
         return side;
@@ -226,6 +227,23 @@ internal sealed partial class PdfSide
         }
         Body.RemoveRange(start, end - start);
     }
+
+    /// <summary>Each word's line on its page, for messages ("page 4, line 12").</summary>
+    private static void NumberLines(List<PdfWord> body, List<PdfWord> notes)
+    {
+        var last = new Dictionary<int, int>();
+        foreach (var list in new[] { body, notes })
+            for (var k = 0; k < list.Count; k++)
+            {
+                var w = list[k];
+                var line = last.GetValueOrDefault(w.Page);
+                if (line == 0 || w.NewLine || (k > 0 && list[k - 1].Page != w.Page)) line++;
+                last[w.Page] = line;
+                list[k] = w with { Line = line };
+            }
+    }
+
+    public static string Place(PdfWord w) => $"PDF page {w.Page}, line {w.Line}";
 
     /// <summary>Body words that end their line: the next word starts a new line or a new page.</summary>
     public IEnumerable<PdfWord> LineEnds()

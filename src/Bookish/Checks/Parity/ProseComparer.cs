@@ -224,7 +224,8 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             if (!_reported.Add(u)) continue;
             var unit = html.Units[u];
             var text = Words(Enumerable.Range(0, htmlTokens.Count).Where(i => htmlTokens[i].Unit == u && !htmlTokens[i].IsMath).ToList());
-            yield return new ParityDifference(KindOf(unit), $"{Describe(unit)} missing from the PDF: \"{text}\"", unit.Location, text, null, null);
+            var where = PdfPlace(h) is { } p ? $" (it would be at {p})" : "";
+            yield return new ParityDifference(KindOf(unit), $"{Describe(unit)} missing from the PDF: \"{text}\"{where}", unit.Location, text, null, null);
         }
         var partial = h.Deleted.Where(i => !whole.Contains(htmlTokens[i].Unit)).ToList();
         if (partial.Count == 0 && h.Inserted.Count == 0) yield break;
@@ -235,10 +236,22 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
         {
             ({ } a, { } b) => $"the PDF says \"{b}\" where the HTML says \"{a}\"",
             ({ } a, null) => $"the PDF lacks \"{a}\"",
-            (null, { } b) => $"the PDF has \"{b}\" which the HTML lacks" + (h.Inserted.Count > 0 ? $" (page {pdfWords[h.Inserted[0]].Page})" : ""),
+            (null, { } b) => $"the PDF has \"{b}\" which the HTML lacks",
             _ => "",
         };
+        if (PdfPlace(h) is { } place) message += $" ({place})";
         yield return new ParityDifference(KindOf(at), message, at.Location, htmlText, pdfText, Context(h));
+    }
+
+    /// <summary>Where in the PDF a gap is: its first extra PDF word, else the PDF word matched just after (or before) it.</summary>
+    private string? PdfPlace(Hunk h)
+    {
+        if (h.Inserted.Count > 0) return PdfSide.Place(pdfWords[h.Inserted[0]]);
+        for (var i = h.After; i < htmlTokens.Count && i < h.After + 50; i++)
+            if (PdfOfHtml.TryGetValue(i, out var j)) return PdfSide.Place(pdfWords[j]);
+        for (var i = h.Before; i >= 0 && i > h.Before - 50; i--)
+            if (PdfOfHtml.TryGetValue(i, out var j)) return PdfSide.Place(pdfWords[j]);
+        return null;
     }
 
     private Unit NearUnit(Hunk h)

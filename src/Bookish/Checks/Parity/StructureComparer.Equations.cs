@@ -49,6 +49,12 @@ internal static partial class StructureComparer
         }
     }
 
+    private static int PrevWord(HtmlSide html, int t)
+    {
+        for (var k = t - 1; k >= 0; k--) if (!html.Body[k].IsMath) return k;
+        return Math.Max(0, t - 1);
+    }
+
     private static string Label(HtmlMath e) => e.Numbers.Length > 0 ? $"{Numbers(e.Numbers)} ({e.Id})" : $"'{e.Id}'";
     private static string Numbers(IEnumerable<string> n) => n.Any() ? string.Join(", ", n.Select(x => $"({x})")) : "unnumbered";
     private static string Short(string tex) { tex = Regex.Replace(tex, @"\s+", " ").Trim(); return tex.Length <= 80 ? tex : tex[..77] + "…"; }
@@ -75,9 +81,12 @@ internal static partial class StructureComparer
             var afterPrev = before is not { } b || dest.Page > pdf.Body[b].Page || (dest.Page == pdf.Body[b].Page && dest.Y <= pdf.Body[b].Y + tolerance);
             var beforeNext = after is not { } a || dest.Page < pdf.Body[a].Page || (dest.Page == pdf.Body[a].Page && dest.Y > pdf.Body[a].Y);
             if (afterPrev && beforeNext) continue;
-            var context = before is { } bb ? $"after \"{pdf.Body[bb].Text}\" (page {pdf.Body[bb].Page})" : $"before \"{pdf.Body[after!.Value].Text}\" (page {pdf.Body[after.Value].Page})";
+            // Say where the equation is in the PDF and where the HTML's order would put it, each once.
+            var prevInPdf = pdf.Body.LastOrDefault(w => w.Page < dest.Page || (w.Page == dest.Page && w.Y > dest.Y));
+            var pdfSide = prevInPdf is null ? $"PDF page {dest.Page}" : $"PDF page {dest.Page}, after \"{prevInPdf.Text}\" (line {prevInPdf.Line})";
+            var htmlSide = before is { } bb ? $"after \"{html.Body[PrevWord(html, t)].Text}\" ({PdfSide.Place(pdf.Body[bb])})" : $"before \"{pdf.Body[after!.Value].Text}\" ({PdfSide.Place(pdf.Body[after.Value])})";
             yield return new ParityDifference(ParityKind.Equation,
-                $"equation {Label(e)} is elsewhere in the PDF (page {dest.Page}), not {context} as in the HTML", html.Units[e.Unit].Location, e.Id, $"page {dest.Page}", Short(e.Tex));
+                $"equation {Label(e)} is out of place in the PDF: it is on {pdfSide}; the HTML puts it {htmlSide}", html.Units[e.Unit].Location, e.Id, $"page {dest.Page}", Short(e.Tex));
         }
     }
 }
