@@ -83,41 +83,4 @@ internal sealed partial class HtmlSide
             first = false;
         }
     }
-
-    /// <summary>
-    /// An image the page cannot show (its file is not in the output folder): the browser shows a broken image, the PDF
-    /// its path in a box. Both say the same thing, so the path is a word of the page.
-    /// </summary>
-    private void BrokenImage(IElement img, Builder b)
-    {
-        if (_folder is null || img.GetAttribute("src") is not { Length: > 0 } src || src.Contains("://", StringComparison.Ordinal) || src.StartsWith("data:", StringComparison.Ordinal)) return;
-        string path;
-        try { path = Path.Combine(_folder, Uri.UnescapeDataString(src)); } catch (UriFormatException) { return; }
-        if (!File.Exists(path)) b.Text(" " + src + " ");
-    }
-}
-
-internal sealed partial class HtmlSide
-{
-    /// <summary>An SVG image's own text (labels of a diagram), read from the file the page shows: part of the figure.</summary>
-    private void ImageText(IElement img, Builder b)
-    {
-        if (_folder is null || img.GetAttribute("src") is not { Length: > 0 } src || !src.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || src.Contains("://", StringComparison.Ordinal)) return;
-        string path;
-        try { path = Path.GetFullPath(Path.Combine(_folder, Uri.UnescapeDataString(src))); } catch (UriFormatException) { return; }
-        if (!File.Exists(path)) return;
-        FigureText(SvgText(File.ReadAllText(path)), b, img);
-    }
-
-    /// <summary>The words of a drawing, a unit of their own just before the figure's caption.</summary>
-    private void FigureText(string text, Builder b, IElement at)
-    {
-        // Tick labels (numbers) are left out: axes may be drawn in another order; the words of labels and legends count.
-        text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)));
-        if (text.Length == 0) return;
-        b.Flush();
-        var inner = NewBuilder(UnitKind.FigureText, b.Stream, "Figure", at);
-        inner.Text(text);
-        inner.Flush();
-    }
 }
