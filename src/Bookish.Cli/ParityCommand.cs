@@ -12,9 +12,10 @@ internal static class ParityCommand
         var pdf = new Argument<string?>("pdf") { Description = "The built PDF (default: the only .pdf in the output folder)", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format") { Description = "Report format: text, json or github", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github");
+        var source = new Option<string?>("--source") { Description = "The folder of the document's source files (for --format github: annotations name them relative to the repository)" };
         var projectRoot = BookishCommand.RootOption();
         projectRoot.Description = "Refuse an HTML page or PDF whose real path (links followed) is outside this folder";
-        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format, projectRoot, BookishCommand.UnsafeNoSandbox };
+        var cmd = new Command("parity", "Check that the HTML and the PDF of a build say the same thing") { html, pdf, format, source, projectRoot, BookishCommand.UnsafeNoSandbox };
         cmd.SetAction(parse =>
         {
             var htmlPath = parse.GetValue(html)!;
@@ -28,7 +29,7 @@ internal static class ParityCommand
                 ? ParityReport.Bad(htmlPath, "", $"no PDF named, and {htmlPath} is not an output folder holding exactly one .pdf", TimeSpan.Zero)
                 : ParityChecker.Compare(htmlPath, pdfPath);
             var fmt = parse.GetValue(format)!;
-            var text = ParityFormatter.Format(report, fmt);
+            var text = ParityFormatter.Format(report, fmt, parse.GetValue(source));
             if (fmt == "text") Console.Error.Write(text);
             else
             {

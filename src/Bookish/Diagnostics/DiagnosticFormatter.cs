@@ -15,7 +15,7 @@ public static class DiagnosticFormatter
     public static string GitHub(Diagnostic d)
     {
         var kind = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
-        var loc = d.Span.IsNone ? "" : $" file={d.Span.Path},line={d.Span.Line},col={d.Span.Column}";
+        var loc = d.Span.IsNone ? "" : $" file={RepoPath.Relative(d.Span.Path)},line={d.Span.Line},col={d.Span.Column}";
         var msg = (d.Id + ": " + d.Message).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
         return $"::{kind}{loc}::{msg}";
     }

@@ -35,7 +35,7 @@ public static partial class PlotRenderer
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Creator = "Bookish", Producer = "Bookish", RasterDpi = 300 }))
         {
             var canvas = document.BeginPage(PlotData.Width, PlotData.Height);
-            PlotPainter.Paint(canvas, data, Typeface(), textAsPaths: true);
+            PlotPainter.Paint(canvas, data, Typeface());
             document.EndPage();
             document.Close();
         }

@@ -34,20 +34,25 @@ public static partial class Publisher
     internal static CheckOutcome RunChecks(Publication publication, DiagnosticBag diagnostics, bool lintAlways = false)
     {
         var outcome = new CheckOutcome();
-        foreach (var page in publication.Pages)
+        // A book's notation and macros (its index page's) apply in every chapter; unused declarations are counted book-wide.
+        var book = publication.IsBook ? publication.Pages.FirstOrDefault(p => p.PageName == "index") : null;
+        var bookNotation = NotationSet.Empty;
+        var linted = new List<(Document, NotationResult)>();
+        static bool OptsIn(Document d) => d.Metadata.Raw.ContainsKey("notation") || d.Metadata.Raw.ContainsKey("lint");
+        foreach (var page in book is null ? publication.Pages : [book, .. publication.Pages.Where(p => !ReferenceEquals(p, book))])
         {
             var source = File.Exists(page.SourcePath) && page.SourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? SourceText.FromFile(page.SourcePath) : null;
-            var lint = lintAlways || page.Metadata.Raw.ContainsKey("notation") || page.Metadata.Raw.ContainsKey("lint");
-            var notation = lint
-                ? NotationCheck.Run(page, diagnostics, source)
-                : new NotationResult(NotationReader.Read(page, diagnostics, source), LintOptions.Default, []);
+            var lint = lintAlways || OptsIn(page) || (book is not null && OptsIn(book));
+            var notation = BookNotation.Run(page, book, bookNotation, lint, diagnostics, source);
+            if (ReferenceEquals(page, book)) bookNotation = notation.Notation;
+            if (lint) linted.Add((page, notation));
             outcome.Notation[page.PageName] = notation;
             foreach (var m in notation.Notation.MacrosBeyond(publication.Metadata))
                 if (outcome.ExtraMacros.All(x => x.Name != m.Name)) outcome.ExtraMacros.Add(m);
 
             var anchors = new Dictionary<(int, int), string>();
             outcome.InlineAnchors[page.PageName] = anchors;
-            outcome.NotationRows[page.PageName] = NotationTable.Rows(page, notation.Notation, span =>
+            outcome.NotationRows[page.PageName] = NotationTable.Rows(book is null ? page : BookNotation.InChapter(page, book), notation.Notation, span =>
             {
                 var id = $"use-{span.Line}-{span.Column}";
                 anchors[(span.Line, span.Column)] = id;
@@ -71,6 +76,7 @@ public static partial class Publisher
                 }
             }
         }
+        if (book is not null) diagnostics.AddRange(BookNotation.Unused(linted, book));
         return outcome;
     }
 

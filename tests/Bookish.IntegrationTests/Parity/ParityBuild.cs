@@ -33,6 +33,9 @@ internal static class ParityBuild
             await File.WriteAllTextAsync(htmlPath, HtmlWriter.Write(page, context));
         }
         else File.Copy(html, htmlPath, true);
+        // The page's images beside it, as the publisher copies them (a page without them shows broken images).
+        foreach (var image in Directory.GetFiles(page.BaseDirectory).Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)))
+            File.Copy(image, Path.Combine(folder, Path.GetFileName(image)), true);
         var latex = LatexWriter.Write(new LatexWriterContext(publication, File.ReadAllText(Path.Combine(templates, "article.tex")), settings.Preamble)
         {
             NotationRows = rows,

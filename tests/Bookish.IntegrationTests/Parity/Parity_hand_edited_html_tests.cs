@@ -20,6 +20,8 @@ public sealed class Parity_hand_edited_html_tests(EveryNodeFixture fixture, ITes
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "index.html");
         File.WriteAllText(path, "<!DOCTYPE html>\n" + doc.DocumentElement.OuterHtml);
+        // The page's image beside it, as published (without it the page shows a broken image, a difference of its own).
+        File.Copy(Path.Combine(fixture.Good.Folder, "square.png"), Path.Combine(folder, "square.png"), true);
         return ParityChecker.Compare(path, fixture.Good.PdfPath);
     }
 

@@ -14,6 +14,8 @@ internal sealed partial class HtmlSide
         private int _unit = -1;
 
         public UnitKind Kind => kind;
+        /// <summary>The source line of a unit no element of the page names (a chapter's title).</summary>
+        public string? SourceOverride { get; set; }
         public List<HtmlToken> Stream => stream;
 
         public void Text(string s) => _text.Append(s);
@@ -23,7 +25,8 @@ internal sealed partial class HtmlSide
             if (_unit < 0)
             {
                 _unit = side.Units.Count;
-                side.Units.Add(new Unit(_unit, kind, side.Here(at)) { Owner = owner });
+                var here = side.Here(at);
+                side.Units.Add(new Unit(_unit, kind, SourceOverride is null ? here : here with { Source = SourceOverride }) { Owner = owner });
             }
             return _unit;
         }

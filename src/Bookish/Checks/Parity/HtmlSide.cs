@@ -19,7 +19,7 @@ internal sealed partial class HtmlSide
     public List<HtmlHeading> Headings { get; } = [];
     public List<HtmlFloat> Floats { get; } = [];
     public List<HtmlLink> Links { get; } = [];
-    public int NoteCount => _notes.Count;
+    public int NoteCount { get; private set; }
 
     private string _section = "";
     private int _block;
@@ -37,27 +37,52 @@ internal sealed partial class HtmlSide
     /// The page without its inline SVG (glyph outlines of rendered equations and plots, most of a page's bytes): none of
     /// it is compared, and parsing it dominates the time. Equations keep their TeX on the element around the SVG.
     /// </summary>
-    public static string WithoutSvg(string html) => SvgElement().Replace(html, "");
+    public static string WithoutSvg(string html) => SvgElement().Replace(html, m => SvgText(m.Value) is { Length: > 0 } t ? $"<span class=\"figure-text\">{System.Net.WebUtility.HtmlEncode(t)}</span>" : "");
+
+    /// <summary>The words an SVG drawing shows (its <c>text</c> elements, in document order): what a plot or diagram says.</summary>
+    public static string SvgText(string svg)
+    {
+        if (!svg.Contains("<text", StringComparison.Ordinal)) return "";
+        var words = SvgTextElement().Matches(svg).Select(m => System.Net.WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, " ")).Trim()).Where(t => t.Length > 0);
+        return string.Join(' ', words);
+    }
 
     [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline | RegexOptions.IgnoreCase)] private static partial Regex SvgElement();
+    [GeneratedRegex(@"<text\b[^>]*>(.*?)</text>", RegexOptions.Singleline)] private static partial Regex SvgTextElement();
+    [GeneratedRegex(@"<[^>]*>")] private static partial Regex Tag();
 
-    public static HtmlSide Read(IHtmlDocument doc)
+    public static HtmlSide Read(IHtmlDocument doc, string? folder = null)
     {
-        var side = new HtmlSide();
-        if (doc.QuerySelector("header.title-block") is { } header) side.Walk(header, side.NewBuilder(UnitKind.Title, side.Body));
-        if (doc.QuerySelector("nav.toc") is { } toc) side.Walk(toc, side.NewBuilder(UnitKind.Toc, side.Body));
+        var side = new HtmlSide { _folder = folder };
+        side.ReadPage(doc, 0);
+        return side;
+    }
+
+    /// <summary>One page: title block, contents (not in a book: the PDF's contents list the whole book), body, notes.</summary>
+    private void ReadPage(IHtmlDocument doc, int chapter)
+    {
+        _noteOrder.Clear();
+        _notes.Clear();
+        _section = "";
+        _block = 0;
+        if (doc.QuerySelector("header.title-block") is { } header)
+        {
+            if (chapter > 0) ChapterTitle(doc, header, chapter);
+            else Walk(header, NewBuilder(UnitKind.Title, Body));
+        }
+        if (!_book && doc.QuerySelector("nav.toc") is { } toc) Walk(toc, NewBuilder(UnitKind.Toc, Body));
         var body = doc.QuerySelector("article.body") ?? doc.QuerySelector("main") ?? (IElement?)doc.Body;
         if (body is not null)
             foreach (var child in body.ChildNodes)
             {
                 if (child is IElement e && e.LocalName == "section" && e.ClassList.Contains("footnotes")) continue;
-                if (child is IElement) side._block++;
-                var b = side.NewBuilder(UnitKind.Paragraph, side.Body);
-                side.Walk(child, b);
+                if (_book && child is IElement r && r.LocalName == "section" && r.ClassList.Contains("references")) { _bookReferences.Add(r); continue; }
+                if (child is IElement) _block++;
+                var b = NewBuilder(UnitKind.Paragraph, Body);
+                Walk(child, b);
                 b.Flush();
             }
-        side.ReadFootnotes(doc);
-        return side;
+        ReadFootnotes(doc);
     }
 
     private Builder NewBuilder(UnitKind kind, List<HtmlToken> stream, string owner = "", IElement? at = null) =>
@@ -87,7 +112,8 @@ internal sealed partial class HtmlSide
         if (e.LocalName == "a" && e.GetAttribute("href") is { } url && IsExternal(url)) Links.Add(new HtmlLink(url, b.UnitIndexForLink()));
         if (e.LocalName == "br") { b.Text(" "); return; }
         if (e.ClassList.Contains("secnum")) { b.Text(" " + e.TextContent + " "); return; }
-        if (e.LocalName == "img") return;
+        if (e.LocalName == "img") { BrokenImage(e, b); ImageText(e, b); return; }
+        if (e.LocalName == "span" && e.ClassList.Contains("figure-text")) { FigureText(e.TextContent, b, e); return; }
         var tag = e.TagName.ToUpperInvariant();
         if (!BlockTags.Contains(tag) || InNotationRow(e))
         {
@@ -101,6 +127,8 @@ internal sealed partial class HtmlSide
         var (kind, owner) = KindOf(e, b.Kind);
         if (e.LocalName is "h2" or "h3" or "h4" or "h5" or "h6" && e.Closest("article.body") is not null) Heading(e);
         var inner = NewBuilder(kind, b.Stream, owner, e);
+        if (e.LocalName == "li" && e.ParentElement is { LocalName: "ol" } ol && !ol.ClassList.Contains("references") && ol.Closest(".references, #references, nav.toc, section.footnotes") is null)
+            inner.Text(ListLabel(e, ol) + " ");
         foreach (var c in e.ChildNodes) Walk(c, inner);
         inner.Flush();
         if (e.LocalName == "figure" || (e.LocalName == "table" && !e.ClassList.Contains("notation-table"))) Float(e);
@@ -194,6 +222,7 @@ internal sealed partial class HtmlSide
         }
         foreach (var key in _noteOrder)
             if (_notes.TryGetValue(key, out var tokens)) Notes.AddRange(tokens);
+        NoteCount += _notes.Count;
     }
 
     private void Float(IElement e)

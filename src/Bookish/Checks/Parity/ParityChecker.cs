@@ -28,7 +28,13 @@ public static class ParityChecker
             var text = File.ReadAllText(htmlPath!);
             if (text.Length == 0) return ParityReport.Bad(htmlPath!, pdfPath, $"HTML file is empty: {htmlPath}", watch.Elapsed);
             if (text.StartsWith("%PDF", StringComparison.Ordinal)) return ParityReport.Bad(htmlPath!, pdfPath, $"{htmlPath} is a PDF, not an HTML page (are the arguments swapped?)", watch.Elapsed);
-            html = HtmlSide.Read(new HtmlParser().ParseDocument(HtmlSide.WithoutSvg(text)));
+            var parser = new HtmlParser();
+            var doc = parser.ParseDocument(HtmlSide.WithoutSvg(text));
+            var folder = Path.GetDirectoryName(Path.GetFullPath(htmlPath!))!;
+            var chapters = HtmlSide.ChapterFiles(doc, folder);
+            html = chapters.Count == 0
+                ? HtmlSide.Read(doc, folder)
+                : HtmlSide.ReadBook([doc, .. chapters.Select(c => parser.ParseDocument(HtmlSide.WithoutSvg(File.ReadAllText(c))))], folder);
             timings["html"] = watch.Elapsed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -41,7 +47,7 @@ public static class ParityChecker
         PdfSide pdf;
         try
         {
-            pdf = PdfSide.Read(File.ReadAllBytes(pdfPath));
+            pdf = PdfSide.Read(File.ReadAllBytes(pdfPath), html.IsBook);
             timings["pdf"] = watch.Elapsed;
         }
         catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)

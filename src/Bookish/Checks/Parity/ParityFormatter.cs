@@ -8,10 +8,11 @@ namespace Bookish.Checks.Parity;
 /// <summary>The report as readable text, JSON for tools, or GitHub Actions annotations.</summary>
 public static class ParityFormatter
 {
-    public static string Format(ParityReport report, string format) => format switch
+    /// <param name="sourceFolder">Folder the page's source files are in: GitHub annotations then name them relative to the repository.</param>
+    public static string Format(ParityReport report, string format, string? sourceFolder = null) => format switch
     {
         "json" => Json(report),
-        "github" => GitHub(report),
+        "github" => GitHub(report, sourceFolder),
         _ => Text(report),
     };
 
@@ -37,7 +38,7 @@ public static class ParityFormatter
         return sb.ToString();
     }
 
-    public static string GitHub(ParityReport r)
+    public static string GitHub(ParityReport r, string? sourceFolder = null)
     {
         if (r.InputError is not null) return $"::error title=Bookish parity::{Escape(r.InputError)}\n";
         var sb = new StringBuilder();
@@ -47,8 +48,9 @@ public static class ParityFormatter
             if (d.Location.Source is { Length: > 0 } src)
             {
                 var colon = src.LastIndexOf(':');
-                if (colon > 0 && int.TryParse(src[(colon + 1)..], out var line)) { props.Add("file=" + Prop(src[..colon])); props.Add("line=" + line); }
-                else props.Add("file=" + Prop(src));
+                string File(string f) => Prop(sourceFolder is null ? f : Bookish.Diagnostics.RepoPath.Relative(Path.Combine(sourceFolder, f)));
+                if (colon > 0 && int.TryParse(src[(colon + 1)..], out var line)) { props.Add("file=" + File(src[..colon])); props.Add("line=" + line); }
+                else props.Add("file=" + File(src));
             }
             props.Add("title=" + Prop("Parity (" + d.Kind.ToString().ToLowerInvariant() + ")"));
             var message = d.Message + (d.Context is { Length: > 0 } c ? "\n" + c : "");

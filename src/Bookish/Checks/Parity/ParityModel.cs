@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Bookish.Checks.Parity;
 
-internal enum UnitKind { Title, Toc, Heading, Paragraph, ListItem, TableCell, Caption, Code, NotationRow, Note, Reference, Equation }
+internal enum UnitKind { Title, Toc, Heading, Paragraph, ListItem, TableCell, Caption, Code, NotationRow, Note, Reference, Equation, FigureText }
 
 /// <summary>A run of text the HTML shows as one block (paragraph, list item, cell, caption, note, …), with where it is.</summary>
 internal sealed record Unit(int Index, UnitKind Kind, ParityLocation Location)
@@ -30,6 +30,12 @@ internal sealed record HtmlLink(string Url, int Unit);
 internal sealed record PdfWord(string Text, string Key, int Page, double X0, double X1, double Y, double Size)
 {
     public bool NewLine { get; init; }
+    /// <summary>1-based line of the word on its page (lines of body text and notes, counted from the top).</summary>
+    public int Line { get; init; }
+    /// <summary>Glyphs in math fonts printed just before this word (since the previous word), as extracted: α, ×, ≤, …</summary>
+    public string MathBefore { get; init; } = "";
+    /// <summary>Math-font glyphs after the last word of a page.</summary>
+    public string MathAfter { get; init; } = "";
 }
 
 /// <summary>A named destination; <see cref="Placed"/> is false for the page-fitting stand-ins pdfTeX makes for names referenced but never defined.</summary>

@@ -19,12 +19,15 @@ internal sealed partial class PdfSide
     public List<PdfHeading> Headings { get; } = [];
     public int Pages { get; private set; }
     public double BodySize { get; private set; }
+    /// <summary>The right edge of the text block (the most common x where lines end), where equation numbers are set flush.</summary>
+    public double RightMargin { get; private set; }
 
     private static readonly string[] MathFonts =
         ["Math", "MSBM", "MSAM", "CMMI", "CMSY", "CMEX", "CMBSY", "EUFM", "EUSM", "EURM", "RSFS", "STMARY", "WASY", "Symbol"];
 
     /// <summary>Reads the PDF; pages are read in parallel, each worker with its own document (PdfPig documents are not thread-safe).</summary>
-    public static PdfSide Read(byte[] bytes)
+    /// <param name="book">A book: the contents list (the whole book's, which no page shows) is left out.</param>
+    public static PdfSide Read(byte[] bytes, bool book = false)
     {
         using var pdf = PdfDocument.Open(bytes);
         var side = new PdfSide { Pages = pdf.NumberOfPages };
@@ -56,10 +59,13 @@ internal sealed partial class PdfSide
                     side.Links.Add((uri, n + 1));
         }
         side.BodySize = BodyFontSize(pages);
-        RemoveFurniture(pages);
+        RemoveFurniture(pages, side.BodySize);
         foreach (var words in pages) side.SplitNotes(words);
         JoinHyphens(side.Body);
         JoinHyphens(side.Notes);
+        side.RightMargin = side.LineEnds().Select(w => Math.Round(w.X1)).GroupBy(x => x).MaxBy(g => g.Count())?.Key ?? 0;
+        if (book) side.DropContents();
+        NumberLines(side.Body, side.Notes);
         side.ReadDestinations(pdf);
         side.ReadBookmarks(pdf);
         return side;
@@ -77,6 +83,7 @@ internal sealed partial class PdfSide
     {
         var words = new List<PdfWord>();
         var text = new StringBuilder();
+        var math = new StringBuilder();
         double x0 = 0, x1 = 0, y = 0, size = 0;
         PdfWord? last = null;
         void End()
@@ -87,7 +94,8 @@ internal sealed partial class PdfSide
             foreach (var part in cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var newLine = last is null || last.Page != page.Number || (y < last.Y - 0.5 * Math.Max(size, last.Size) && x0 < last.X1);
-                var w = new PdfWord(part, WordNormalizer.Key(part), page.Number, x0, x1, y, size) { NewLine = newLine };
+                var w = new PdfWord(part, WordNormalizer.Key(part), page.Number, x0, x1, y, size) { NewLine = newLine, MathBefore = math.ToString() };
+                math.Clear();
                 words.Add(w);
                 last = w;
             }
@@ -95,7 +103,8 @@ internal sealed partial class PdfSide
         Letter? prev = null;
         foreach (var l in page.Letters)
         {
-            if (string.IsNullOrWhiteSpace(l.Value) || IsMathFont(l.FontName)) { End(); prev = null; continue; }
+            if (string.IsNullOrWhiteSpace(l.Value)) { End(); prev = null; continue; }
+            if (IsMathFont(l.FontName)) { End(); prev = null; math.Append(l.Value); continue; }
             var lx0 = l.StartBaseLine.X;
             var lx1 = Math.Max(l.EndBaseLine.X, lx0 + l.Width);
             var ly = l.StartBaseLine.Y;
@@ -113,6 +122,7 @@ internal sealed partial class PdfSide
             prev = l;
         }
         End();
+        if (math.Length > 0 && words.Count > 0) words[^1] = words[^1] with { MathAfter = math.ToString() };
         return words;
     }
 
@@ -128,7 +138,7 @@ internal sealed partial class PdfSide
     }
 
     /// <summary>Drops page numbers (a lone number on the lowest or highest line) and running heads repeated at the same place.</summary>
-    private static void RemoveFurniture(List<List<PdfWord>> pages)
+    private static void RemoveFurniture(List<List<PdfWord>> pages, double bodySize)
     {
         var repeated = new Dictionary<(string, int), int>();
         foreach (var words in pages)
@@ -146,7 +156,8 @@ internal sealed partial class PdfSide
                 if (line.All(w => IsPageNumber(w.Text)) && lines.Count > 1) drop.UnionWith(line);
             if (pages.Count >= 3)
                 foreach (var line in lines)
-                    if (line[0].Y > highest[0].Y - 1 || line[0].Y < lowest[0].Y + 1)
+                    // A chapter's heading ("Chapter 2" at the top of its page) is large; running heads are not.
+                    if ((line[0].Y > highest[0].Y - 1 || line[0].Y < lowest[0].Y + 1) && line.All(w => w.Size < 1.3 * bodySize))
                         if (repeated.GetValueOrDefault((Shape(line), (int)Math.Round(line[0].Y / 2))) >= threshold) drop.UnionWith(line);
             words.RemoveAll(drop.Contains);
         }
@@ -189,6 +200,62 @@ internal sealed partial class PdfSide
             Notes.Add(w);
         }
     }
+
+    /// <summary>
+    /// The contents list: from a "Contents" heading (larger than the body text) through the lines that end in a page
+    /// number at the right margin (an entry wrapped over two lines ends in one on its second line).
+    /// </summary>
+    private void DropContents()
+    {
+        var start = Body.FindIndex(w => w.Text == "Contents" && w.Size >= 1.3 * BodySize);
+        if (start < 0) return;
+        var end = start + 1;
+        while (end < Body.Count)
+        {
+            var lineEnd = end;
+            while (!IsLineEnd(lineEnd)) lineEnd++;
+            var next = lineEnd;
+            if (!(Body[lineEnd].Text.All(char.IsDigit) || IsPageNumber(Body[lineEnd].Text)) || !AtRightMargin(lineEnd))
+            {
+                // One more line may finish a wrapped entry.
+                next = lineEnd + 1;
+                if (next >= Body.Count) break;
+                while (!IsLineEnd(next)) next++;
+                if (!Body[next].Text.All(char.IsDigit) || !AtRightMargin(next) || Body[next].Size > 1.1 * BodySize) break;
+            }
+            end = next + 1;
+        }
+        Body.RemoveRange(start, end - start);
+    }
+
+    /// <summary>Each word's line on its page, for messages ("page 4, line 12").</summary>
+    private static void NumberLines(List<PdfWord> body, List<PdfWord> notes)
+    {
+        var last = new Dictionary<int, int>();
+        foreach (var list in new[] { body, notes })
+            for (var k = 0; k < list.Count; k++)
+            {
+                var w = list[k];
+                var line = last.GetValueOrDefault(w.Page);
+                if (line == 0 || w.NewLine || (k > 0 && list[k - 1].Page != w.Page)) line++;
+                last[w.Page] = line;
+                list[k] = w with { Line = line };
+            }
+    }
+
+    public static string Place(PdfWord w) => $"PDF page {w.Page}, line {w.Line}";
+
+    /// <summary>Body words that end their line: the next word starts a new line or a new page.</summary>
+    public IEnumerable<PdfWord> LineEnds()
+    {
+        for (var k = 0; k < Body.Count; k++)
+            if (IsLineEnd(k)) yield return Body[k];
+    }
+
+    public bool IsLineEnd(int k) => k + 1 >= Body.Count || Body[k + 1].NewLine || Body[k + 1].Page != Body[k].Page;
+
+    /// <summary>An equation number as amsmath sets it: the last word of its line, flush with the right edge of the text.</summary>
+    public bool AtRightMargin(int k) => IsLineEnd(k) && Math.Abs(Body[k].X1 - RightMargin) <= 3;
 
     /// <summary>Joins a word ending in a hyphen at a line end with the first word of the next line.</summary>
     private static void JoinHyphens(List<PdfWord> words)

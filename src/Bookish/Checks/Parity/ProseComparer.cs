@@ -65,6 +65,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
         }
         var candidates = Enumerable.Range(pFrom, pTo - pFrom).Where(j => pdfWords[j].Key.Length > 0).ToList();
         RepairBoundaries(deleted, candidates);
+        ForgiveMathGlyphs(deleted, candidates, pFrom, pTo);
         var inserted = new List<int>();
         foreach (var j in candidates)
         {
@@ -119,6 +120,44 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Greek letters and symbols an author typed in prose (α, τ ≤ 1, 3 × 3) the PDF typesets in a math font: an HTML
+    /// word whose symbols are all among the math-font glyphs printed in the gap, and whose other characters are no
+    /// letters or are a PDF word of the gap (β-ish), is there in both.
+    /// </summary>
+    private void ForgiveMathGlyphs(List<int> deleted, List<int> candidates, int pFrom, int pTo)
+    {
+        if (deleted.Count == 0) return;
+        var glyphs = new System.Text.StringBuilder();
+        for (var j = Math.Max(0, pFrom - 1); j <= Math.Min(pdfWords.Count - 1, pTo); j++)
+        {
+            if (j >= pFrom) glyphs.Append(pdfWords[j].MathBefore);
+            glyphs.Append(pdfWords[j].MathAfter);
+        }
+        if (glyphs.Length == 0) return;
+        var pool = WordNormalizer.FoldGreek(WordNormalizer.Clean(glyphs.ToString()));
+        for (var d = 0; d < deleted.Count; d++)
+        {
+            var key = WordNormalizer.FoldGreek(htmlTokens[deleted[d]].Key);
+            if (!key.Any(WordNormalizer.IsMathSymbol) || !key.Where(WordNormalizer.IsMathSymbol).All(c => pool.Contains(c))) continue;
+            var rest = new string(key.Where(c => !WordNormalizer.IsMathSymbol(c)).ToArray());
+            if (!WordNormalizer.HasLetter(rest)) { deleted.RemoveAt(d--); continue; }
+            // The text between the symbols (∂L/∂ŷ: "L" and "ŷ") must be words of the gap.
+            var parts = new string(rest.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var used = new List<int>();
+            foreach (var part in parts)
+            {
+                var at = candidates.FindIndex(j => !used.Contains(j) && WordNormalizer.Bare(WordNormalizer.FoldGreek(pdfWords[j].Key)) == WordNormalizer.Bare(part));
+                if (at < 0) { used = null; break; }
+                used.Add(candidates[at]);
+            }
+            if (used is null) continue;
+            MatchedPdf.UnionWith(used);
+            candidates.RemoveAll(used.Contains);
+            deleted.RemoveAt(d--);
         }
     }
 
@@ -185,7 +224,8 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             if (!_reported.Add(u)) continue;
             var unit = html.Units[u];
             var text = Words(Enumerable.Range(0, htmlTokens.Count).Where(i => htmlTokens[i].Unit == u && !htmlTokens[i].IsMath).ToList());
-            yield return new ParityDifference(KindOf(unit), $"{Describe(unit)} missing from the PDF: \"{text}\"", unit.Location, text, null, null);
+            var where = PdfPlace(h) is { } p ? $" (it would be at {p})" : "";
+            yield return new ParityDifference(KindOf(unit), $"{Describe(unit)} missing from the PDF: \"{text}\"{where}", unit.Location, text, null, null);
         }
         var partial = h.Deleted.Where(i => !whole.Contains(htmlTokens[i].Unit)).ToList();
         if (partial.Count == 0 && h.Inserted.Count == 0) yield break;
@@ -196,10 +236,22 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
         {
             ({ } a, { } b) => $"the PDF says \"{b}\" where the HTML says \"{a}\"",
             ({ } a, null) => $"the PDF lacks \"{a}\"",
-            (null, { } b) => $"the PDF has \"{b}\" which the HTML lacks" + (h.Inserted.Count > 0 ? $" (page {pdfWords[h.Inserted[0]].Page})" : ""),
+            (null, { } b) => $"the PDF has \"{b}\" which the HTML lacks",
             _ => "",
         };
+        if (PdfPlace(h) is { } place) message += $" ({place})";
         yield return new ParityDifference(KindOf(at), message, at.Location, htmlText, pdfText, Context(h));
+    }
+
+    /// <summary>Where in the PDF a gap is: its first extra PDF word, else the PDF word matched just after (or before) it.</summary>
+    private string? PdfPlace(Hunk h)
+    {
+        if (h.Inserted.Count > 0) return PdfSide.Place(pdfWords[h.Inserted[0]]);
+        for (var i = h.After; i < htmlTokens.Count && i < h.After + 50; i++)
+            if (PdfOfHtml.TryGetValue(i, out var j)) return PdfSide.Place(pdfWords[j]);
+        for (var i = h.Before; i >= 0 && i > h.Before - 50; i--)
+            if (PdfOfHtml.TryGetValue(i, out var j)) return PdfSide.Place(pdfWords[j]);
+        return null;
     }
 
     private Unit NearUnit(Hunk h)
@@ -215,6 +267,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
     {
         UnitKind.Heading => "heading",
         UnitKind.Caption => u.Owner.ToLowerInvariant() + " caption",
+        UnitKind.FigureText => "text inside the figure",
         UnitKind.NotationRow => "notation row",
         UnitKind.TableCell => "table cell",
         UnitKind.ListItem => "list item",
@@ -230,6 +283,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
     {
         UnitKind.Heading => ParityKind.Heading,
         UnitKind.Caption when u.Owner == "Figure" => ParityKind.Figure,
+        UnitKind.FigureText => ParityKind.Figure,
         UnitKind.Caption when u.Owner == "Table" => ParityKind.Table,
         UnitKind.Caption or UnitKind.NotationRow => ParityKind.Notation,
         UnitKind.Note => ParityKind.Note,

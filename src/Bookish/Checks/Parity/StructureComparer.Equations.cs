@@ -34,7 +34,8 @@ internal static partial class StructureComparer
         for (var k = 0; k < pdf.Body.Count; k++)
         {
             var w = pdf.Body[k];
-            if (matchedPdfWords.Contains(k) || !WordNormalizer.IsEquationNumber(w.Text)) continue;
+            // A "(1)" inside a formula (an array's entry, a superscript) is not its number: numbers stand at the right margin.
+            if (matchedPdfWords.Contains(k) || !WordNormalizer.IsEquationNumber(w.Text) || !pdf.AtRightMargin(k)) continue;
             var owner = dests.LastOrDefault(d => d.Page < w.Page || (d.Page == w.Page && d.Y >= w.Y));
             if (owner is null) continue;
             (numbers.TryGetValue(owner.Name, out var list) ? list : numbers[owner.Name] = []).Add(w.Text[1..^1]);
@@ -46,6 +47,12 @@ internal static partial class StructureComparer
                 yield return new ParityDifference(ParityKind.Equation,
                     $"equation {e.Id} is numbered {Numbers(e.Numbers)} in the HTML but {Numbers(got)} in the PDF", html.Units[e.Unit].Location, Numbers(e.Numbers), Numbers(got), Short(e.Tex));
         }
+    }
+
+    private static int PrevWord(HtmlSide html, int t)
+    {
+        for (var k = t - 1; k >= 0; k--) if (!html.Body[k].IsMath) return k;
+        return Math.Max(0, t - 1);
     }
 
     private static string Label(HtmlMath e) => e.Numbers.Length > 0 ? $"{Numbers(e.Numbers)} ({e.Id})" : $"'{e.Id}'";
@@ -74,9 +81,12 @@ internal static partial class StructureComparer
             var afterPrev = before is not { } b || dest.Page > pdf.Body[b].Page || (dest.Page == pdf.Body[b].Page && dest.Y <= pdf.Body[b].Y + tolerance);
             var beforeNext = after is not { } a || dest.Page < pdf.Body[a].Page || (dest.Page == pdf.Body[a].Page && dest.Y > pdf.Body[a].Y);
             if (afterPrev && beforeNext) continue;
-            var context = before is { } bb ? $"after \"{pdf.Body[bb].Text}\" (page {pdf.Body[bb].Page})" : $"before \"{pdf.Body[after!.Value].Text}\" (page {pdf.Body[after.Value].Page})";
+            // Say where the equation is in the PDF and where the HTML's order would put it, each once.
+            var prevInPdf = pdf.Body.LastOrDefault(w => w.Page < dest.Page || (w.Page == dest.Page && w.Y > dest.Y));
+            var pdfSide = prevInPdf is null ? $"PDF page {dest.Page}" : $"PDF page {dest.Page}, after \"{prevInPdf.Text}\" (line {prevInPdf.Line})";
+            var htmlSide = before is { } bb ? $"after \"{html.Body[PrevWord(html, t)].Text}\" ({PdfSide.Place(pdf.Body[bb])})" : $"before \"{pdf.Body[after!.Value].Text}\" ({PdfSide.Place(pdf.Body[after.Value])})";
             yield return new ParityDifference(ParityKind.Equation,
-                $"equation {Label(e)} is elsewhere in the PDF (page {dest.Page}), not {context} as in the HTML", html.Units[e.Unit].Location, e.Id, $"page {dest.Page}", Short(e.Tex));
+                $"equation {Label(e)} is out of place in the PDF: it is on {pdfSide}; the HTML puts it {htmlSide}", html.Units[e.Unit].Location, e.Id, $"page {dest.Page}", Short(e.Tex));
         }
     }
 }

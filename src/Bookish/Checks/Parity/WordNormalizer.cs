@@ -34,14 +34,33 @@ internal static class WordNormalizer
     {
         var start = 0;
         var end = cleaned.Length;
-        while (start < end && !char.IsLetterOrDigit(cleaned[start])) start++;
-        while (end > start && !char.IsLetterOrDigit(cleaned[end - 1])) end--;
+        while (start < end && !Significant(cleaned[start])) start++;
+        while (end > start && !Significant(cleaned[end - 1])) end--;
         if (start == end) return "";
         var sb = new StringBuilder(end - start);
         for (var i = start; i < end; i++)
             if (cleaned[i] != '-') sb.Append(cleaned[i]);
         return sb.ToString();
     }
+
+    /// <summary>Letters, digits and mathematical symbols (×, ≤, →, ∞) count in a key; punctuation at a word's ends does not.</summary>
+    private static bool Significant(char c) => char.IsLetterOrDigit(c) || IsMathSymbol(c);
+
+    /// <summary>A character a PDF typesets in a math font when it stands in prose: Greek letters, letterlike symbols (ℝ), math symbols.</summary>
+    public static bool IsMathSymbol(char c) =>
+        c is (>= '\u0391' and <= '\u03FF') or (>= '\u2100' and <= '\u214F') or (>= '\u2190' and <= '\u22FF') or (>= '\u27C0' and <= '\u2AFF')
+        || (c > '\u007F' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.MathSymbol);
+
+    /// <summary>Greek letters in one form: TeX's <c>\epsilon</c> is the lunate ϵ where an author types ε (also ϑ, ϕ, ϱ, ϖ, ς).</summary>
+    public static string FoldGreek(string s)
+    {
+        if (!s.Any(c => c is '\u03F5' or '\u03D1' or '\u03D5' or '\u03F1' or '\u03D6' or '\u03C2')) return s;
+        return s.Replace('\u03F5', '\u03B5').Replace('\u03D1', '\u03B8').Replace('\u03D5', '\u03C6').Replace('\u03F1', '\u03C1').Replace('\u03D6', '\u03C0').Replace('\u03C2', '\u03C3');
+    }
+
+    /// <summary>Letters without their accents: a PDF may set ŷ as a y and a separate circumflex.</summary>
+    public static string Bare(string s) =>
+        new(s.Normalize(NormalizationForm.FormD).Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
 
     public static bool HasLetter(string key)
     {
