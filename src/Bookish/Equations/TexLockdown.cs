@@ -35,13 +35,18 @@ public static class TexLockdown
         return sb.ToString();
     }
 
-    /// <summary>Never usable by a document, whatever the kind.</summary>
+    /// <summary>
+    /// Never usable by a document, whatever the kind. LaTeX's <c>\@@end</c> stays as it is: packages compare tokens
+    /// with it (bm uses it as the end sentinel of <c>\bm</c>'s argument), so it must keep its own unexpandable meaning.
+    /// A run ended early through it is caught all the same: a batch misses its fragments' markers, and the PDF misses
+    /// the end marker <see cref="End"/> writes (<see cref="EndMarker"/>).
+    /// </summary>
     private static readonly string[] Always =
     [
         "pdfobj", "tex_pdfobj:D", "pdffiledump", "tex_pdffiledump:D", "pdfmdfivesum", "tex_pdfmdfivesum:D",
         "pdffilesize", "tex_pdffilesize:D", "pdffilemoddate", "tex_pdffilemoddate:D", "pdfprimitive", "tex_pdfprimitive:D",
         "primitive", "tex_primitive:D", "pdfifprimitive", "scantokens", "tex_scantokens:D", "scantextokens", "tex_everyeof:D", "everyeof",
-        "dump", "tex_dump:D", "stop", "@@end", "tex_end:D", "enddocument",
+        "dump", "tex_dump:D", "stop", "tex_end:D", "enddocument",
         "read", "tex_read:D", "readline", "tex_readline:D", "shipout", "@@shipout",
         "input", "include", "includeonly", "@iinput", "tex_input:D", "file_input:n", "file_get:nnN",
         "pdfinclusion",
@@ -117,5 +122,8 @@ public static class TexLockdown
     public static string ShipOnBaseline(string token) => $"\\csname bk{token}@tex_shipout:D\\endcsname\\vbox to0pt{{\\vss\\hbox{{\\usebox\\bkbox}}}}";
 
     /// <summary>Ends the run with the saved kernel pieces put back for LaTeX's own <c>\end{document}</c>.</summary>
-    public static string End(string token) => $"\\csname bk{token}@restore\\endcsname\\end{{document}}\n";
+    public static string End(string token) => $"\\typeout{{{EndMarker(token)}}}\\csname bk{token}@restore\\endcsname\\end{{document}}\n";
+
+    /// <summary>The log line a run writes when it reaches Bookish's own end (and not an early end of the document's making).</summary>
+    public static string EndMarker(string token) => $"BKEND:{token}";
 }

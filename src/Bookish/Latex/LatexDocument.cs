@@ -10,6 +10,8 @@ public sealed record LatexDocument(string Tex, IReadOnlyDictionary<int, SourceSp
     /// <see cref="PdfBuilder"/> dumps into a TeX format once; 0 when there is none.
     /// </summary>
     public int FormatLines { get; init; }
+    /// <summary>The log line the run writes on reaching the document's real end (null: not checked).</summary>
+    public string? EndMarker { get; init; }
     /// <summary>Files the LaTeX includes that Bookish drew itself (characters in fallback fonts), by path in the work folder.</summary>
     public IReadOnlyDictionary<string, byte[]> Generated { get; init; } = new Dictionary<string, byte[]>();
     /// <summary>Problems found while writing (characters no installed font has), at their source spans.</summary>

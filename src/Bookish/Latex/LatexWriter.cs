@@ -81,7 +81,7 @@ public sealed partial class LatexWriter
         var generated = new Dictionary<string, byte[]>();
         var missing = new List<Unicode.FallbackGlyphs.Missing>();
         tex = Unicode.FallbackGlyphs.Resolve(tex, generated, missing);
-        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
+        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, EndMarker = Equations.TexLockdown.EndMarker(token), Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
         var warnings = missing.Select(m =>
         {
             var line = 1 + tex.AsSpan(0, Math.Min(m.Offset, tex.Length)).Count('\n');

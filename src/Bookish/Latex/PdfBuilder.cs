@@ -119,6 +119,10 @@ public static partial class PdfBuilder
                 var d = Diagnostic.Error(DiagnosticIds.PdfError, span, "LaTeX error in the PDF: " + e.Message);
                 if (!diagnostics.Any(x => x.Span == d.Span && x.Message == d.Message)) diagnostics.Add(d);
             }
+            if (document.EndMarker is { } end && !run.Log.Contains(end, StringComparison.Ordinal) && !diagnostics.Any(d => d.Severity == Severity.Error))
+                // Something ended the run before the document's end (an end primitive reached by another name): the PDF is short.
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0),
+                    "the PDF run ended before the end of the document (something in it ended TeX early); the PDF is incomplete"));
             var pdf = Path.Combine(work, "document.pdf");
             if (File.Exists(pdf)) return new PdfResult(File.ReadAllBytes(pdf), diagnostics, runs);
             if (!diagnostics.Any(d => d.Severity == Severity.Error))

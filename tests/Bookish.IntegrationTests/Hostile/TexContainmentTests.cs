@@ -125,6 +125,33 @@ public sealed partial class TexContainmentTests
     }
 
     [Fact]
+    public async Task LaTeXs_saved_end_primitive_in_a_macro_fails_its_equation_and_is_caught_in_the_pdf()
+    {
+        // \@@end keeps its meaning (bm compares tokens with it), so the run really ends early: the batch misses the
+        // fragment's markers and the PDF misses Bookish's end marker. Both are errors; the PDF is still written.
+        var (c, outcome) = await BuildAsync("---\ntitle: Notes\nmacros:\n  sneak: '\\csname @@end\\endcsname'\n---\nThe rate is $\\sneak r_t$ and $x^2$ is fine.\n\n```{=latex}\n\\sneak\n```\n\nAfter the block comes Zanzibar.\n");
+        using (c)
+        {
+            c.AssertContained(outcome);
+            Assert.True(outcome.Elapsed < Bound, $"took {outcome.Elapsed}");
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Matches(@"index\.md:6:\d+: error BK2001", outcome.StandardError);
+            Assert.Contains("ended before the end of the document", outcome.StandardError);
+        }
+    }
+
+    [Fact]
+    public async Task Bold_math_from_bm_works_behind_the_lockdown()
+    {
+        var (c, outcome) = await BuildAsync("---\ntitle: Bold\nmacros:\n  vtheta: \\boldsymbol{\\theta}\n---\nSee $\\vtheta$, $\\bm{x}$ and $\\boldsymbol{\\mu}_t$.\n");
+        using (c)
+        {
+            c.AssertContained(outcome);
+            Assert.True(0 == outcome.ExitCode, outcome.StandardError);
+        }
+    }
+
+    [Fact]
     public async Task The_primitive_input_of_an_absolute_path_is_refused_by_paranoid_kpathsea()
     {
         // \@@input stays for LaTeX's own font loading; kpathsea (openin_any=p) and the sandbox stand behind it.
