@@ -48,10 +48,11 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             _ = Task.Run(() => TexFonts.Shared.PrefetchAsync(cancellationToken), cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         var outcomes = await Task.WhenAll(work);
         var runs = 0;
+        var seen = new HashSet<(Text.SourceSpan, string)>();
         foreach (var o in outcomes)
         {
             foreach (var (k, v) in o.Rendered) rendered[k] = v;
-            diagnostics.AddRange(o.Diagnostics);
+            diagnostics.AddRange(Once(o.Diagnostics, seen));
             runs += o.TexRuns;
         }
         return new MathBatchResult(rendered, diagnostics) { TexRuns = runs };
@@ -77,6 +78,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             if (list.Count == 0) continue;
             runs++;
             var run = await RunOnceAsync(list, settings, keys, ct);
+            ReportPreamble(run.PreambleErrors, settings, outcome.Diagnostics);
+            if (run.PreambleBroken) continue;
             if (run.Unsupported.Count > 0)
             {
                 // Pages the DVI writer cannot draw (a virtual or non-Type 1 font, an unknown special): pdfTeX draws them.
@@ -103,7 +106,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 if (list.Count == 1)
                 {
                     foreach (var span in list[0].Spans)
-                        outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, run.Message ?? "TeX failed"));
+                        outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", list[0].Tex)));
                 }
                 else
                 {
@@ -116,7 +119,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     }
 
     /// <summary>TeX's words, plus a hint when they name Bookish's own wrapper rather than the author's text.</summary>
-    private static string Explain(string message, string tex)
+    private static string Explain(string message, string tex) =>
+        MathJaxHint(tex) is { } hint ? ExplainBraces(message, tex) + "\n" + hint : ExplainBraces(message, tex);
+
+    private static string ExplainBraces(string message, string tex)
     {
         if (!message.Contains("File ended while scanning", StringComparison.Ordinal) && !message.Contains("Runaway", StringComparison.Ordinal))
             return message;
@@ -134,6 +140,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     {
         /// <summary>Fragments that failed in a run whose other pages are all good (no re-run needed).</summary>
         public Dictionary<int, string> Failures { get; init; } = [];
+        /// <summary>Errors in the author's preamble lines, by line index (see <see cref="PreambleMarker"/>).</summary>
+        public Dictionary<int, string> PreambleErrors { get; init; } = [];
+        /// <summary>The preamble failed so badly that TeX typeset nothing: the fragments are not to blame.</summary>
+        public bool PreambleBroken { get; init; }
         /// <summary>Fragments TeX typeset but the DVI writer cannot draw.</summary>
         public List<int> Unsupported { get; init; } = [];
     }
@@ -176,16 +186,19 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
             var errors = TexLog.Errors(log);
             var beginPositions = BeginMarker().Matches(log).Select(m => (Index: int.Parse(m.Groups[1].Value), m.Index)).ToList();
-            int FragmentAt(int logPosition) => beginPositions.LastOrDefault(b => b.Index < logPosition + 1 && b.Item2 < logPosition) is var b && b != default ? b.Index : 0;
+            // An error before the first fragment began is the preamble's (a package, a macro the author wrote): never an equation's.
+            int FragmentAt(int logPosition) => beginPositions.Where(b => b.Item2 < logPosition).Select(b => b.Index).DefaultIfEmpty(-1).Last();
 
             var metrics = MetricMarker().Matches(log).ToDictionary(m => int.Parse(m.Groups[1].Value),
                 m => (Ht: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Dp: double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), Wd: double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture)));
             var outFile = Path.Combine(work, dvi ? "math.dvi" : "math.pdf");
 
             var failedFragments = new Dictionary<int, string>();
+            var preambleErrors = new Dictionary<int, string>();
             foreach (var e in errors)
             {
                 var idx = FragmentAt(e.LogPosition);
+                if (idx < 0) { PreambleError(log, e, preambleErrors); continue; }
                 if (!failedFragments.ContainsKey(idx)) failedFragments[idx] = TexLog.Describe(log, e);
             }
 
@@ -200,9 +213,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 if (failedFragments.Count > 0)
                 {
                     var first = failedFragments.Keys.Min();
-                    return new RunResult([], first, failedFragments[first], false, true);
+                    return new RunResult([], first, failedFragments[first], false, true) { PreambleErrors = preambleErrors };
                 }
-                return new RunResult([], null, "TeX produced no output: " + LastLines(log), false, true);
+                if (preambleErrors.Count > 0) return new RunResult([], null, null, false, false) { PreambleErrors = preambleErrors, PreambleBroken = true };
+                return new RunResult([], null, "TeX produced no output: " + LastLines(log), false, true) { PreambleErrors = preambleErrors };
             }
 
             var rendered = new Dictionary<string, RenderedMath>();
@@ -213,7 +227,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 rendered[list[i].Key(keys)] = new RenderedMath(settings.Engine == MathEngine.LatexDvi ? svg : SvgPage.Clean(svg), wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
             }
             PerfTrace.Mark("clean end");
-            return new RunResult(rendered, null, null, false, false) { Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
+            return new RunResult(rendered, null, null, false, false) { PreambleErrors = preambleErrors, Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
         }
         finally
         {
@@ -328,7 +342,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         // The leading \usepackage lines of the shared preamble go into the format; macros stay with the document.
         var lines = settings.Preamble.Replace("\r", "").Split('\n');
         var packages = lines.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
-        foreach (var l in lines.Take(packages)) format.Append(l).Append('\n');
+        for (var k = 0; k < packages; k++) AppendPreambleLine(format, k, lines[k], settings);
         format.Append("\\usepackage{varwidth}\n");
         if (own)
         {
@@ -337,25 +351,13 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             format.Append("\\def\\bkship{\\csname tex_shipout:D\\endcsname\\hbox{\\usebox\\bkbox}}\n");
         }
         else format.Append("\\usepackage[active,tightpage]{preview}\n\\setlength\\PreviewBorder{0pt}\n");
-        format.Append("\\newsavebox\\bkbox\n");
+        format.Append("\\newsavebox\\bkbox\n").Append(WrapperMacros);
 
         var sb = new StringBuilder();
-        foreach (var l in lines.Skip(packages)) if (l.Length > 0) sb.Append(l).Append('\n');
+        for (var k = packages; k < lines.Length; k++) if (lines[k].Length > 0) AppendPreambleLine(sb, k, lines[k], settings);
         sb.Append("\\begin{document}\n");
         var ship = own ? "\\bkship" : "\\begin{preview}\\usebox\\bkbox\\end{preview}";
-        for (var i = 0; i < list.Count; i++)
-        {
-            var f = list[i];
-            var (open, close) = f.Mode switch
-            {
-                MathMode.Inline => ("$", "$"),
-                MathMode.Display => ("$\\displaystyle ", "$"),
-                _ => ("\\begin{varwidth}{\\textwidth}", "\\end{varwidth}"),
-            };
-            sb.Append($"\\typeout{{BKB:{i}}}\\sbox\\bkbox{{{open}%\n");
-            sb.Append(f.Tex.Replace("\r", "")).Append("%\n");
-            sb.Append($"{close}}}\\typeout{{BKM:{i}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\n");
-        }
+        for (var i = 0; i < list.Count; i++) AppendFragment(sb, i, list[i], ship);
         sb.Append("\\end{document}\n");
         return (format.ToString(), sb.ToString());
     }

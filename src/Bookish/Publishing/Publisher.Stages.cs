@@ -43,6 +43,7 @@ public static partial class Publisher
     public static MathSettings MathSettingsFor(Publication publication, BuildOptions options, IEnumerable<MacroDefinition>? extraMacros = null) => new()
     {
         Preamble = Preamble.For(publication.Metadata, extraMacros, options.MathFont),
+        PreambleOrigins = Preamble.Origins(publication.Metadata, extraMacros),
         Engine = options.Engine,
         Timeout = options.TexTimeout,
         Parallelism = options.Parallelism ?? Environment.ProcessorCount,
@@ -53,6 +54,7 @@ public static partial class Publisher
         DiagnosticBag diagnostics, Dictionary<string, TimeSpan> timings, Stopwatch watch, CancellationToken ct)
     {
         var staged = new Staged([], []);
+        publication = await WithInstalledPackagesAsync(publication, diagnostics, ct);
         void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); }
 
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
