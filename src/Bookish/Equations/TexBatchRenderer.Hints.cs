@@ -11,9 +11,13 @@ public sealed partial class TexBatchRenderer
     [GeneratedRegex(@"[\^_]\s*\\(vec|hat|bar|tilde|dot|ddot|mathbf|mathrm|mathit|mathcal|mathbb|boldsymbol|bm|frac|sqrt|overline|underline|widehat|widetilde|operatorname|text|mathsf|mathtt|mathscr|mathfrak)\b")] private static partial Regex ScriptCommand();
     [GeneratedRegex(@"\\(text|textrm|textit|textbf|mbox|textsf|texttt)\s*\{[^{}$]*(?<!\\)[_^][^{}]*\}")] private static partial Regex ScriptInText();
 
+    [GeneratedRegex(@"\\(color|textcolor|colorbox)\s*\{\s*#([0-9A-Fa-f]{6})\s*\}")] private static partial Regex CssColour();
+
     /// <summary>What to write instead, for the constructs MathJax accepts and TeX does not; null when none applies.</summary>
     internal static string? MathJaxHint(string tex)
     {
+        if (CssColour().Match(tex) is { Success: true } c)
+            return $"hint: TeX reads '#' as a macro parameter (MathJax takes CSS colours): write \\{c.Groups[1].Value}[HTML]{{{c.Groups[2].Value.ToUpperInvariant()}}}";
         if (BlankLine().IsMatch(tex))
             return "hint: a blank line ends a paragraph in TeX, which math cannot span (MathJax ignores it): remove the blank lines inside the equation";
         if (ScriptCommand().Match(tex) is { Success: true } m)

@@ -27,7 +27,12 @@ public sealed partial class TexBatchRenderer
         "\\def\\bkfinish{\\setbox\\bkline\\hbox{\\unhbox\\bkline}\\ifdim\\wd\\bkline<\\bkwide\\global\\setbox\\bkbox\\box\\bkline" +
         "\\else\\ifdim\\bkw=\\z@\\global\\bkw\\bkwide\\fi\\dimen@\\bkwide\\advance\\dimen@-\\bkw" +
         "\\global\\setbox\\bkbox\\hbox to\\bkw{\\hskip-.5\\dimen@\\box\\bkline\\hss}\\fi}\n" +
-        "\\def\\bkreset{\\setbox\\bkscratch\\vbox{\\noindent\\par}}\n" +
+        // A fragment that left groups open (a stray '$' or '}' in the author's TeX) is closed here, each group by its own
+        // kind of end (e-TeX's \currentgrouptype), so the next fragment starts at the outer level.
+        "\\def\\bkbase{0}\\def\\bkrecover{\\ifnum\\currentgrouplevel>\\bkbase\\relax\\bkclose\\expandafter\\bkrecover\\fi}\n" +
+        "\\def\\bkclose{\\ifcase\\currentgrouptype\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\crcr\\egroup\\or\\egroup\\or\\egroup" +
+        "\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\endgroup\\or\\ifinner$\\else$$\\fi\\or\\right.\\else\\egroup\\fi}\n" +
+        "\\def\\bkreset{\\bkrecover\\setbox\\bkscratch\\vbox{\\noindent\\par}}\n" +
         "\\makeatother\n";
 
     /// <summary>One fragment: begin marker, the box, its metrics in the log, the page, and a clean end.</summary>
@@ -40,6 +45,8 @@ public sealed partial class TexBatchRenderer
             MathMode.Display => ("\\setbox\\bkscratch\\vbox{\\bkdisplay\\[", "\\]\\bkgrab}\\bkfinish"),
             _ => ("\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}", "\\end{varwidth}}"),
         };
+        // The group level of the document body, which the recovery returns to.
+        if (index == 0) sb.Append("\\edef\\bkbase{\\the\\currentgrouplevel}");
         sb.Append($"\\typeout{{BKB:{index}}}{open}%\n");
         sb.Append(tex).Append("%\n");
         sb.Append($"{close}\\typeout{{BKM:{index}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\\bkreset\n");

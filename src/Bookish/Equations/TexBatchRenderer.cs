@@ -224,7 +224,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             {
                 if (failedFragments.ContainsKey(i) || svgs[i] is not { } svg) continue;
                 var (ht, dp, wd) = metrics[i];
-                rendered[list[i].Key(keys)] = new RenderedMath(settings.Engine == MathEngine.LatexDvi ? svg : SvgPage.Clean(svg), wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
+                rendered[list[i].Key(keys)] = new RenderedMath(settings.Engine switch
+                {
+                    MathEngine.LatexDvi => svg,
+                    MathEngine.LatexDvisvgm => SvgPage.Clean(SvgPage.WithTexBox(svg, ht, dp, wd)),
+                    _ => SvgPage.Clean(svg),
+                }, wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
             }
             PerfTrace.Mark("clean end");
             return new RunResult(rendered, null, null, false, false) { PreambleErrors = preambleErrors, Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
@@ -336,7 +341,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     {
         var format = new StringBuilder();
         var size = settings.FontSize.ToString(CultureInfo.InvariantCulture);
-        var own = settings.Engine == MathEngine.LatexDvi;
+        // Both DVI engines ship each box at the origin (dvisvgm then finds TeX's box at (0, 0), see SvgPage.WithTexBox).
+        var own = settings.Engine != MathEngine.PdfLatexMutool;
         if (settings.Engine != MathEngine.PdfLatexMutool) format.Append("\\pdfoutput=0\n");
         format.Append($"\\documentclass[{size}pt]{{article}}\n");
         // The leading \usepackage lines of the shared preamble go into the format; macros stay with the document.

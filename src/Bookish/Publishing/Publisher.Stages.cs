@@ -170,7 +170,7 @@ public static partial class Publisher
             var name = publication.Name + ".pdf";
             if (options.KeepTex) staged.Files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);
             var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, TimeSpan.FromSeconds(Math.Max(120, options.TexTimeout.TotalSeconds)), ct, generated);
-            diagnostics.AddRange(pdf.Diagnostics);
+            diagnostics.AddRange(WithoutPreambleRepeats(pdf.Diagnostics, math.Diagnostics));
             if (pdf.Pdf is not null)
             {
                 staged.Files[name] = pdf.Pdf;

@@ -118,7 +118,13 @@ internal sealed partial class TexMathInlineParser : InlineParser
             if (string.CompareOrdinal(text, i, closer, 0, closer.Length) != 0 || i + closer.Length - 1 > end) continue;
             if (closer == "$")
             {
-                if (char.IsWhiteSpace(text[i - 1])) continue;
+                // A '$' after a space cannot close; when it could open math instead ('but $x$'), the first '$' was
+                // not math at all ('a price such as $5 per coffee, but $x$ is').
+                if (char.IsWhiteSpace(text[i - 1]))
+                {
+                    if (i + 1 <= end && !char.IsWhiteSpace(text[i + 1])) return -1;
+                    continue;
+                }
                 if (i + 1 <= end && char.IsDigit(text[i + 1])) continue;
             }
             if (closer == @"\)" && i > 0 && text[i - 1] == '\\') continue;
