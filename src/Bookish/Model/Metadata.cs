@@ -13,6 +13,11 @@ public sealed record MacroDefinition(string Name, string Body, int Arguments = 0
 {
     /// <summary>Where the macro is defined (its front matter or notation line), for errors TeX reports in its definition.</summary>
     public Text.SourceSpan? Span { get; init; }
+
+    /// <summary>Two definitions are the same macro whatever line they were read from.</summary>
+    public bool Equals(MacroDefinition? other) => other is not null && Name == other.Name && Body == other.Body && Arguments == other.Arguments;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Body, Arguments);
 }
 
 /// <summary>Front matter (or the legacy dialect's root attributes).</summary>
