@@ -21,7 +21,7 @@ public static class Preamble
     /// no extra font (bbm, dsfont) is needed. Other arguments go to AMS's <c>\mathbb</c> as before.
     /// </summary>
     public const string BlackboardOne =
-        "\\makeatletter\\newcommand*\\bk@bbone[2]{\\mathord{\\ooalign{$\\m@th#1\\mathrm{1}$\\cr$\\m@th#1\\mkern2.2mu\\mathrm{l}\\mkern-2.2mu$\\cr}}}" +
+        "\\makeatletter\\newcommand*\\bk@bbone[2]{\\mathord{\\ooalign{$\\m@th#1\\mathrm{1}$\\cr$\\m@th#1\\mkern4mu\\mathrm{l}$\\hidewidth\\cr}}}" +
         "\\def\\bk@bbnil{\\bk@bbnil}\\let\\bk@amsbb\\mathbb\\protected\\def\\mathbb#1{\\bk@bbtest#1\\bk@bbnil\\bk@bbstop{#1}}" +
         "\\def\\bk@bbtest#1#2\\bk@bbstop#3{\\ifx\\bk@bbnil#2\\ifx1#1\\mathpalette\\bk@bbone\\relax\\else\\bk@amsbb{#3}\\fi\\else\\bk@amsbb{#3}\\fi}\\makeatother\n";
 
