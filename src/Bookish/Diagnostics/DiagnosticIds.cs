@@ -9,12 +9,15 @@ public static partial class DiagnosticIds
     public const string UnknownReference = "BK1004";
     public const string DuplicateLabel = "BK1005";
     public const string Bibliography = "BK1006";
+    public const string UnknownPackage = "BK1007";
+    public const string MathLeftAsText = "BK1008";
     public const string DialectSyntax = "BK1100";
     public const string PythonNotExecuted = "BK1101";
     public const string TexError = "BK2001";
     public const string ForbiddenPrimitive = "BK2002";
     public const string TexTimeout = "BK2003";
     public const string MissingMathOutput = "BK2004";
+    public const string PreambleError = "BK2005";
     public const string PdfError = "BK3001";
     public const string PdfMissingImage = "BK3002";
     public const string PdfUntypesetCharacter = "BK3003";

@@ -31,10 +31,13 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
         if (missing.Count == 0) return new MathBatchResult(rendered, []);
 
         var result = await inner.RenderAsync(missing, settings, cancellationToken);
+        // A preamble TeX rejects (a package or macro of the author's) is reported by every build until it is fixed:
+        // nothing rendered under it is kept.
+        var keep = !result.Diagnostics.Any(d => d.Id == Diagnostics.DiagnosticIds.PreambleError);
         foreach (var (key, math) in result.Rendered)
         {
             rendered[key] = math;
-            Store(key, math);
+            if (keep) Store(key, math);
         }
         return new MathBatchResult(rendered, result.Diagnostics) { TexRuns = result.TexRuns };
     }

@@ -12,7 +12,7 @@ public sealed record MathFragment(string Tex, MathMode Mode, ImmutableArray<Sour
 {
     public static string KeyOf(string tex, MathMode mode, MathSettings settings)
     {
-        var text = string.Join("\u0000", "bookish-math-v2", mode.ToString(), tex, settings.Preamble, settings.EngineId, settings.Toolchain, settings.FontSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var text = string.Join("\u0000", "bookish-math-v3", mode.ToString(), tex, settings.Preamble, settings.EngineId, settings.Toolchain, settings.FontSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 

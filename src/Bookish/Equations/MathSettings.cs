@@ -5,6 +5,9 @@ public sealed record MathSettings
 {
     /// <summary>Packages and macros, the same text the PDF writer puts in its preamble.</summary>
     public string Preamble { get; init; } = Equations.Preamble.Base;
+    /// <summary>Preamble lines the author wrote (packages, macros) and where: TeX errors in them are reported there, once.</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, Text.SourceSpan> PreambleOrigins { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, Text.SourceSpan>.Empty;
     public MathEngine Engine { get; init; } = MathEngine.LatexDvi;
     /// <summary>The TeX installation (see <see cref="TexFormat.ToolchainIdentity"/>): part of every equation's cache key.</summary>
     public string Toolchain { get; init; } = TexFormat.ToolchainIdentity;

@@ -52,10 +52,11 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             _ = Task.Run(() => TexFonts.Shared.PrefetchAsync(cancellationToken), cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         var outcomes = await Task.WhenAll(work);
         var runs = 0;
+        var seen = new HashSet<(Text.SourceSpan, string)>();
         foreach (var o in outcomes)
         {
             foreach (var (k, v) in o.Rendered) rendered[k] = v;
-            diagnostics.AddRange(o.Diagnostics);
+            diagnostics.AddRange(Once(o.Diagnostics, seen));
             runs += o.TexRuns;
         }
         return new MathBatchResult(rendered, diagnostics) { TexRuns = runs };
@@ -82,6 +83,9 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         await _slots.WaitAsync(ct);
         try { run = await RunOnceAsync(list, settings, keys, ct); }
         finally { _slots.Release(); }
+        // An error in the preamble (a package or macro of the author's) is reported at its line; no equation is blamed.
+        ReportPreamble(run.PreambleErrors, settings, outcome.Diagnostics);
+        if (run.PreambleBroken) return outcome with { TexRuns = 1 };
         var more = new List<Task<ChunkOutcome>>();
         if (run.Unsupported.Count > 0)
             // Pages the DVI writer cannot draw (a virtual or non-Type 1 font, an unknown special): pdfTeX draws them.
@@ -104,7 +108,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             if (list.Count == 1)
             {
                 foreach (var span in list[0].Spans)
-                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, run.Message ?? "TeX failed"));
+                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", list[0].Tex)));
             }
             else
             {
@@ -123,7 +127,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     }
 
     /// <summary>TeX's words, plus a hint when they name Bookish's own wrapper rather than the author's text.</summary>
-    private static string Explain(string message, string tex)
+    private static string Explain(string message, string tex) =>
+        MathJaxHint(tex) is { } hint ? ExplainBraces(message, tex) + "\n" + hint : ExplainBraces(message, tex);
+
+    private static string ExplainBraces(string message, string tex)
     {
         if (!message.Contains("File ended while scanning", StringComparison.Ordinal) && !message.Contains("Runaway", StringComparison.Ordinal))
             return message;
@@ -141,6 +148,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     {
         /// <summary>Fragments that failed in a run whose other pages are all good (no re-run needed).</summary>
         public Dictionary<int, string> Failures { get; init; } = [];
+        /// <summary>Errors in the author's preamble lines, by line index (see <see cref="PreambleMarker"/>).</summary>
+        public Dictionary<int, string> PreambleErrors { get; init; } = [];
+        /// <summary>The preamble failed so badly that TeX typeset nothing: the fragments are not to blame.</summary>
+        public bool PreambleBroken { get; init; }
         /// <summary>Fragments TeX typeset but the DVI writer cannot draw.</summary>
         public List<int> Unsupported { get; init; } = [];
     }
@@ -187,7 +198,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
             var errors = TexLog.Errors(log);
             var beginPositions = Markers(BeginMarker(), log, token).ToList();
-            int FragmentAt(int logPosition) => beginPositions.LastOrDefault(b => b.Position < logPosition) is var b && b != default ? b.Index : 0;
+            // An error before the first fragment began is the preamble's (a package, a macro the author wrote): never an equation's.
+            int FragmentAt(int logPosition) => beginPositions.Where(b => b.Position < logPosition).Select(b => b.Index).DefaultIfEmpty(-1).Last();
 
             var metricMatches = Markers(MetricMarker(), log, token).ToList();
             var metrics = new Dictionary<int, (double Ht, double Dp, double Wd)>();
@@ -196,9 +208,11 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var outFile = Path.Combine(work, dvi ? "math.dvi" : "math.pdf");
 
             var failedFragments = new Dictionary<int, string>();
+            var preambleErrors = new Dictionary<int, string>();
             foreach (var e in errors)
             {
                 var idx = FragmentAt(e.LogPosition);
+                if (idx < 0) { PreambleError(log, e, preambleErrors); continue; }
                 if (!failedFragments.ContainsKey(idx)) failedFragments[idx] = TexLog.Describe(log, e);
             }
             // Lines that look like markers but are not Bookish's (wrong token, repeated, out of order) come from a fragment.
@@ -221,11 +235,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 if (failedFragments.Count > 0)
                 {
                     var first = failedFragments.Keys.Min();
-                    return new RunResult([], first, failedFragments[first], false, true);
+                    return new RunResult([], first, failedFragments[first], false, true) { PreambleErrors = preambleErrors };
                 }
+                if (preambleErrors.Count > 0) return new RunResult([], null, null, false, false) { PreambleErrors = preambleErrors, PreambleBroken = true };
                 if (svgs is not null && svgs.Count != list.Count && list.Count == 1)
                     return new RunResult([], 0, $"the equation made {svgs.Count} pages instead of one (\\shipout and extra pages are not allowed)", false, true);
-                return new RunResult([], null, "TeX produced no output: " + LastLines(log), false, true);
+                return new RunResult([], null, "TeX produced no output: " + LastLines(log), false, true) { PreambleErrors = preambleErrors };
             }
 
             var rendered = new Dictionary<string, RenderedMath>();
@@ -234,7 +249,13 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 if (failedFragments.ContainsKey(i) || svgs[i] is not { } svg) continue;
                 var (ht, dp, wd) = metrics[i];
                 // Converters copy some document text into their SVG (dvisvgm's raw specials): only Bookish's elements stay.
-                if (SvgSanitizer.Clean(settings.Engine == MathEngine.LatexDvi ? svg : SvgPage.Clean(svg)) is not { } clean)
+                var picture = settings.Engine switch
+                {
+                    MathEngine.LatexDvi => svg,
+                    MathEngine.LatexDvisvgm => SvgPage.Clean(SvgPage.WithTexBox(svg, ht, dp, wd)),
+                    _ => SvgPage.Clean(svg),
+                };
+                if (SvgSanitizer.Clean(picture) is not { } clean)
                 {
                     failedFragments[i] = "the picture made from this equation is not valid SVG";
                     continue;
@@ -242,7 +263,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 rendered[list[i].Key(keys)] = new RenderedMath(clean, wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
             }
             PerfTrace.Mark("clean end");
-            return new RunResult(rendered, null, null, false, false) { Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
+            return new RunResult(rendered, null, null, false, false) { PreambleErrors = preambleErrors, Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
         }
         finally
         {
@@ -429,41 +450,31 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         token ??= TexLockdown.NewToken();
         var format = new StringBuilder();
         var size = settings.FontSize.ToString(CultureInfo.InvariantCulture);
-        var own = settings.Engine == MathEngine.LatexDvi;
+        // Both DVI engines ship each box at the origin (dvisvgm then finds TeX's box at (0, 0), see SvgPage.WithTexBox).
+        var own = settings.Engine != MathEngine.PdfLatexMutool;
         var pdf = settings.Engine == MathEngine.PdfLatexMutool;
         if (!pdf) format.Append("\\pdfoutput=0\n");
         format.Append($"\\documentclass[{size}pt]{{article}}\n");
         // The leading \usepackage lines of the shared preamble go into the format; macros stay with the document.
         var lines = settings.Preamble.Replace("\r", "").Split('\n');
         var packages = lines.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
-        foreach (var l in lines.Take(packages)) format.Append(l).Append('\n');
+        for (var k = 0; k < packages; k++) AppendPreambleLine(format, k, lines[k], settings);
         format.Append("\\usepackage{varwidth}\n");
         // PNG images become PSfile specials with a .bb box (Bookish's DVI writer draws them).
         if (own) format.Append("\\DeclareGraphicsRule{.png}{eps}{.bb}{}\n");
-        format.Append("\\newsavebox\\bkbox\n");
+        format.Append("\\newsavebox\\bkbox\n").Append(WrapperMacros);
 
         var sb = new StringBuilder();
         sb.Append("\\nofiles\n\\begin{document}\n");
         sb.Append(TexLockdown.For(pdf ? LockdownKind.BatchPdf : LockdownKind.BatchDvi, token));
-        foreach (var l in lines.Skip(packages)) if (l.Length > 0) sb.Append(l).Append('\n');
+        // The document's own macros come after the lockdown, each with a marker so TeX's errors in it land on its source line.
+        for (var k = packages; k < lines.Length; k++) if (lines[k].Length > 0) AppendPreambleLine(sb, k, lines[k], settings);
         // Each box is shipped as a page of its own, at the origin; in PDF the page is exactly the box.
         var ship = pdf
             ? "\\hoffset=0pt\\voffset=0pt\\pdfhorigin=0pt\\pdfvorigin=0pt\\pdfpagewidth=\\wd\\bkbox\\pdfpageheight=\\dimexpr\\ht\\bkbox+\\dp\\bkbox\\relax"
               + "\\ifdim\\pdfpagewidth<.01pt \\pdfpagewidth=.01pt\\fi\\ifdim\\pdfpageheight<.01pt \\pdfpageheight=.01pt\\fi" + TexLockdown.Ship(token)
-            : own ? TexLockdown.Ship(token) : TexLockdown.ShipOnBaseline(token);
-        for (var i = 0; i < list.Count; i++)
-        {
-            var f = list[i];
-            var (open, close) = f.Mode switch
-            {
-                MathMode.Inline => ("$", "$"),
-                MathMode.Display => ("$\\displaystyle ", "$"),
-                _ => ("\\begin{varwidth}{\\textwidth}", "\\end{varwidth}"),
-            };
-            sb.Append($"\\typeout{{BKB:{token}:{i}}}\\sbox\\bkbox{{{open}%\n");
-            sb.Append(f.Tex.Replace("\r", "")).Append("%\n");
-            sb.Append($"{close}}}\\typeout{{BKM:{token}:{i}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\n");
-        }
+            : TexLockdown.Ship(token);
+        for (var i = 0; i < list.Count; i++) AppendFragment(sb, i, list[i], ship, token);
         sb.Append(TexLockdown.End(token));
         return (format.ToString(), sb.ToString());
     }

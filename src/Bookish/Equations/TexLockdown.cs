@@ -118,8 +118,6 @@ public static class TexLockdown
     /// <summary>Ships <c>\bkbox</c> as one page at the origin (batches; the page is the box).</summary>
     public static string Ship(string token) => $"\\csname bk{token}@tex_shipout:D\\endcsname\\hbox{{\\usebox\\bkbox}}";
 
-    /// <summary>Ships <c>\bkbox</c> with its baseline at the page origin (dvisvgm then keeps the baseline at y = 0, as with the preview package).</summary>
-    public static string ShipOnBaseline(string token) => $"\\csname bk{token}@tex_shipout:D\\endcsname\\vbox to0pt{{\\vss\\hbox{{\\usebox\\bkbox}}}}";
 
     /// <summary>Ends the run with the saved kernel pieces put back for LaTeX's own <c>\end{document}</c>.</summary>
     public static string End(string token) => $"\\typeout{{{EndMarker(token)}}}\\csname bk{token}@restore\\endcsname\\end{{document}}\n";

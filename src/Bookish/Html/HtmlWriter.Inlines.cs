@@ -10,9 +10,27 @@ public sealed partial class HtmlWriter
 {
     private void AppendInlines(INode parent, ImmutableArray<Inline> inlines, bool inToc = false)
     {
-        foreach (var i in inlines)
+        // The author's inline HTML: an opening tag paired with its closing tag holds the inlines between them.
+        var pairs = HtmlInlineTag.Pairs(inlines);
+        var open = new Stack<(INode Parent, int Close)>();
+        for (var k = 0; k < inlines.Length; k++)
         {
+            var i = inlines[k];
+            if (open.Count > 0 && open.Peek().Close == k) { parent = open.Pop().Parent; continue; }
             if (inToc && i is Note) continue;
+            if (pairs.TryGetValue(k, out var close) && i is RawInline raw)
+            {
+                var holder = El("span");
+                holder.InnerHtml = raw.Text;
+                if (holder.FirstElementChild is { } element)
+                {
+                    parent.AppendChild(element);
+                    open.Push((parent, close));
+                    parent = element;
+                    continue;
+                }
+            }
+            if (HtmlInlineTag.Of(i) is { Closing: true }) continue;
             if (Inline(i) is { } node) parent.AppendChild(node);
         }
     }

@@ -11,7 +11,20 @@ public sealed partial class LatexWriter
     private string Inlines(ImmutableArray<Inline> inlines, bool moving = false)
     {
         var sb = new StringBuilder();
-        foreach (var i in inlines) sb.Append(Inline(i, moving));
+        var pairs = HtmlInlineTag.Pairs(inlines);
+        var closes = new Dictionary<int, string>();
+        for (var k = 0; k < inlines.Length; k++)
+        {
+            if (closes.Remove(k, out var close)) { sb.Append(close); continue; }
+            if (pairs.TryGetValue(k, out var at))
+            {
+                var (open, end) = HtmlOpening(HtmlInlineTag.Of(inlines[k])!);
+                sb.Append(open);
+                closes[at] = end;
+                continue;
+            }
+            sb.Append(Inline(inlines[k], moving));
+        }
         return sb.ToString();
     }
 
@@ -35,8 +48,26 @@ public sealed partial class LatexWriter
         Citation c => "[" + string.Join(", ", c.Keys.Select(k => _context.Bibliography.Find(k) is { } r
             ? $"\\hyperlink{{{r.Id}}}{{{r.Number}}}" : "?")) + "]",
         RawInline r when r.Format == "latex" => r.Text,
+        RawInline r when HtmlInlineTag.Of(r) is { Name: "br" } => moving ? " " : "\\newline{}",
         _ => "",
     };
+
+    /// <summary>The author's inline HTML in the PDF: the text stays, with colour, superscript, keys and emphasis where they map.</summary>
+    private static (string Open, string Close) HtmlOpening(HtmlInlineTag tag)
+    {
+        var command = tag.Name switch
+        {
+            "sup" => "\\textsuperscript{",
+            "sub" => "\\textsubscript{",
+            "kbd" or "code" or "samp" or "tt" => "\\texttt{",
+            "b" or "strong" => "\\textbf{",
+            "i" or "em" or "cite" or "var" or "dfn" => "\\emph{",
+            "u" or "ins" => "\\underline{",
+            "small" => "{\\small ",
+            _ => "{",
+        };
+        return tag.Colour is { } hex ? ($"{{\\color[HTML]{{{hex}}}{command}", "}}") : (command, "}");
+    }
 
     private string NoteText(Note n, bool moving)
     {

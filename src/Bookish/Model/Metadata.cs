@@ -9,7 +9,16 @@ public sealed record Author(string Name)
 }
 
 /// <summary>A LaTeX macro shared by the equation renderer and the PDF preamble.</summary>
-public sealed record MacroDefinition(string Name, string Body, int Arguments = 0);
+public sealed record MacroDefinition(string Name, string Body, int Arguments = 0)
+{
+    /// <summary>Where the macro is defined (its front matter or notation line), for errors TeX reports in its definition.</summary>
+    public Text.SourceSpan? Span { get; init; }
+
+    /// <summary>Two definitions are the same macro whatever line they were read from.</summary>
+    public bool Equals(MacroDefinition? other) => other is not null && Name == other.Name && Body == other.Body && Arguments == other.Arguments;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Body, Arguments);
+}
 
 /// <summary>Front matter (or the legacy dialect's root attributes).</summary>
 public sealed record Metadata
@@ -22,6 +31,8 @@ public sealed record Metadata
     public ImmutableArray<Block> Abstract { get; init; } = [];
     public string Lang { get; init; } = "en";
     public ImmutableArray<MacroDefinition> Macros { get; init; } = [];
+    /// <summary>LaTeX packages the author adds (<c>packages:</c>), loaded by the equation renderer and the PDF alike.</summary>
+    public ImmutableArray<LatexPackage> Packages { get; init; } = [];
     public bool NumberSections { get; init; } = true;
     public bool TableOfContents { get; init; } = true;
     public string? Template { get; init; }

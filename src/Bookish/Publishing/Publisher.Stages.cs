@@ -44,6 +44,7 @@ public static partial class Publisher
     public static MathSettings MathSettingsFor(Publication publication, BuildOptions options, IEnumerable<MacroDefinition>? extraMacros = null) => new()
     {
         Preamble = Preamble.For(publication.Metadata, extraMacros, options.MathFont),
+        PreambleOrigins = Preamble.Origins(publication.Metadata, extraMacros),
         Engine = options.Engine,
         Timeout = options.TexTimeout,
         Parallelism = options.Parallelism ?? Environment.ProcessorCount,
@@ -54,6 +55,7 @@ public static partial class Publisher
         DiagnosticBag diagnostics, Dictionary<string, TimeSpan> timings, Stopwatch watch, CancellationToken ct)
     {
         var staged = new Staged([], []);
+        publication = await WithInstalledPackagesAsync(publication, diagnostics, ct);
         void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
 
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
@@ -210,7 +212,7 @@ public static partial class Publisher
             var name = publication.Name + ".pdf";
             if (options.KeepTex) staged.Files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);
             diagnostics.AddRange(latex.Warnings);
-            diagnostics.AddRange(pdf.Diagnostics);
+            diagnostics.AddRange(WithoutPreambleRepeats(pdf.Diagnostics, math.Diagnostics));
             if (pdf.Pdf is not null)
             {
                 staged.Files[name] = pdf.Pdf;

@@ -8,7 +8,7 @@ using YamlDotNet.Serialization;
 namespace Bookish.Reading;
 
 /// <summary>Reads YAML front matter into <see cref="Metadata"/>; bad YAML is a diagnostic, never an exception.</summary>
-internal static class FrontMatterReader
+internal static partial class FrontMatterReader
 {
     public static Metadata Read(string yaml, SourceSpan span, Func<string, ImmutableArray<Block>> readBlocks, DiagnosticBag diagnostics)
     {
@@ -49,7 +49,8 @@ internal static class FrontMatterReader
             Date = S("date"),
             Abstract = abstractText is null ? [] : readBlocks(abstractText),
             Lang = S("lang") ?? "en",
-            Macros = ReadMacros(map.GetValueOrDefault("macros")),
+            Macros = WithSpans(ReadMacros(map.GetValueOrDefault("macros")), yaml, span),
+            Packages = ReadPackages(map.GetValueOrDefault("packages"), yaml, span, diagnostics),
             NumberSections = B("numbersections", B("number-sections", true)),
             TableOfContents = B("toc", true),
             Template = S("template"),

@@ -226,6 +226,11 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
         var span = Span(inline);
         switch (inline)
         {
+            case MathLikeTextSyntax suspect:
+                into.Add(new Model.Str("$", span));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticIds.MathLeftAsText, span,
+                    $"'{(suspect.Suspect.Length > 60 ? suspect.Suspect[..60] + "…" : suspect.Suspect)}' is left as text: math opens with a '$' followed by a non-space and closes with a '$' after a non-space and not before a digit (write '$x$', or '\\$' for a dollar sign)"));
+                break;
             case LiteralInline lit:
                 into.Add(new Model.Str(lit.Content.ToString(), span));
                 break;

@@ -18,11 +18,19 @@ internal sealed class TexMathInlineSyntax : LeafInline
     public bool Display { get; set; }
 }
 
+/// <summary>A <c>$</c> left as text although what follows it looks like TeX: the reader warns at its position.</summary>
+internal sealed class MathLikeTextSyntax : LiteralInline
+{
+    public string Suspect { get; set; } = "";
+}
+
 /// <summary>
-/// Inline math: <c>$…$</c>, <c>$$…$$</c> within a line, and <c>\(…\)</c>. A <c>$</c> followed by whitespace, or by a
-/// number and a space (a price), does not open math; a closing <c>$</c> is not preceded by whitespace nor followed by a digit.
+/// Inline math: <c>$…$</c>, <c>$$…$$</c> within a line, and <c>\(…\)</c>, by Pandoc's rule: an opening <c>$</c> has a
+/// non-space character right after it; a closing <c>$</c> has a non-space character right before it and no digit right
+/// after it (so <c>$1 - p$</c> is math and <c>costs $5 and $6</c> is not). A <c>$</c> left as text before something that
+/// looks like TeX becomes a <see cref="MathLikeTextSyntax"/>, so the author is told.
 /// </summary>
-internal sealed class TexMathInlineParser : InlineParser
+internal sealed partial class TexMathInlineParser : InlineParser
 {
     public TexMathInlineParser() => OpeningCharacters = ['$', '\\'];
 
@@ -46,13 +54,12 @@ internal sealed class TexMathInlineParser : InlineParser
         }
         else
         {
-            if (start + 1 > end || char.IsWhiteSpace(text[start + 1])) return false;
-            if (LooksLikePrice(text, start + 1, end)) return false;
+            if (start + 1 > end || char.IsWhiteSpace(text[start + 1])) return LeftAsText(processor, ref slice);
             closer = "$"; bodyStart = start + 1;
         }
 
         var close = FindCloser(text, bodyStart, end, closer);
-        if (close < 0) return false;
+        if (close < 0) return closer == "$" && LeftAsText(processor, ref slice);
         var tex = text.Substring(bodyStart, close - bodyStart);
         Emit(processor, ref slice, new TexMathInlineSyntax { Tex = tex, Display = display }, start, close + closer.Length - 1);
         return true;
@@ -85,11 +92,21 @@ internal sealed class TexMathInlineParser : InlineParser
         return false;
     }
 
-    private static bool LooksLikePrice(string text, int i, int end)
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\[A-Za-z]+|[\^_]\{")] private static partial System.Text.RegularExpressions.Regex TexLike();
+
+    /// <summary>
+    /// A single <c>$</c> that opens no math. When the text up to the next <c>$</c> (or the end of the paragraph) holds
+    /// TeX commands, the <c>$</c> becomes a node the reader warns about; otherwise (a price) Markdig keeps it as text.
+    /// </summary>
+    private static bool LeftAsText(InlineProcessor processor, ref StringSlice slice)
     {
-        if (!char.IsDigit(text[i])) return false;
-        while (i <= end && (char.IsDigit(text[i]) || text[i] == '.' || text[i] == ',')) i++;
-        return i > end || char.IsWhiteSpace(text[i]);
+        var text = slice.Text;
+        var start = slice.Start;
+        var next = text.IndexOf('$', start + 1, slice.End - start);
+        var stretch = text.Substring(start + 1, (next < 0 ? slice.End + 1 : next) - start - 1);
+        if (!TexLike().IsMatch(stretch)) return false;
+        Emit(processor, ref slice, new MathLikeTextSyntax { Content = new StringSlice("$"), Suspect = "$" + stretch + (next < 0 ? "" : "$") }, start, start);
+        return true;
     }
 
     private static int FindCloser(string text, int i, int end, string closer)
@@ -101,7 +118,13 @@ internal sealed class TexMathInlineParser : InlineParser
             if (string.CompareOrdinal(text, i, closer, 0, closer.Length) != 0 || i + closer.Length - 1 > end) continue;
             if (closer == "$")
             {
-                if (char.IsWhiteSpace(text[i - 1])) continue;
+                // A '$' after a space cannot close; when it could open math instead ('but $x$'), the first '$' was
+                // not math at all ('a price such as $5 per coffee, but $x$ is').
+                if (char.IsWhiteSpace(text[i - 1]))
+                {
+                    if (i + 1 <= end && !char.IsWhiteSpace(text[i + 1])) return -1;
+                    continue;
+                }
                 if (i + 1 <= end && char.IsDigit(text[i + 1])) continue;
             }
             if (closer == @"\)" && i > 0 && text[i - 1] == '\\') continue;

@@ -163,6 +163,12 @@ public static class BookishXmlReader
             pages.Add(new Document(pageMeta, about.AddRange(resolver.Blocks(chapter.Blocks)), Path.GetFullPath(path)) { PageName = PageName(path), Label = chapter.Label, ProjectRoot = ctx.Options.Root?.Path });
             about = [];
         }
+        // bookish loaded algorithm2e, with these options, for <latex> blocks; it joins the preamble only when a block uses it.
+        if (pages.Any(p => ModelWalker.Blocks(p).OfType<MathBlock>().Any(m => m.Environment == MathEnvironment.RawLatex && m.Tex.Contains(@"\begin{algorithm", StringComparison.Ordinal))))
+        {
+            publicationMeta = publicationMeta with { Packages = [new LatexPackage("algorithm2e", "noline,boxed,procnumbered,linesnumberedhidden,titlenumbered")] };
+            for (var i = 0; i < pages.Count; i++) pages[i] = pages[i] with { Metadata = pages[i].Metadata with { Packages = publicationMeta.Packages } };
+        }
         return new Publication(publicationMeta, pages.ToImmutable(), isBook, name);
     }
 

@@ -61,7 +61,7 @@ internal sealed partial class ChapterParser
             }
             if (DisplayMathAt(pos, end, out var bodyStart, out var bodyEnd, out var next))
             {
-                blocks.Add(new MathBlock(CleanDisplay(FixGraphics(_t[bodyStart..bodyEnd], bodyStart)), MathEnvironment.Display, Span(pos, next)));
+                blocks.Add(new MathBlock(EqnarrayStyle(CleanDisplay(FixGraphics(_t[bodyStart..bodyEnd], bodyStart))), MathEnvironment.Display, Span(pos, next)));
                 pos = next;
                 continue;
             }

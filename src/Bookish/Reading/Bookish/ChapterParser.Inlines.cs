@@ -137,7 +137,8 @@ internal sealed partial class ChapterParser
             var depth = 0;
             for (var j = close + 1; j < end; j++)
             {
-                if (_t[j] == '\\') { j++; continue; }
+                // bookish allows '\)' in a URL ('(…/Boosting_(meta-algorithm\))'): it closes a parenthesis of the URL, never the link.
+                if (_t[j] == '\\') { if (j + 1 < end && _t[j + 1] == ')' && depth > 1) depth--; j++; continue; }
                 if (_t[j] == '(') depth++;
                 else if (_t[j] == ')' && --depth == 0)
                 {

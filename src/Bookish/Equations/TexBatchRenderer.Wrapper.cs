@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Bookish.Equations;
+
+/// <summary>
+/// How each fragment is typeset. Inline math is <c>$…$</c> in a box. A display is a real LaTeX display,
+/// <c>\[ … \]</c>, in a very wide paragraph of its own, so everything LaTeX accepts there works (<c>split</c>,
+/// <c>\verb</c>, <c>\tag</c>-free amsmath displays); the displayed line's box is then taken back with <c>\lastbox</c>:
+/// TeX's own height, depth and width of the formula, with its baseline. When amsmath typesets the display as an
+/// alignment the width of the display (<c>split</c>), the width is that of the widest row, measured by amsmath itself.
+/// Boxes are made with the <c>\setbox</c> primitive, never a macro argument, so <c>\verb</c> and catcode tricks work, and
+/// after each fragment an empty paragraph ends, which resets TeX's error count: a batch with many bad fragments never
+/// meets TeX's limit of 100 errors per paragraph, and each bad fragment stays local.
+/// </summary>
+public sealed partial class TexBatchRenderer
+{
+    /// <summary>The wrapper's macros (they go into the format with the packages).</summary>
+    internal const string WrapperMacros =
+        "\\makeatletter\n" +
+        "\\newbox\\bkline\\newbox\\bkscratch\\newdimen\\bkw\\newdimen\\bkwide\\bkwide=10000pt\n" +
+        "\\def\\bkdisplay{\\global\\bkw\\z@\\hsize\\bkwide\\linewidth\\hsize\\columnwidth\\hsize\\parindent\\z@\\parskip\\z@\\noindent}\n" +
+        "\\def\\bkgrab{\\par\\unskip\\unpenalty\\unskip\\unpenalty\\unskip\\global\\setbox\\bkline\\lastbox}\n" +
+        // amsmath typesets some displays (split) as a gather as wide as the display: record the widest row it measures.
+        "\\let\\bk@calcgather\\calc@shift@gather\n" +
+        "\\def\\calc@shift@gather{\\ifdim\\wdz@>\\bkw\\global\\bkw\\wdz@\\fi\\bk@calcgather}\n" +
+        "\\def\\bkfinish{\\setbox\\bkline\\hbox{\\unhbox\\bkline}\\ifdim\\wd\\bkline<\\bkwide\\global\\setbox\\bkbox\\box\\bkline" +
+        "\\else\\ifdim\\bkw=\\z@\\global\\bkw\\bkwide\\fi\\dimen@\\bkwide\\advance\\dimen@-\\bkw" +
+        "\\global\\setbox\\bkbox\\hbox to\\bkw{\\hskip-.5\\dimen@\\box\\bkline\\hss}\\fi}\n" +
+        // A fragment that left groups open (a stray '$' or '}' in the author's TeX) is closed here, each group by its own
+        // kind of end (e-TeX's \currentgrouptype), so the next fragment starts at the outer level.
+        "\\def\\bkbase{0}\\def\\bkrecover{\\ifnum\\currentgrouplevel>\\bkbase\\relax\\bkclose\\expandafter\\bkrecover\\fi}\n" +
+        "\\def\\bkclose{\\ifcase\\currentgrouptype\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\crcr\\egroup\\or\\egroup\\or\\egroup" +
+        "\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\endgroup\\or\\ifinner$\\else$$\\fi\\or\\right.\\else\\egroup\\fi}\n" +
+        "\\def\\bkreset{\\bkrecover\\setbox\\bkscratch\\vbox{\\noindent\\par}}\n" +
+        "\\makeatother\n";
+
+    /// <summary>One fragment: begin marker, the box, its metrics in the log, the page, and a clean end.</summary>
+    private static void AppendFragment(StringBuilder sb, int index, MathFragment fragment, string ship, string token)
+    {
+        var tex = fragment.Tex.Replace("\r", "");
+        var (open, close) = fragment.Mode switch
+        {
+            MathMode.Inline => ("\\setbox\\bkbox\\hbox{$", "$}"),
+            MathMode.Display => ("\\setbox\\bkscratch\\vbox{\\bkdisplay\\[", "\\]\\bkgrab}\\bkfinish"),
+            _ => ("\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}", "\\end{varwidth}}"),
+        };
+        // The group level of the document body, which the recovery returns to.
+        if (index == 0) sb.Append("\\edef\\bkbase{\\the\\currentgrouplevel}");
+        sb.Append($"\\typeout{{BKB:{token}:{index}}}{open}%\n");
+        sb.Append(tex).Append("%\n");
+        sb.Append($"{close}\\typeout{{BKM:{token}:{index}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\\bkreset\n");
+    }
+
+    /// <summary>A preamble line, with a marker before it when it is the author's (so TeX's errors in it land on its source line).</summary>
+    private static void AppendPreambleLine(StringBuilder sb, int lineIndex, string line, MathSettings settings)
+    {
+        if (settings.PreambleOrigins.ContainsKey(line)) sb.Append($"\\typeout{{BKD:{lineIndex}}}\n");
+        sb.Append(line).Append('\n');
+    }
+
+    [GeneratedRegex(@"^BKD:(\d+)\s*$", RegexOptions.Multiline)] private static partial Regex PreambleMarker();
+}
