@@ -467,6 +467,9 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         var sb = new StringBuilder();
         sb.Append("\\nofiles\n\\begin{document}\n");
         sb.Append(TexLockdown.For(pdf ? LockdownKind.BatchPdf : LockdownKind.BatchDvi, token));
+        // Pages are shipped by Bookish alone: whatever a broken fragment leaves on the main vertical list is dropped by the
+        // output routine instead of becoming a page of its own (which would shift every later picture).
+        sb.Append("\\global\\output={\\setbox0\\box255 \\deadcycles=0 }\n");
         // The document's own macros come after the lockdown, each with a marker so TeX's errors in it land on its source line.
         for (var k = packages; k < lines.Length; k++) if (lines[k].Length > 0) AppendPreambleLine(sb, k, lines[k], settings);
         // Each box is shipped as a page of its own, at the origin; in PDF the page is exactly the box.

@@ -80,7 +80,8 @@ public static class TexLockdown
     ];
 
     /// <summary>
-    /// The lockdown for one run. Batches then ship each page with <see cref="Ship"/> and end with <see cref="End"/>;
+    /// The lockdown for one run. Every definition is global: a fragment that closes the document's group (a stray
+    /// <c>\end{matrix}</c> or <c>\endgroup</c> at the outer level) cannot undo it. Batches then ship each page with <see cref="Ship"/> and end with <see cref="End"/>;
     /// the PDF document ends with <see cref="End"/> instead of <c>\end{document}</c>.
     /// </summary>
     public static string For(LockdownKind kind, string token)
@@ -92,25 +93,25 @@ public static class TexLockdown
         var sb = new StringBuilder();
         sb.Append("\\makeatletter\n");
         foreach (var name in saved)
-            sb.Append($"\\expandafter\\let\\csname bk{token}@{name}\\expandafter\\endcsname\\csname {name}\\endcsname\n");
-        sb.Append($"\\long\\def\\bk{token}@no#1{{\\errmessage{{Bookish: \\expandafter\\string\\csname#1\\endcsname\\space is not allowed in a document (TeX may not read or write files, ship pages or end the run here)}}}}\n");
+            sb.Append($"\\global\\expandafter\\let\\csname bk{token}@{name}\\expandafter\\endcsname\\csname {name}\\endcsname\n");
+        sb.Append($"\\long\\gdef\\bk{token}@no#1{{\\errmessage{{Bookish: \\expandafter\\string\\csname#1\\endcsname\\space is not allowed in a document (TeX may not read or write files, ship pages or end the run here)}}}}\n");
         foreach (var name in names)
-            sb.Append($"\\expandafter\\def\\csname {name}\\endcsname{{\\csname bk{token}@no\\endcsname{{{name}}}}}\n");
+            sb.Append($"\\global\\expandafter\\def\\csname {name}\\endcsname{{\\csname bk{token}@no\\endcsname{{{name}}}}}\n");
         // Bookish's own end: every name back for LaTeX's \end{document} (hyperref checksums its files there, the .aux is read again).
-        sb.Append($"\\def\\bk{token}@restore{{");
+        sb.Append($"\\gdef\\bk{token}@restore{{");
         foreach (var name in names)
             sb.Append($"\\expandafter\\let\\csname {name}\\expandafter\\endcsname\\csname bk{token}@{name}\\endcsname");
         sb.Append("}\n");
         // Images: the real \includegraphics in a group that has file reading back; file names must stay inside the work directory.
-        sb.Append($"\\def\\bk{token}@unlock{{");
+        sb.Append($"\\gdef\\bk{token}@unlock{{");
         foreach (var name in ImageReading)
             sb.Append($"\\expandafter\\let\\csname {name}\\expandafter\\endcsname\\csname bk{token}@{name}\\endcsname");
         sb.Append("}\n");
-        sb.Append($"\\def\\includegraphics#1#{{\\csname bk{token}@ig\\endcsname{{#1}}}}\n");
-        sb.Append($"\\long\\def\\bk{token}@ig#1#2{{\\mbox{{\\bk{token}@unlock\\csname bk{token}@includegraphics\\endcsname#1{{#2}}}}}}\n");
+        sb.Append($"\\gdef\\includegraphics#1#{{\\csname bk{token}@ig\\endcsname{{#1}}}}\n");
+        sb.Append($"\\long\\gdef\\bk{token}@ig#1#2{{\\mbox{{\\bk{token}@unlock\\csname bk{token}@includegraphics\\endcsname#1{{#2}}}}}}\n");
         if (kind == LockdownKind.Document)
             // LaTeX's output routine ships the document's pages: within it (a group of its own) \shipout is the real one.
-            sb.Append($"\\edef\\bk{token}@out{{\\noexpand\\let\\noexpand\\shipout\\expandafter\\noexpand\\csname bk{token}@shipout\\endcsname\\the\\output}}\\output=\\expandafter{{\\bk{token}@out}}\n");
+            sb.Append($"\\xdef\\bk{token}@out{{\\noexpand\\let\\noexpand\\shipout\\expandafter\\noexpand\\csname bk{token}@shipout\\endcsname\\the\\output}}\\global\\output=\\expandafter{{\\bk{token}@out}}\n");
         sb.Append("\\makeatother\n");
         return sb.ToString();
     }

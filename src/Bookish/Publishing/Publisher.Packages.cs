@@ -27,9 +27,17 @@ public static partial class Publisher
     /// </summary>
     internal static IEnumerable<Diagnostic> WithoutPreambleRepeats(IEnumerable<Diagnostic> pdf, IEnumerable<Diagnostic> math)
     {
-        var known = math.Where(d => d.Id == DiagnosticIds.PreambleError).Select(d => TexWords(d.Message)).ToHashSet(StringComparer.Ordinal);
-        return known.Count == 0 ? pdf : pdf.Where(d => d.Id != DiagnosticIds.PdfError || !known.Contains(TexWords(d.Message)));
+        var preamble = math.Where(d => d.Id == DiagnosticIds.PreambleError).ToList();
+        var known = preamble.Select(d => TexWords(d.Message)).ToHashSet(StringComparer.Ordinal);
+        // The same refused macro can read differently in the PDF run ("already defined" there, "undefined" here).
+        var commands = preamble.Select(d => CommandNamed(d.Message)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return known.Count == 0 ? pdf : pdf.Where(d => d.Id != DiagnosticIds.PdfError
+            || !(known.Contains(TexWords(d.Message)) || CommandNamed(d.Message) is { } c && commands.Contains(c)));
     }
+
+    /// <summary>The control sequence of LaTeX's "Command \x …" errors, if the message is one.</summary>
+    private static string? CommandNamed(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, @"LaTeX Error: Command (\\[A-Za-z@]+)") is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>TeX's own error line ("! LaTeX Error: …."), without what Bookish put around it.</summary>
     private static string TexWords(string message)

@@ -141,6 +141,20 @@ public sealed partial class TexContainmentTests
     }
 
     [Fact]
+    public async Task Closing_the_document_group_in_one_equation_does_not_lift_the_lockdown_for_the_next()
+    {
+        // \end{matrix} at the outer level ends the document environment's group: a lockdown made of local definitions
+        // would be undone by it, and the next equation in the batch could use \input again.
+        var (c, outcome) = await BuildAsync("---\ntitle: Notes\nmacros:\n  pop: '\\end{matrix}\\endgroup\\endgroup'\n  sneak: '\\csname input\\endcsname{../secret/canary.txt}'\n---\nFirst $\\pop x$.\n\nThen $\\sneak y$ and $z^2$.\n");
+        using (c)
+        {
+            c.AssertContained(outcome);
+            AssertReported(outcome, 1, "BK2001", 9, "Bookish: \\input is not allowed");
+            Assert.Equal(2, DiagnosticLine().Matches(outcome.StandardError).Count(m => m.Groups[3].Value == "BK2001"));
+        }
+    }
+
+    [Fact]
     public async Task Bold_math_from_bm_works_behind_the_lockdown()
     {
         var (c, outcome) = await BuildAsync("---\ntitle: Bold\nmacros:\n  vtheta: \\boldsymbol{\\theta}\n---\nSee $\\vtheta$, $\\bm{x}$ and $\\boldsymbol{\\mu}_t$.\n");
