@@ -91,6 +91,9 @@ public static class TexSandbox
             {
                 yield return "--symlink"; yield return target; yield return "/" + link;
             }
+        // glibc reads the transparent-huge-page setting here for GLIBC_TUNABLES=glibc.malloc.hugetlb=1: without it TeX
+        // takes thousands more page faults (a batch of the paper's equations 0.25 s instead of 0.15 s). Read-only, settings only.
+        yield return "--ro-bind-try"; yield return "/sys/kernel/mm/transparent_hugepage"; yield return "/sys/kernel/mm/transparent_hugepage";
         yield return "--proc"; yield return "/proc";
         yield return "--dev"; yield return "/dev";
         yield return "--tmpfs"; yield return "/tmp";
