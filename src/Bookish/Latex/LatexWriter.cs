@@ -39,7 +39,7 @@ public sealed partial class LatexWriter
         var packages = preamble.Where(IsPackageLine).ToList();
         var macros = preamble.Where(l => !IsPackageLine(l) && l.Trim().Length > 0).ToList();
         var formatLines = 0;
-        var token = Equations.TexLockdown.NewToken();
+        var token = Toolchain.TexLockdown.NewToken();
         foreach (var line in lines)
         {
             switch (line.Trim())
@@ -50,11 +50,11 @@ public sealed partial class LatexWriter
                 case "\\begin{document}":
                     // The document's own macros come after the lockdown, like its equations and raw blocks.
                     _out.Line(line);
-                    _out.Append(Equations.TexLockdown.For(Equations.LockdownKind.Document, token));
+                    _out.Append(Toolchain.TexLockdown.For(Toolchain.LockdownKind.Document, token));
                     foreach (var macro in macros) _out.Line(macro);
                     break;
                 case "\\end{document}":
-                    _out.Append(Equations.TexLockdown.End(token));
+                    _out.Append(Toolchain.TexLockdown.End(token));
                     break;
                 case "%% bookish:metadata":
                     formatLines = _out.LineCount;
@@ -81,7 +81,7 @@ public sealed partial class LatexWriter
         var generated = new Dictionary<string, byte[]>();
         var missing = new List<Unicode.FallbackGlyphs.Missing>();
         tex = Unicode.FallbackGlyphs.Resolve(tex, generated, missing);
-        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, EndMarker = Equations.TexLockdown.EndMarker(token), Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
+        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, EndMarker = Toolchain.TexLockdown.EndMarker(token), Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
         var warnings = missing.Select(m =>
         {
             var line = 1 + tex.AsSpan(0, Math.Min(m.Offset, tex.Length)).Count('\n');
@@ -230,14 +230,14 @@ public sealed partial class LatexWriter
             case RawBlock r when r.Format == "latex" && EndsDocument().IsMatch(r.Text):
                 // It would end the PDF here without an error: everything after it would silently be lost.
                 // The publisher already reports what the containment list names (BK2002); only the rest is reported here.
-                if (Equations.Containment.FindForbidden(r.Text) is null)
+                if (Toolchain.Containment.FindForbidden(r.Text) is null)
                     _problems.Add(Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticIds.PdfError, r.Span,
                     "raw LaTeX that ends or restarts the document (\\end{document}, \\stop, \\endinput, \\documentclass) is not allowed in the body: shown as a marker"));
                 FailedBlock(r, "it would end the document");
                 break;
             case RawBlock r when r.Format == "latex":
                 // A raw block reaching for files or the end of the run is reported by the publisher and left out here.
-                _out.Line(Equations.Containment.FindForbidden(r.Text) is null ? r.Text : "\\begin{center}" + BrokenMarker(r.Text) + "\\end{center}");
+                _out.Line(Toolchain.Containment.FindForbidden(r.Text) is null ? r.Text : "\\begin{center}" + BrokenMarker(r.Text) + "\\end{center}");
                 break;
             case RawBlock:
                 break;

@@ -9,6 +9,7 @@ using Bookish.Notation;
 using Bookish.Plots;
 using Bookish.Security;
 using Bookish.Text;
+using Bookish.Toolchain;
 
 namespace Bookish.Publishing;
 

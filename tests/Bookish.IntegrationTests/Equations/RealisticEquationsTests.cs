@@ -37,25 +37,16 @@ public sealed class RealisticEquationsTests
     public async Task Every_equation_has_the_same_box_and_ink_in_the_DVI_engine_as_in_pdflatex_and_mutool()
     {
         var (fragments, settings) = Collect();
-        var own = await new TexBatchRenderer().RenderAsync(fragments, settings with { Engine = MathEngine.LatexDvi });
-        var reference = await new TexBatchRenderer().RenderAsync(fragments, settings with { Engine = MathEngine.PdfLatexMutool });
-        Assert.Empty(own.Diagnostics);
-        Assert.Empty(reference.Diagnostics);
-        Assert.Equal(fragments.Count, own.Rendered.Count);
-
         var report = new List<(double Share, string Tex)>();
-        foreach (var f in fragments)
+        foreach (var pair in await EngineAgreement.RenderBothAsync(fragments, settings))
         {
-            var a = own.Rendered[f.Key(settings with { Engine = MathEngine.LatexDvi })];
-            var b = reference.Rendered[f.Key(settings with { Engine = MathEngine.PdfLatexMutool })];
+            var (f, a, b) = pair;
             Assert.True(Math.Abs(a.WidthEm - b.WidthEm) <= 0.001, f.Tex);
             Assert.True(Math.Abs(a.HeightEm - b.HeightEm) <= 0.001, f.Tex);
             Assert.True(Math.Abs(a.DepthEm - b.DepthEm) <= 0.001, f.Tex);
-            var (ink, differ) = SvgPixels.Compare(a.Svg, b.Svg);
-            report.Add((ink == 0 ? 0 : differ / (double)ink, f.Tex));
+            report.Add((pair.InkDifference, f.Tex));
         }
-        var worst = report.OrderByDescending(r => r.Share).Take(5).ToList();
-        Assert.True(worst[0].Share <= 0.005, string.Join("\n", worst.Select(w => $"{w.Share:P2}  {w.Tex}")));
+        EngineAgreement.AssertInkAgrees(report, 0.005);
     }
 
     [Fact]

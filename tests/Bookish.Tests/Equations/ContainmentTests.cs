@@ -1,3 +1,4 @@
+using Bookish.Toolchain;
 using Bookish.Equations;
 
 namespace Bookish.Tests.Equations;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Bookish.Equations;
+namespace Bookish.Toolchain;
 
 /// <summary>Where the lockdown goes: an equation batch (strict) or the PDF document (what LaTeX's kernel needs stays).</summary>
 public enum LockdownKind

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Bookish.Equations;
+namespace Bookish.Toolchain;
 
 /// <summary>Rejects fragments that reach for files, the shell or category codes before TeX ever sees them.</summary>
 public static partial class Containment
