@@ -126,8 +126,7 @@ internal static partial class BookishCommand
             }
             if (parse.GetValue(timings))
                 Console.Error.WriteLine("bookish: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
-            if (result.Diagnostics.Any(d => ExitCodes.IsUsage(d.Id))) return ExitCodes.Usage;
-            return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+            return ExitCodes.For(result.Kind);
         });
         return cmd;
     }

@@ -32,8 +32,7 @@ internal static partial class BookishCommand
                     Console.WriteLine($"auto: {a.Checked} equations with derivatives checked: {a.Verified} verified, {a.Refuted} refuted, {a.NotCheckable} not checkable");
                 Console.WriteLine($"{result.Diagnostics.Count(d => d.IsError)} error(s), {result.Diagnostics.Count(d => !d.IsError)} other diagnostic(s)");
             }
-            if (result.Diagnostics.Any(d => ExitCodes.IsUsage(d.Id))) return ExitCodes.Usage;
-            return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+            return ExitCodes.For(result.Kind);
         });
         return cmd;
     }

@@ -10,6 +10,11 @@ internal static class ExitCodes
     /// <summary>A bug in Bookish (an exception no input should cause): one line, the stack trace only with BOOKISH_TRACE.</summary>
     public const int Internal = 70;
 
-    /// <summary>Diagnostics that mean the input or the command line cannot be used at all.</summary>
-    public static bool IsUsage(string id) => id is Bookish.Diagnostics.DiagnosticIds.InputNotFound or Bookish.Diagnostics.DiagnosticIds.OutputRefused;
+    /// <summary>The exit code of a build or check: from how it ended, never from which diagnostics it printed.</summary>
+    public static int For(Bookish.Publishing.BuildKind kind) => kind switch
+    {
+        Bookish.Publishing.BuildKind.Succeeded => Success,
+        Bookish.Publishing.BuildKind.BadInput => Usage,
+        _ => Errors,
+    };
 }

@@ -41,7 +41,7 @@ public sealed partial class LatexWriter
             => $"\\href{{{LatexEscaper.Url(l.Url)}}}{{{LatexEscaper.BreakableAddress(shown)}}}",
         Link l => $"\\href{{{LatexEscaper.Url(l.Url)}}}{{{Inlines(l.Content, moving)}}}",
         Image img => $"[{LatexEscaper.Escape(img.Alt)}]",
-        MathInline m when _context.BrokenMath.Contains(m.Tex) => BrokenMarker(m.Tex),
+        MathInline m when _context.IsBrokenMath(m.Tex, Equations.MathMode.Inline) => BrokenMarker(m.Tex),
         MathInline m => m.Tex.StartsWith("\\displaystyle", StringComparison.Ordinal) ? $"${m.Tex}$" : (moving ? $"\\texorpdfstring{{${m.Tex}$}}{{{LatexEscaper.Escape(m.Tex)}}}" : $"${m.Tex}$"),
         Note n => NoteText(n, moving),
         CrossRef x => CrossRef(x),

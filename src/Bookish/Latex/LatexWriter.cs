@@ -259,7 +259,8 @@ public sealed partial class LatexWriter
 
     private void MathBlock(MathBlock m)
     {
-        if (_context.BrokenMath.Contains(Equations.MathTex.ForBlock(m).Tex))
+        var (blockTex, blockMode) = Equations.MathTex.ForBlock(m);
+        if (_context.IsBrokenMath(blockTex, blockMode))
         {
             _out.Line(ErrorBox("This equation could not be typeset (reported above):", m.Tex));
             return;

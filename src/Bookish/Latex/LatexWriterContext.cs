@@ -10,8 +10,8 @@ public sealed record LatexWriterContext(Publication Publication, string Template
     public IReadOnlyList<NotationRow> NotationRows { get; init; } = [];
     /// <summary>Cited references, numbered as in the page.</summary>
     public Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
-    /// <summary>Math fragments (TeX as rendered) that failed to render: printed as visible markers so the PDF still builds.</summary>
-    public IReadOnlySet<string> BrokenMath { get; init; } = new HashSet<string>();
+    /// <summary>Whether the math fragment (TeX as rendered, mode) failed to render: printed as a visible marker so the PDF still builds.</summary>
+    public Func<string, Equations.MathMode, bool> IsBrokenMath { get; init; } = (_, _) => false;
     /// <summary>
     /// Constructs pdfLaTeX failed on in an earlier run (their source span, TeX's message): written as visible markers
     /// on the next run so the PDF is produced anyway (see <see cref="PdfBuilder"/>).

@@ -16,7 +16,7 @@ public static partial class NotationLint
     {
         var analysis = new NotationAnalysis(document, notation);
         var found = new List<Diagnostic>();
-        void Add(string id, SourceSpan span, string message, string? replacement = null)
+        void Add(DiagnosticDescriptor id, SourceSpan span, string message, string? replacement = null)
         {
             if (options.SeverityOf(id) is { } severity)
                 found.Add(new Diagnostic(id, severity, message, span) { Replacement = replacement });

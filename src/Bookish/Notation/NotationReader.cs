@@ -50,7 +50,7 @@ public static class NotationReader
     {
         if (!File.Exists(file))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, referencedAt ?? SourceSpan.None with { Path = file }, $"notation file not found: {file}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticIds.MissingNotationFile, referencedAt ?? SourceSpan.None with { Path = file }, $"notation file not found: {file}"));
             return NotationSet.Empty;
         }
         return ReadYaml(File.ReadAllText(file), file, diagnostics);

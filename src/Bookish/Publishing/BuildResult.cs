@@ -3,9 +3,28 @@ using Bookish.Model;
 
 namespace Bookish.Publishing;
 
+/// <summary>How a build (or check) ended, which alone decides the command's exit code.</summary>
+public enum BuildKind
+{
+    /// <summary>Built; warnings at most (exit 0).</summary>
+    Succeeded,
+    /// <summary>Built as far as possible, with error diagnostics (exit 1).</summary>
+    Errors,
+    /// <summary>Nothing could be built: the input or an option names something that is not there or may not be used (exit 2).</summary>
+    BadInput,
+}
+
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string OutputDirectory)
 {
-    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+    /// <summary>Set by the build when the input itself was unusable; otherwise follows the diagnostics.</summary>
+    public BuildKind Kind
+    {
+        get => _badInput ? BuildKind.BadInput : Diagnostics.Any(d => d.IsError) ? BuildKind.Errors : BuildKind.Succeeded;
+        init => _badInput = value == BuildKind.BadInput;
+    }
+    private readonly bool _badInput;
+
+    public bool Succeeded => Kind == BuildKind.Succeeded;
     public Publication? Publication { get; init; }
     public int MathFragments { get; init; }
     public int MathRendered { get; init; }

@@ -1,6 +1,7 @@
 using Bookish.Calculus;
 using Bookish.Diagnostics;
 using Bookish.Model;
+using Bookish.Pipeline;
 using Bookish.Text;
 
 namespace Bookish.Publishing;
@@ -12,7 +13,15 @@ public sealed record CheckResult(IReadOnlyList<Diagnostic> Diagnostics)
     public int ChecksVerified { get; init; }
     public int ChecksRefuted { get; init; }
     public int ChecksNotCheckable { get; init; }
-    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+    /// <summary>Set when the input itself was unusable; otherwise follows the diagnostics. Decides the exit code.</summary>
+    public BuildKind Kind
+    {
+        get => _badInput ? BuildKind.BadInput : Diagnostics.Any(d => d.IsError) ? BuildKind.Errors : BuildKind.Succeeded;
+        init => _badInput = value == BuildKind.BadInput;
+    }
+    private readonly bool _badInput;
+
+    public bool Succeeded => Kind == BuildKind.Succeeded;
 }
 
 /// <summary>Runs the checks that need no TeX: notation lint, derivative check blocks, and optionally auto mode.</summary>
@@ -27,20 +36,13 @@ public static class Checker
     {
         var diagnostics = new DiagnosticBag();
         if (root is not null && !Directory.Exists(root))
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(root, 0, 0), "--root: no such folder"));
-            return new CheckResult(diagnostics.ToList());
-        }
-        var publication = InputReader.Read(input, diagnostics, Security.ProjectRoot.ForInput(input, root));
-        if (publication is null) return new CheckResult(diagnostics.ToList());
-        if (publication.Pages.Length == 0)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticIds.DialectSyntax, SourceSpan.At(input, 1, 1), "the document has no pages (a root without <include>s, or no readable chapter); nothing to check"));
-            return new CheckResult(diagnostics.ToList());
-        }
-        publication = Numbering.Apply(publication);
-        var outcome = Publisher.RunChecks(publication, diagnostics, lintAlways: true);
-        Citations.Bibliography.For(publication, diagnostics);
+            return new CheckResult([Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(root, 0, 0), "--root: no such folder")]) { Kind = BuildKind.BadInput };
+        var read = ReadStage.Run(input, Security.ProjectRoot.ForInput(input, root), "check");
+        diagnostics.AddRange(read.Diagnostics);
+        if (read.Publication is null) return new CheckResult(diagnostics.ToList()) { Kind = read.Kind };
+        var publication = Numbering.Apply(read.Publication);
+        var outcome = CheckStage.Run(publication, lintAlways: true);
+        diagnostics.AddRange(outcome.Diagnostics);
         AutoCheckReport? auto = null;
         if (autoDerivatives)
         {

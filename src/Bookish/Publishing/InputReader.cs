@@ -20,14 +20,18 @@ public static class InputReader
     }
 
     /// <param name="root">The project root every file must lie in (links followed); default: the input's folder.</param>
-    public static Publication? Read(string input, DiagnosticBag diagnostics, ProjectRoot? root = null)
+    public static Publication? Read(string input, DiagnosticBag diagnostics, ProjectRoot? root = null) =>
+        ReadOrRefuse(input, diagnostics, root ?? ProjectRoot.ForInput(input)).Publication;
+
+    /// <summary>The publication, or null with <c>Unusable</c> set when the input itself is not there (nothing names a document).</summary>
+    internal static (Publication? Publication, bool Unusable) ReadOrRefuse(string input, DiagnosticBag diagnostics, ProjectRoot root)
     {
-        root ??= ProjectRoot.ForInput(input);
-        var publication = ReadInside(input, diagnostics, root);
-        return publication is null ? null : publication with { Pages = [.. publication.Pages.Select(p => p with { ProjectRoot = root.Path })] };
+        var unusable = false;
+        var publication = ReadInside(input, diagnostics, root, () => unusable = true);
+        return (publication is null ? null : publication with { Pages = [.. publication.Pages.Select(p => p with { ProjectRoot = root.Path })] }, unusable);
     }
 
-    private static Publication? ReadInside(string input, DiagnosticBag diagnostics, ProjectRoot root)
+    private static Publication? ReadInside(string input, DiagnosticBag diagnostics, ProjectRoot root, Action notFound)
     {
         var name = NameOf(input);
         // A file of the project: inside the root once links are followed (an index.md linking to /proc/self/environ is not).
@@ -51,6 +55,7 @@ public static class InputReader
                 foreach (var file in new[] { "book.xml", "article.xml" })
                     if (File.Exists(Path.Combine(input, file))) return Inside(Path.Combine(input, file)) ? LegacyDialect.Read(Path.Combine(input, file), diagnostics, root) : null;
                 diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "the folder holds none of index.md, bookish.yml, book.xml, article.xml"));
+                notFound();
                 return null;
             }
             if ((File.Exists(index) && !Inside(index)) || (File.Exists(bookYml) && !Inside(bookYml))) return null;
@@ -59,6 +64,7 @@ public static class InputReader
         if (!File.Exists(input))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(input, 0, 0), "input file not found"));
+            notFound();
             return null;
         }
         if (!Inside(input)) return null;
@@ -100,7 +106,7 @@ public static class InputReader
             var path = Path.Combine(folder, chapter);
             if (!File.Exists(resolved.RealPath))
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(indexPath ?? bookYml ?? folder, 1, 1), $"chapter file '{chapter}' not found"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.MissingChapter, SourceLocator.Locate(listedIn, "chapters", chapter), $"chapter file '{chapter}' not found"));
                 continue;
             }
             var doc = MarkdownReader.Read(new SourceText(path, File.ReadAllText(resolved.RealPath)), diagnostics);

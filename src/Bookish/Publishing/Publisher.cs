@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Bookish.Diagnostics;
 using Bookish.Equations;
 using Bookish.Html;
-using Bookish.Latex;
+using Bookish.Pipeline;
 using Bookish.Model;
 using Bookish.Security;
 using Bookish.Text;
@@ -10,46 +10,39 @@ using Bookish.Text;
 namespace Bookish.Publishing;
 
 /// <summary>
-/// Orders the stages (read -> number -> render math -> HTML -> PDF) and is the only code that writes under the
-/// output folder: everything is built into a staging folder beside the target, which replaces it in one move.
+/// The build's entry point: refuses unusable inputs and output folders, takes the output folder's lock, and runs the
+/// stages of the Pipeline folder in order (read, number, checks, math, HTML and PDF writers, publish).
 /// </summary>
 public static partial class Publisher
 {
+    public static string DefaultCacheDirectory => MathStage.DefaultCacheDirectory;
+
+    /// <summary>The math settings a build of this publication keys and renders its fragments with.</summary>
+    public static MathSettings MathSettingsFor(Publication publication, BuildOptions options, IEnumerable<MacroDefinition>? extraMacros = null) =>
+        MathStage.SettingsFor(publication, options, extraMacros);
+
     public static async Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken = default)
     {
         Toolchain.PerfTrace.Mark("publisher start");
-        var diagnostics = new DiagnosticBag();
-        var timings = new Dictionary<string, TimeSpan>();
-        var watch = Stopwatch.StartNew();
-        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
-
         var name = InputReader.NameOf(options.Input);
         var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine("output", name));
         var root = ProjectRoot.ForInput(options.Input, options.Root);
+        BuildResult Refused(Diagnostic d, BuildKind kind) => new([d], output) { Kind = kind };
         if (options.Root is not null && !Directory.Exists(root.Path))
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(options.Root, 0, 0), "--root: no such folder"));
-            return new BuildResult(diagnostics.ToList(), output);
-        }
+            return Refused(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(options.Root, 0, 0), "--root: no such folder"), BuildKind.BadInput);
         if (OutputProblem(output, root, options.Input) is { } refused)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticIds.OutputRefused, SourceSpan.At(output, 0, 0), refused));
-            return new BuildResult(diagnostics.ToList(), output);
-        }
+            return Refused(Diagnostic.Error(DiagnosticIds.OutputRefused, SourceSpan.At(output, 0, 0), refused), BuildKind.BadInput);
 
         // One build per output folder; the folders of killed builds (named with their process id) go first.
         using var outputLock = await OutputLock.AcquireAsync(output, options.LockWait, options.Waiting, cancellationToken);
         if (outputLock is null)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticIds.OutputLocked, SourceSpan.At(output, 0, 0),
-                $"another build is writing this output folder (lock {OutputLock.PathFor(output)}); waited {options.LockWait.TotalSeconds:0} s"));
-            return new BuildResult(diagnostics.ToList(), output);
-        }
+            return Refused(Diagnostic.Error(DiagnosticIds.OutputLocked, SourceSpan.At(output, 0, 0),
+                $"another build is writing this output folder (lock {OutputLock.PathFor(output)}); waited {options.LockWait.TotalSeconds:0} s"), BuildKind.Errors);
         TempFolders.SweepBeside(output);
         TempFolders.SweepTemp();
         try
         {
-            return await BuildLockedAsync(options, output, root, diagnostics, timings, watch, Lap, cancellationToken);
+            return await RunStagesAsync(new Build(options, output, root, Templates.Directory(options.TemplatesDirectory)), cancellationToken);
         }
         finally
         {
@@ -57,83 +50,64 @@ public static partial class Publisher
         }
     }
 
-    private static async Task<BuildResult> BuildLockedAsync(BuildOptions options, string output, ProjectRoot root, DiagnosticBag diagnostics,
-        Dictionary<string, TimeSpan> timings, Stopwatch watch, Action<string> lap, CancellationToken cancellationToken)
+    /// <summary>The stages in order, each taking the earlier stages' results (see docs/architecture.md).</summary>
+    private static async Task<BuildResult> RunStagesAsync(Build build, CancellationToken ct)
     {
-        var publication = DeepStack.Run(() => InputReader.Read(options.Input, diagnostics, root));
-        if (publication is null) return new BuildResult(diagnostics.ToList(), output);
-        if (publication.Pages.Length == 0)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticIds.DialectSyntax, SourceSpan.At(options.Input, 1, 1), "the document has no pages (a root without <include>s, or no readable chapter); nothing to build"));
-            return new BuildResult(diagnostics.ToList(), output);
-        }
-        publication = Numbering.Apply(publication);
-        ReportUnknownReferences(publication, diagnostics);
-        CheckTexIncludes(publication, root, diagnostics);
-        lap("read");
+        var options = build.Options;
+        var timings = new Dictionary<string, TimeSpan>();
+        var watch = Stopwatch.StartNew();
+        void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
+        BuildResult Result(Build b, BuildKind kind = BuildKind.Errors) => new(Sorted(b.Diagnostics), b.Output) { Kind = kind };
 
-        var templates = Templates.Directory(options.TemplatesDirectory);
-        var stage = await BuildStagesAsync(publication, options, root, templates, diagnostics, timings, watch, cancellationToken);
+        build = build with { Read = ReadStage.Run(options.Input, build.Root) };
+        if (build.Read.Publication is not { } read) return Result(build, build.Read.Kind);
+        build = build with { Numbered = NumberStage.Number(read, build.Root) };
+        Lap("read");
+        build = build with { Numbered = await NumberStage.WithInstalledPackagesAsync(build.Numbered, ct) };
+        var publication = build.Publication;
 
-        // Swap the staging folder in; the previous output stays whole until this point.
-        var staging = TempFolders.Beside(output, "staging");
-        Directory.CreateDirectory(staging);
-        try
+        build = build with { Checks = CheckStage.Run(publication) };
+        Lap("checks");
+
+        build = build with { Template = HtmlStage.Template(publication, build.Root, build.Templates) };
+        var rendering = MathStage.RunAsync(publication, build.Checks, options, ct);
+        // HTML set-up that does not depend on the maths runs while TeX does (queued after the TeX batches).
+        var warmUp = Task.Run(() => HtmlWriter.WarmUp(build.Template.Html), ct);
+        build = build with { Math = await rendering };
+        Lap("math");
+
+        // The PDF needs only the model, the checks and which equations failed: it is typeset while the HTML is assembled.
+        var checks = build.Checks;
+        var math = build.Math;
+        var pdf = options.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, math, options, build.Root, build.Templates, ct), ct) : null;
+        await warmUp;
+        build = build with { Html = HtmlStage.Run(publication, checks, math, build.Template, options, build.Root, build.Templates) };
+        Lap("html");
+        if (pdf is not null)
         {
-            foreach (var (relative, bytes) in stage.Files)
-            {
-                if (StagedPath(staging, relative, diagnostics) is not { } path) continue;
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-            }
-            foreach (var (relative, source) in stage.Copies)
-            {
-                if (StagedPath(staging, relative, diagnostics) is not { } path) continue;
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.Copy(source, path, true);
-            }
-            options.BeforeSwap?.Invoke(staging);
-            cancellationToken.ThrowIfCancellationRequested();
-            Swap(staging, output);
+            build = build with { Pdf = await pdf };
+            Lap("pdf");
         }
-        catch
-        {
-            TempFolders.Delete(staging);
-            throw;
-        }
-        lap("publish");
-        return new BuildResult(diagnostics.ToList(), output)
+
+        build = build with { Published = await PublishStage.RunAsync(build.Output, build.Staged, options.BeforeSwap, ct) };
+        Lap("publish");
+        return Result(build, BuildKind.Succeeded) with
         {
             Publication = publication,
-            MathFragments = stage.MathFragments,
-            MathRendered = stage.MathRendered,
-            TexRuns = stage.TexRuns,
-            PdfPath = stage.PdfName is null ? null : Path.Combine(output, stage.PdfName),
+            MathFragments = math.Fragments.Count,
+            MathRendered = math.Rendered.Count,
+            TexRuns = math.TexRuns,
+            PdfPath = build.Pdf?.PdfName is { } pdfName ? Path.Combine(build.Output, pdfName) : null,
             Timings = timings,
         };
     }
 
-    private static void Swap(string staging, string output)
+    /// <summary>Diagnostics by place (path, line, column); those at one place keep the order the stages reported them.</summary>
+    internal static IReadOnlyList<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        if (!Directory.Exists(output))
-        {
-            Directory.Move(staging, output);
-            return;
-        }
-        var old = TempFolders.Beside(output, "old");
-        Directory.Move(output, old);
-        Directory.Move(staging, output);
-        TempFolders.Delete(old);
-    }
-
-    /// <summary>A file name derived from the document, placed in the staging folder: null (and an error) when it would leave it.</summary>
-    private static string? StagedPath(string staging, string relative, DiagnosticBag diagnostics)
-    {
-        var path = Path.GetFullPath(Path.Combine(staging, relative));
-        if (!Path.IsPathRooted(relative) && ProjectPaths.IsInside(staging, path) && path != staging) return path;
-        diagnostics.Add(Diagnostic.Error(DiagnosticIds.OutputNameRefused, SourceSpan.None with { Path = relative }, $"'{relative}' would be written outside the output folder; not written"));
-        return null;
+        var bag = new DiagnosticBag();
+        bag.AddRange(diagnostics);
+        return bag.ToList();
     }
 
     /// <summary>
@@ -164,13 +138,5 @@ public static partial class Publisher
             for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > cwd.Length; dir = Path.GetDirectoryName(dir))
                 if (new DirectoryInfo(dir).LinkTarget is not null) return $"the {what} goes through the symbolic link {dir}";
         return null;
-    }
-
-    private static void ReportUnknownReferences(Publication publication, DiagnosticBag diagnostics)
-    {
-        foreach (var page in publication.Pages)
-            foreach (var x in ModelWalker.Inlines(page).OfType<CrossRef>())
-                if (page.Labels.Find(x.Label) is null)
-                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.UnknownReference, x.Span, $"unknown label '{x.Label}'"));
     }
 }

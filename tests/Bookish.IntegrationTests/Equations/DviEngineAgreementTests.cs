@@ -27,7 +27,7 @@ public sealed class DviEngineAgreementTests
         var fragments = MathCollector.Collect(publication.Pages);
         var baseDir = publication.Pages[0].BaseDirectory;
         // The notation's macros join the preamble, as in a build.
-        var checks = Publisher.RunChecks(publication, new DiagnosticBag());
+        var checks = Bookish.Pipeline.CheckStage.Run(publication);
         var settings = Publisher.MathSettingsFor(publication, new BuildOptions(input), checks.ExtraMacros) with { ResourceDirectory = baseDir };
         var report = new List<(double Share, string Tex)>();
         foreach (var pair in await EngineAgreement.RenderBothAsync(fragments, settings))

@@ -18,7 +18,7 @@ public sealed class RealisticEquationsTests
     private static (IReadOnlyList<MathFragment> Fragments, MathSettings Settings) Collect()
     {
         var publication = Numbering.Apply(InputReader.Read(Document, new DiagnosticBag())!);
-        var checks = Publisher.RunChecks(publication, new DiagnosticBag());
+        var checks = Bookish.Pipeline.CheckStage.Run(publication);
         return (MathCollector.Collect(publication.Pages), Publisher.MathSettingsFor(publication, new BuildOptions(Document), checks.ExtraMacros));
     }
 

@@ -5,7 +5,7 @@ namespace Bookish.Tests.Diagnostics;
 
 public sealed class DiagnosticFormatterTests
 {
-    private static readonly Diagnostic Sample = Diagnostic.Error("BK2001", new SourceSpan("content/a.md", 14, 9, 14, 20), "! Undefined control sequence. \\foo");
+    private static readonly Diagnostic Sample = Diagnostic.Error(DiagnosticIds.TexError, new SourceSpan("content/a.md", 14, 9, 14, 20), "! Undefined control sequence. \\foo");
 
     [Fact]
     public void Text_is_compiler_style() =>

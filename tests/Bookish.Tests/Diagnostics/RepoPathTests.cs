@@ -38,7 +38,7 @@ public sealed class RepoPathTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_repo, ".git"));
         var file = Path.Combine(_repo, "content", "index.md");
-        var line = DiagnosticFormatter.GitHub(Diagnostic.Error("BK4100", Bookish.Text.SourceSpan.At(file, 12, 1), "HTML and PDF differ"));
+        var line = DiagnosticFormatter.GitHub(Diagnostic.Error(DiagnosticIds.ParityDifference, Bookish.Text.SourceSpan.At(file, 12, 1), "HTML and PDF differ"));
         if (Environment.GetEnvironmentVariable("GITHUB_WORKSPACE") is null) Assert.StartsWith("::error file=content/index.md,line=12,", line);
         else Assert.Contains("line=12", line);
     }

@@ -50,7 +50,7 @@ public sealed class DialectDiagnosticsTests
     public void A_missing_include_is_reported_at_the_include_tag()
     {
         var (_, diagnostics) = DialectFixture.ReadChapter(Head + "x\n", rootExtra: "<include file=\"missing.xml\">");
-        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.InputNotFound && d.Span.Path.EndsWith("article.xml") && d.Span.Line == 3);
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.MissingInclude && d.Span.Path.EndsWith("article.xml") && d.Span.Line == 3);
     }
 
     [Fact]

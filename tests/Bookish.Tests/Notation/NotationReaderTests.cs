@@ -107,7 +107,7 @@ public class NotationReaderTests
         var p = Read(Lines("---", "notation: nowhere.yaml", "---"), Path.Combine(Path.GetTempPath(), "doc.md"));
 
         var d = Assert.Single(p.ReadDiagnostics);
-        Assert.Equal(DiagnosticIds.InputNotFound, d.Id);
+        Assert.Equal(DiagnosticIds.MissingNotationFile.Id, d.Id);
         Assert.Equal((2, 11), (d.Span.Line, d.Span.Column));
         Assert.True(p.Notation.IsEmpty);
     }

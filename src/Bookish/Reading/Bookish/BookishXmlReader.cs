@@ -90,7 +90,7 @@ public static class BookishXmlReader
             }
             if (!File.Exists(resolved.RealPath))
             {
-                ctx.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, from, $"included file not found: {path}"));
+                ctx.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.MissingInclude, from, $"included file not found: {path}"));
                 continue;
             }
             var text = File.ReadAllText(resolved.RealPath);

@@ -1,39 +1,38 @@
+using System.Collections.Immutable;
 using Bookish.Calculus;
 using Bookish.Diagnostics;
-using Bookish.Equations;
-using Bookish.Html;
 using Bookish.Model;
 using Bookish.Notation;
 using Bookish.Plots;
+using Bookish.Security;
 using Bookish.Text;
+using Bookish.Toolchain;
 
-namespace Bookish.Publishing;
+namespace Bookish.Pipeline;
 
-/// <summary>What the checks over the model give the writers: notation, derivative verdicts, plot drawings.</summary>
-internal sealed record CheckOutcome
+/// <summary>
+/// Stage 3: the checks over the model, before any TeX runs: notation (declarations, lint, table rows; its macros join
+/// the preamble), derivative check blocks, plots, raw LaTeX's early containment list, and the bibliography.
+/// </summary>
+internal static class CheckStage
 {
-    public Dictionary<string, NotationResult> Notation { get; } = [];
-    public List<MacroDefinition> ExtraMacros { get; } = [];
-    public Dictionary<string, HtmlBadge> Badges { get; } = [];
-    public Dictionary<string, string> PlotSvgs { get; } = [];
-    public Dictionary<string, byte[]> PlotPdfs { get; } = [];
-    public Dictionary<string, IReadOnlyList<NotationRow>> NotationRows { get; } = [];
-    public Dictionary<string, Dictionary<(int, int), string>> InlineAnchors { get; } = [];
-    public int ChecksVerified { get; set; }
-    public int ChecksRefuted { get; set; }
-    public int ChecksNotCheckable { get; set; }
-}
-
-public static partial class Publisher
-{
-    /// <summary>Notation (declarations, lint, table rows), derivative check blocks, and plots, for every page.</summary>
     /// <param name="lintAlways">
     /// <c>bookish check</c> lints every document; a build lints only documents that opt in (front matter
     /// <c>notation:</c> or <c>lint:</c>), so building a legacy document does not bury its output in style advice.
     /// </param>
-    internal static CheckOutcome RunChecks(Publication publication, DiagnosticBag diagnostics, bool lintAlways = false)
+    public static CheckResults Run(Publication publication, bool lintAlways = false) =>
+        DeepStack.Run(() => RunDeep(publication, lintAlways));
+
+    private static CheckResults RunDeep(Publication publication, bool lintAlways)
     {
-        var outcome = new CheckOutcome();
+        var diagnostics = new DiagnosticBag();
+        var notationByPage = ImmutableDictionary.CreateBuilder<string, NotationResult>();
+        var extraMacros = ImmutableArray.CreateBuilder<MacroDefinition>();
+        var verdicts = ImmutableDictionary.CreateBuilder<string, CheckVerdict>();
+        var plots = ImmutableDictionary.CreateBuilder<string, PlotDrawing>();
+        var rows = ImmutableDictionary.CreateBuilder<string, IReadOnlyList<NotationRow>>();
+        var anchorsByPage = ImmutableDictionary.CreateBuilder<string, IReadOnlyDictionary<(int, int), string>>();
+
         // A book's notation and macros (its index page's) apply in every chapter; unused declarations are counted book-wide.
         var book = publication.IsBook ? publication.Pages.FirstOrDefault(p => p.PageName == "index") : null;
         var bookNotation = NotationSet.Empty;
@@ -46,18 +45,18 @@ public static partial class Publisher
             var notation = BookNotation.Run(page, book, bookNotation, lint, diagnostics, source);
             if (ReferenceEquals(page, book)) bookNotation = notation.Notation;
             if (lint) linted.Add((page, notation));
-            outcome.Notation[page.PageName] = notation;
+            notationByPage[page.PageName] = notation;
             foreach (var m in notation.Notation.MacrosBeyond(publication.Metadata))
-                if (outcome.ExtraMacros.All(x => x.Name != m.Name)) outcome.ExtraMacros.Add(m);
+                if (extraMacros.All(x => x.Name != m.Name)) extraMacros.Add(m);
 
             var anchors = new Dictionary<(int, int), string>();
-            outcome.InlineAnchors[page.PageName] = anchors;
-            outcome.NotationRows[page.PageName] = NotationTable.Rows(book is null ? page : BookNotation.InChapter(page, book), notation.Notation, span =>
+            rows[page.PageName] = NotationTable.Rows(book is null ? page : BookNotation.InChapter(page, book), notation.Notation, span =>
             {
                 var id = $"use-{span.Line}-{span.Column}";
                 anchors[(span.Line, span.Column)] = id;
                 return id;
             });
+            anchorsByPage[page.PageName] = anchors;
 
             var layout = page.Metadata.Raw.GetValueOrDefault("layout")?.ToString() ?? "numerator";
             var context = CheckContext.Default with { DefaultLayout = layout };
@@ -68,47 +67,34 @@ public static partial class Publisher
                 switch (block)
                 {
                     case CheckBlock c:
-                        context = Check(c, context, outcome, diagnostics);
+                        var (verdict, next) = Check(c, context, diagnostics);
+                        verdicts[c.Id] = verdict;
+                        context = next;
                         break;
                     case Figure { PlotSource: { } plot } f:
-                        Plot(f, plot, context, outcome, diagnostics);
+                        if (Plot(f, plot, context, diagnostics) is { } drawing) plots[f.Id] = drawing;
                         break;
                 }
             }
         }
         if (book is not null) diagnostics.AddRange(BookNotation.Unused(linted, book));
-        return outcome;
+        ReportForbiddenRawLatex(publication, diagnostics);
+        var bibliography = Citations.Bibliography.For(publication, diagnostics);
+        return new CheckResults(notationByPage.ToImmutable(), extraMacros.ToImmutable(), verdicts.ToImmutable(), plots.ToImmutable(),
+            rows.ToImmutable(), anchorsByPage.ToImmutable(), bibliography, diagnostics.ToList());
     }
 
-    private static CheckContext Check(CheckBlock c, CheckContext context, CheckOutcome outcome, DiagnosticBag diagnostics)
+    private static (CheckVerdict Verdict, CheckContext Next) Check(CheckBlock c, CheckContext context, DiagnosticBag diagnostics)
     {
         // The block's text starts on the line after the opening fence.
         var first = c.Span with { Line = c.Span.Line + 1, Column = 1, EndLine = c.Span.Line + 1, EndColumn = 1 };
-        var verdict = DerivativeChecker.CheckBlock(c.Source, first, context);
-        diagnostics.AddRange(verdict.Diagnostics);
-        var v = verdict.Verdict;
-        switch (v.Kind)
-        {
-            case VerdictKind.Verified: outcome.ChecksVerified++; break;
-            case VerdictKind.Refuted: outcome.ChecksRefuted++; break;
-            default: outcome.ChecksNotCheckable++; break;
-        }
-        var (kind, label) = v.Kind switch
-        {
-            VerdictKind.Verified => ("verified", "✓ verified numerically"),
-            VerdictKind.Refuted => ("refuted", "✗ refuted"),
-            _ => ("not-checkable", "not checkable"),
-        };
-        outcome.Badges[c.Id] = new HtmlBadge(kind, label, v.ToString())
-        {
-            ContextDeclare = string.Join(", ", context.Declarations),
-            ContextDefine = string.Join("; ", context.Definitions),
-            Layout = context.DefaultLayout,
-        };
-        return verdict.Context;
+        var result = DerivativeChecker.CheckBlock(c.Source, first, context);
+        diagnostics.AddRange(result.Diagnostics);
+        var verdict = new CheckVerdict(result.Verdict, string.Join(", ", context.Declarations), string.Join("; ", context.Definitions), context.DefaultLayout);
+        return (verdict, result.Context);
     }
 
-    private static void Plot(Figure f, string source, CheckContext context, CheckOutcome outcome, DiagnosticBag diagnostics)
+    private static PlotDrawing? Plot(Figure f, string source, CheckContext context, DiagnosticBag diagnostics)
     {
         var local = new List<Diagnostic>();
         // One evaluation budget for the whole plot: an expensive function stops sampling with a warning.
@@ -124,7 +110,7 @@ public static partial class Publisher
             else functions.Add(compiled);
         }
         diagnostics.AddRange(local);
-        if (functions.Count != spec.Functions.Length || local.Any(d => d.IsError)) return;
+        if (functions.Count != spec.Functions.Length || local.Any(d => d.IsError)) return null;
         PlotSampler.Stopped = false;
         var data = PlotData.Create(spec, functions);
         if (PlotSampler.Stopped && !budget.Exhausted)
@@ -133,7 +119,15 @@ public static partial class Publisher
         if (budget.Exhausted)
             diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotBudget, f.Span,
                 $"plot stopped sampling after {budget.Limit:N0} evaluation steps (the function is too expensive); the curves are incomplete"));
-        outcome.PlotSvgs[f.Id] = PlotRenderer.Svg(data);
-        outcome.PlotPdfs[f.Id] = PlotRenderer.Pdf(data);
+        return new PlotDrawing(PlotRenderer.Svg(data), PlotRenderer.Pdf(data));
+    }
+
+    /// <summary>Raw LaTeX blocks for the PDF go through the same early containment list as equations (the lockdown still holds behind it).</summary>
+    private static void ReportForbiddenRawLatex(Publication publication, DiagnosticBag diagnostics)
+    {
+        foreach (var page in publication.Pages)
+            foreach (var raw in ModelWalker.Blocks(page).OfType<RawBlock>().Where(r => r.Format == "latex"))
+                if (Containment.FindForbidden(raw.Text) is { } bad)
+                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.ForbiddenPrimitive, raw.Span, $"'{bad}' is not allowed in raw LaTeX: it could read or write files, ship pages or end the PDF early"));
     }
 }
