@@ -23,7 +23,7 @@ public sealed partial class HtmlWriter
         {
             case Heading h:
             {
-                var top = _page.Blocks.OfType<Heading>().Select(x => x.Level).DefaultIfEmpty(1).Min();
+                var top = Presentation.TopHeadingLevel(_page);
                 var level = Math.Clamp(h.Level - top + 2, 2, 6);
                 var e = WithSource(El("h" + level), h);
                 e.Id = h.Id;
@@ -149,7 +149,7 @@ public sealed partial class HtmlWriter
         {
             var holder = El("div", "plot-image");
             holder.SetAttribute("role", "img");
-            holder.SetAttribute("aria-label", f.Alt.Length > 0 ? f.Alt : PlainText(f.Caption));
+            holder.SetAttribute("aria-label", f.Alt.Length > 0 ? f.Alt : Presentation.PlainText(f.Caption));
             holder.InnerHtml = plotSvg;
             fig.AppendChild(holder);
         }
@@ -157,7 +157,7 @@ public sealed partial class HtmlWriter
         {
             var img = El("img");
             img.SetAttribute("src", f.Source);
-            img.SetAttribute("alt", f.Alt.Length > 0 ? f.Alt : PlainText(f.Caption));
+            img.SetAttribute("alt", f.Alt.Length > 0 ? f.Alt : Presentation.PlainText(f.Caption));
             // Not loading="lazy": the writer knows no image sizes, and a lazy image that grows after a jump to a
             // cross-reference shifts the page under the reader (scroll anchoring); the browser tests measure this.
             img.SetAttribute("decoding", "async");

@@ -78,21 +78,10 @@ public sealed partial class HtmlWriter
         }
     }
 
-    /// <summary>Text of a cross-reference, identical in HTML and PDF.</summary>
-    public static string CrossRefText(LabelTarget? target, CrossRef x) => target switch
-    {
-        null => "??",
-        { Kind: LabelKind.Equation } t => x.Parenthesized ? $"({t.Number})" : t.Number,
-        { Kind: LabelKind.Section } t => t.Number.Length > 0 ? (x.Parenthesized ? $"Section {t.Number}" : t.Number) : t.Title ?? t.Label,
-        { Kind: LabelKind.Figure } t => x.Parenthesized ? $"Figure {t.Number}" : t.Number,
-        { Kind: LabelKind.Table } t => x.Parenthesized ? $"Table {t.Number}" : t.Number,
-        { } t => t.Number.Length > 0 ? t.Number : t.Title ?? t.Label,
-    };
-
     private INode CrossRefElement(CrossRef x)
     {
         var target = _page.Labels.Find(x.Label);
-        var a = El("a", "xref", CrossRefText(target, x));
+        var a = El("a", "xref", Presentation.CrossRefText(target, x));
         if (target is not null)
         {
             var page = target.Page == _page.PageName ? "" : target.Page + ".html";

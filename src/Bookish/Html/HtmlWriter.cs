@@ -51,7 +51,7 @@ public sealed partial class HtmlWriter
     {
         Toolchain.PerfTrace.Mark("html build start");
         var pageMeta = _page.Metadata;
-        var title = pageMeta.Title.Length > 0 ? pageMeta.Title : _context.Publication.Metadata.Title;
+        var title = Presentation.HeaderTitle(_page, _context.Publication);
         _html.DocumentElement.SetAttribute("lang", pageMeta.Lang);
         if (Slot("title") is { } t) t.TextContent = title.Length > 0 ? title : "Untitled";
         WriteHead(pageMeta, title);
@@ -85,7 +85,7 @@ public sealed partial class HtmlWriter
     private void WriteHead(Metadata m, string title)
     {
         var head = _html.Head!;
-        var description = m.Description ?? PlainText(m.Abstract).Trim();
+        var description = m.Description ?? Presentation.PlainText(m.Abstract).Trim();
         if (description.Length > 300) description = description[..297] + "…";
         if (Slot("description") is { } d) d.SetAttribute("content", description);
         if (Slot("css") is { } css) css.SetAttribute("href", _context.CssHref);
@@ -116,7 +116,7 @@ public sealed partial class HtmlWriter
         Meta("name", "twitter:description", description);
         Meta("name", "twitter:image", image);
         Meta("name", "twitter:site", m.TwitterHandle);
-        Meta("name", "author", string.Join(", ", m.Authors.Select(a => a.Name)));
+        Meta("name", "author", Presentation.AuthorField(m));
         if (m.Url is { Length: > 0 } url)
         {
             var canonical = El("link");
@@ -144,7 +144,7 @@ public sealed partial class HtmlWriter
             var p = El("p", "authors");
             for (var i = 0; i < m.Authors.Length; i++)
             {
-                if (i > 0) p.AppendChild(_html.CreateTextNode(i == m.Authors.Length - 1 ? " and " : ", "));
+                if (i > 0) p.AppendChild(_html.CreateTextNode(Presentation.AuthorSeparator(i, m.Authors.Length)));
                 var a = m.Authors[i];
                 if (a.Url is { Length: > 0 })
                 {
@@ -182,15 +182,11 @@ public sealed partial class HtmlWriter
             nav.AppendChild(a);
             nav.AppendChild(_html.CreateTextNode(" "));
         }
-        if (index > 0) Add("← " + PageTitle(pages[index - 1]), pages[index - 1].PageName + ".html", "prev");
+        if (index > 0) Add("← " + Presentation.PageTitle(pages[index - 1]), pages[index - 1].PageName + ".html", "prev");
         if (_page.PageName != "index") Add("Contents", "index.html", "contents");
-        if (index >= 0 && index + 1 < pages.Length) Add(PageTitle(pages[index + 1]) + " →", pages[index + 1].PageName + ".html", "next");
+        if (index >= 0 && index + 1 < pages.Length) Add(Presentation.PageTitle(pages[index + 1]) + " →", pages[index + 1].PageName + ".html", "next");
         return nav;
     }
-
-    private static string PageTitle(Document d) =>
-        d.Metadata.Title.Length > 0 ? d.Metadata.Title
-        : d.Blocks.OfType<Heading>().FirstOrDefault() is { } h ? string.Concat(h.Content.OfType<Str>().Select(s => s.Value)) : d.PageName;
 
     private void WriteToc()
     {
@@ -198,11 +194,11 @@ public sealed partial class HtmlWriter
         if (toc is null) return;
         var headings = _page.Blocks.OfType<Heading>().ToList();
         var bookIndex = _context.Publication.IsBook && _page.PageName == "index";
-        if (!_page.Metadata.TableOfContents || (headings.Count < 2 && !bookIndex)) { toc.Remove(); return; }
+        if (!Presentation.ShowsContents(_page, _context.Publication)) { toc.Remove(); return; }
         var details = El("details");
         details.SetAttribute("open", "");
         details.AppendChild(El("summary", null, "Contents"));
-        var top = headings.Count == 0 ? 1 : headings.Min(h => h.Level);
+        var top = Presentation.TopHeadingLevel(_page);
         var list = El("ol");
         IElement? lastItem = null;
         if (bookIndex)
@@ -210,7 +206,7 @@ public sealed partial class HtmlWriter
             foreach (var chapter in _context.Publication.Pages.Where(p => p.PageName != "index"))
             {
                 var li = El("li");
-                var a = El("a", null, PageTitle(chapter));
+                var a = El("a", null, Presentation.PageTitle(chapter));
                 a.SetAttribute("href", chapter.PageName + ".html");
                 li.AppendChild(a);
                 list.AppendChild(li);
@@ -252,20 +248,4 @@ public sealed partial class HtmlWriter
         if (_glyphs.Definitions.Count == 0) slot.Remove();
     }
 
-    internal static string PlainText(IEnumerable<Block> blocks) => string.Join(" ", blocks.Select(b => b switch
-    {
-        Paragraph p => PlainText(p.Content),
-        _ => "",
-    }));
-
-    internal static string PlainText(IEnumerable<Inline> inlines) => string.Concat(inlines.Select(i => i switch
-    {
-        Str s => s.Value,
-        Emphasis e => PlainText(e.Content),
-        Link l => PlainText(l.Content),
-        Code c => c.Value,
-        MathInline m => m.Tex,
-        SoftBreak or LineBreak => " ",
-        _ => "",
-    }));
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using Bookish.Html;
 using Bookish.Model;
 
 namespace Bookish.Latex;
@@ -85,7 +84,7 @@ public sealed partial class LatexWriter
     private string CrossRef(CrossRef x)
     {
         var target = _page.Labels.Find(x.Label);
-        var text = LatexEscaper.Escape(HtmlWriter.CrossRefText(target, x));
+        var text = LatexEscaper.Escape(Presentation.CrossRefText(target, x));
         if (target is null) return text;
         var label = target.Kind == LabelKind.Equation ? LabelOf(target.Id) : LabelOf(x.Label);
         return target.Kind == LabelKind.Equation ? $"\\hyperlink{{{label}}}{{{text}}}" : $"\\hyperref[{label}]{{{text}}}";

@@ -26,47 +26,7 @@ public sealed partial class LatexWriter
             Heading => "heading",
             _ => "passage",
         };
-        _out.Line(ErrorBox($"LaTeX could not typeset this {what}: {failure}", PlainText([block])));
+        _out.Line(ErrorBox($"LaTeX could not typeset this {what}: {failure}", Presentation.SourceText([block])));
         _out.Line();
-    }
-
-    /// <summary>The source-like text of blocks, for a marker: words, math in dollars, raw LaTeX as written.</summary>
-    private static string PlainText(IEnumerable<Block> blocks)
-    {
-        var sb = new StringBuilder();
-        foreach (var b in blocks)
-        {
-            if (sb.Length > 0) sb.Append(' ');
-            switch (b)
-            {
-                case Paragraph p: Plain(sb, p.Content); break;
-                case Heading h: Plain(sb, h.Content); break;
-                case Model.MathBlock m: sb.Append(m.Tex); break;
-                case RawBlock r: sb.Append(r.Text); break;
-                case CodeBlock c: sb.Append(c.Code); break;
-                case ListBlock l: sb.Append(PlainText(l.Items.SelectMany(i => i.Blocks))); break;
-                case BlockQuote q: sb.Append(PlainText(q.Blocks)); break;
-                case Aside a: sb.Append(PlainText(a.Blocks)); break;
-                case Model.Table t: foreach (var r in t.Rows) foreach (var c in r.Cells) { Plain(sb, c.Content); sb.Append(" | "); } break;
-                case Model.Figure f: Plain(sb, f.Caption); break;
-                case CheckBlock c: sb.Append(c.Display); break;
-            }
-        }
-        return sb.ToString();
-    }
-
-    private static void Plain(StringBuilder sb, ImmutableArray<Inline> inlines)
-    {
-        foreach (var i in inlines)
-            switch (i)
-            {
-                case Str s: sb.Append(s.Value); break;
-                case SoftBreak or LineBreak: sb.Append(' '); break;
-                case Emphasis e: Plain(sb, e.Content); break;
-                case Link l: Plain(sb, l.Content); break;
-                case Code c: sb.Append(c.Value); break;
-                case MathInline m: sb.Append('$').Append(m.Tex).Append('$'); break;
-                case RawInline r: sb.Append(r.Text); break;
-            }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Bookish.Html;
 using Bookish.Model;
 
 namespace Bookish.Latex;
@@ -58,7 +57,7 @@ public sealed partial class LatexWriter
                     break;
                 case "%% bookish:metadata":
                     formatLines = _out.LineCount;
-                    _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(string.Join(", ", m.Authors.Select(a => a.Name)))}}}}}");
+                    _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(Presentation.AuthorField(m))}}}}}");
                     break;
                 case "%% bookish:title":
                     Title(m);
@@ -104,7 +103,7 @@ public sealed partial class LatexWriter
         // Authors read as in the page: "A, B and C".
         var names = m.Authors.Select(a => a.Url is { Length: > 0 } u
             ? $"\\href{{{LatexEscaper.Url(u)}}}{{{LatexEscaper.Escape(a.Name)}}}" : LatexEscaper.Escape(a.Name)).ToList();
-        var authors = names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        var authors = Presentation.AuthorList(names);
         _out.Line($"\\author{{{authors}}}");
         _out.Line($"\\date{{{LatexEscaper.Escape(m.Date ?? "")}}}");
         _out.Line("\\maketitle");
@@ -115,7 +114,7 @@ public sealed partial class LatexWriter
             foreach (var b in m.Abstract) Block(b);
             _out.Line("\\end{abstract}");
         }
-        if (m.TableOfContents && _context.Publication.Pages.Sum(p => p.Blocks.OfType<Heading>().Count()) >= 2)
+        if (Presentation.ShowsContents(_context.Publication))
             _out.Line("\\tableofcontents");
     }
 
@@ -136,18 +135,16 @@ public sealed partial class LatexWriter
     private void Page(Document page)
     {
         _page = page;
-        _topLevel = page.Blocks.OfType<Heading>().Select(h => h.Level).DefaultIfEmpty(1).Min();
-        if (_context.Publication.IsBook && page.PageName != "index")
+        _topLevel = Presentation.TopHeadingLevel(page);
+        if (Presentation.IsChapter(page, _context.Publication))
         {
-            _out.Line($"\\chapter{{{LatexEscaper.Escape(PageTitle(page))}}}");
-            _toc.Append($"\\contentsline {{chapter}}{{\\numberline {{0}}{LatexEscaper.Escape(PageTitle(page))}}}{{0}}{{}}%\n");
+            var title = LatexEscaper.Escape(Presentation.PageTitle(page));
+            _out.Line($"\\chapter{{{title}}}");
+            _toc.Append($"\\contentsline {{chapter}}{{\\numberline {{0}}{title}}}{{0}}{{}}%\n");
             _out.Line($"\\label{{page:{page.PageName}}}");
         }
         foreach (var b in page.Blocks) Block(b);
     }
-
-    private static string PageTitle(Document d) =>
-        d.Metadata.Title.Length > 0 ? d.Metadata.Title : d.PageName;
 
     private void Block(Block block)
     {
@@ -205,7 +202,7 @@ public sealed partial class LatexWriter
                     _out.Append("\\item ");
                     if (_context.Failed.TryGetValue(item.Span, out var itemFailure) && !item.Span.IsNone)
                     {
-                        _out.Line(ErrorBox(itemFailure, PlainText(item.Blocks)));
+                        _out.Line(ErrorBox(itemFailure, Presentation.SourceText(item.Blocks)));
                         continue;
                     }
                     foreach (var b in item.Blocks) Block(b);

@@ -36,7 +36,7 @@ public static class SocialCard
             }
             if (meta.Authors.Length > 0)
             {
-                canvas.DrawText(string.Join(", ", meta.Authors.Select(a => a.Name)), 80, y + 10, SKTextAlign.Left, smallFont, muted);
+                canvas.DrawText(Presentation.AuthorList(meta.Authors.Select(a => a.Name).ToList()), 80, y + 10, SKTextAlign.Left, smallFont, muted);
                 y += 40;
             }
 
