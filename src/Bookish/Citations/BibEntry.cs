@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Bookish.Citations;
 
 /// <summary>One BibTeX entry: its type (article, book, …), key, and fields with braces and TeX accents resolved.</summary>
-public sealed record BibEntry(string Type, string Key, ImmutableDictionary<string, string> Fields)
+internal sealed record BibEntry(string Type, string Key, ImmutableDictionary<string, string> Fields)
 {
     public string? this[string field] => Fields.GetValueOrDefault(field);
 

@@ -6,7 +6,7 @@ using Bookish.Text;
 namespace Bookish.Citations;
 
 /// <summary>Reads a BibTeX file: <c>@type{key, field = {value} | "value" | number, …}</c>; errors are diagnostics.</summary>
-public static class BibTexReader
+internal static class BibTexReader
 {
     public static IReadOnlyList<BibEntry> Read(SourceText source, DiagnosticBag diagnostics)
     {

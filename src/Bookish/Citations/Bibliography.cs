@@ -5,13 +5,13 @@ using Bookish.Text;
 namespace Bookish.Citations;
 
 /// <summary>A cited reference: its number (order of first citation in the publication), key and formatted text.</summary>
-public sealed record Reference(int Number, string Key, string Text, string? Link)
+internal sealed record Reference(int Number, string Key, string Text, string? Link)
 {
     public string Id => "ref-" + Key;
 }
 
 /// <summary>The references a publication cites, numbered by first citation; the same list feeds HTML and PDF.</summary>
-public sealed record Bibliography(IReadOnlyList<Reference> References)
+internal sealed record Bibliography(IReadOnlyList<Reference> References)
 {
     public static Bibliography Empty { get; } = new([]);
 

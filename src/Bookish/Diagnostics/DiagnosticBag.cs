@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Bookish.Diagnostics;
 
 /// <summary>Thread-safe collector of diagnostics for one build.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
 

@@ -5,7 +5,7 @@ namespace Bookish.Diagnostics;
 /// <c>.git</c> above the file, else the current directory), with forward slashes, so annotations land on the pull
 /// request's files.
 /// </summary>
-public static class RepoPath
+internal static class RepoPath
 {
     public static string Relative(string path) => Relative(path, Environment.GetEnvironmentVariable("GITHUB_WORKSPACE"));
 

@@ -7,7 +7,7 @@ namespace Bookish.Equations;
 /// <summary>Collects every distinct math fragment of the documents (inline, display, raw blocks) with all its spans.</summary>
 public static class MathCollector
 {
-    public static IReadOnlyList<MathFragment> Collect(IEnumerable<Document> documents, Func<Block, IEnumerable<(string Tex, MathMode Mode, SourceSpan Span)>>? extra = null)
+    internal static IReadOnlyList<MathFragment> Collect(IEnumerable<Document> documents, Func<Block, IEnumerable<(string Tex, MathMode Mode, SourceSpan Span)>>? extra = null)
     {
         var found = new Dictionary<(string, MathMode), List<SourceSpan>>();
         var order = new List<(string, MathMode)>();

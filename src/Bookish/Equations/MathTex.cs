@@ -11,7 +11,7 @@ public static partial class MathTex
 
     public static string Strip(string tex) => NumberingCommands().Replace(tex, "").Trim();
 
-    public static (string Tex, MathMode Mode) ForBlock(MathBlock block)
+    internal static (string Tex, MathMode Mode) ForBlock(MathBlock block)
     {
         var body = Strip(block.Tex);
         return block.Environment switch

@@ -25,7 +25,7 @@ public static class Preamble
         "\\def\\bk@bbnil{\\bk@bbnil}\\let\\bk@amsbb\\mathbb\\protected\\def\\mathbb#1{\\bk@bbtest#1\\bk@bbnil\\bk@bbstop{#1}}" +
         "\\def\\bk@bbtest#1#2\\bk@bbstop#3{\\ifx\\bk@bbnil#2\\ifx1#1\\mathpalette\\bk@bbone\\relax\\else\\bk@amsbb{#3}\\fi\\else\\bk@amsbb{#3}\\fi}\\makeatother\n";
 
-    public static string For(Metadata metadata, IEnumerable<MacroDefinition>? extra = null, string mathFont = "cm")
+    internal static string For(Metadata metadata, IEnumerable<MacroDefinition>? extra = null, string mathFont = "cm")
     {
         var sb = new StringBuilder(Base);
         if (mathFont is "times") sb.Append("\\usepackage{txfonts}\n");
@@ -37,7 +37,7 @@ public static class Preamble
     }
 
     /// <summary>Each preamble line that comes from the author (a package, a macro) with where it was written.</summary>
-    public static ImmutableDictionary<string, SourceSpan> Origins(Metadata metadata, IEnumerable<MacroDefinition>? extra = null)
+    internal static ImmutableDictionary<string, SourceSpan> Origins(Metadata metadata, IEnumerable<MacroDefinition>? extra = null)
     {
         var origins = ImmutableDictionary.CreateBuilder<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var p in metadata.Packages)
@@ -48,7 +48,7 @@ public static class Preamble
     }
 
     /// <summary><c>\providecommand</c> then <c>\renewcommand</c>: works whether or not the name exists already (\vec).</summary>
-    public static string Define(MacroDefinition m)
+    internal static string Define(MacroDefinition m)
     {
         var args = m.Arguments > 0 ? $"[{m.Arguments}]" : "";
         return $"\\providecommand{{\\{m.Name}}}{{}}\\renewcommand{{\\{m.Name}}}{args}{{{m.Body}}}";

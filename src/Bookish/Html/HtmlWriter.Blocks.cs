@@ -6,7 +6,7 @@ using Node = Bookish.Model.Node;
 
 namespace Bookish.Html;
 
-public sealed partial class HtmlWriter
+internal sealed partial class HtmlWriter
 {
     private static string SourceAttr(Node n) => n.Span.IsNone ? "" : $"{Path.GetFileName(n.Span.Path)}:{n.Span.Line}";
 

@@ -6,7 +6,7 @@ using Node = Bookish.Model.Node;
 
 namespace Bookish.Html;
 
-public sealed partial class HtmlWriter
+internal sealed partial class HtmlWriter
 {
     private void AppendInlines(INode parent, ImmutableArray<Inline> inlines, bool inToc = false)
     {

@@ -7,7 +7,7 @@ using Node = Bookish.Model.Node;
 
 namespace Bookish.Html;
 
-public sealed partial class HtmlWriter
+internal sealed partial class HtmlWriter
 {
     private static string Em(double v) => v.ToString("0.####", CultureInfo.InvariantCulture) + "em";
 

@@ -12,7 +12,7 @@ namespace Bookish.Html;
 /// Writes one page of a publication: fills the template's <c>data-slot</c> elements with DOM built through AngleSharp.
 /// Pure: reads no files (the template text comes in the context) and returns the serialized page.
 /// </summary>
-public sealed partial class HtmlWriter
+internal sealed partial class HtmlWriter
 {
     private readonly HtmlWriterContext _context;
     private readonly Document _page;

@@ -6,7 +6,7 @@ using Node = Bookish.Model.Node;
 namespace Bookish.Html;
 
 /// <summary>A verdict or status shown beside a block (e.g. a derivative check).</summary>
-public sealed record HtmlBadge(string Kind, string Label, string Detail)
+internal sealed record HtmlBadge(string Kind, string Label, string Detail)
 {
     /// <summary>Declarations and definitions in force before the block (notation, earlier blocks), for the page's checker.</summary>
     public string ContextDeclare { get; init; } = "";
@@ -15,7 +15,7 @@ public sealed record HtmlBadge(string Kind, string Label, string Detail)
 }
 
 /// <summary>Everything the HTML writer needs besides the document: rendered math, templates, extras from checks.</summary>
-public sealed record HtmlWriterContext(Publication Publication, IReadOnlyDictionary<string, RenderedMath> Math, MathSettings MathSettings, string TemplateHtml)
+internal sealed record HtmlWriterContext(Publication Publication, IReadOnlyDictionary<string, RenderedMath> Math, MathSettings MathSettings, string TemplateHtml)
 {
     public string CssHref { get; init; } = "article.css";
     public IReadOnlyList<string> ExtraCss { get; init; } = [];
@@ -31,7 +31,7 @@ public sealed record HtmlWriterContext(Publication Publication, IReadOnlyDiction
     /// <summary>Ids to give inline math at a source (line, column): first uses linked from the notation table.</summary>
     public IReadOnlyDictionary<(int Line, int Column), string> InlineAnchors { get; init; } = new Dictionary<(int, int), string>();
     /// <summary>Cited references, numbered by first citation (the same list the PDF prints).</summary>
-    public Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
+    internal Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
     /// <summary>--math=png: PNG file of each equation by fragment key, used instead of inline SVG.</summary>
     public IReadOnlyDictionary<string, string> MathImages { get; init; } = new Dictionary<string, string>();
 }

@@ -3,7 +3,7 @@ using Bookish.Text;
 namespace Bookish.Latex;
 
 /// <summary>The generated .tex with a map from its line numbers to the source spans that produced them.</summary>
-public sealed record LatexDocument(string Tex, IReadOnlyDictionary<int, SourceSpan> LineMap, IReadOnlyList<string> Resources)
+internal sealed record LatexDocument(string Tex, IReadOnlyDictionary<int, SourceSpan> LineMap, IReadOnlyList<string> Resources)
 {
     /// <summary>
     /// How many leading lines are the document-independent preamble (class, packages, settings) that

@@ -3,7 +3,7 @@ using System.Text;
 namespace Bookish.Latex;
 
 /// <summary>Escapes prose for LaTeX so every character prints as itself (no accidental ligatures, no special meaning).</summary>
-public static class LatexEscaper
+internal static class LatexEscaper
 {
     private static readonly Dictionary<char, string> Specials = new()
     {

@@ -4,7 +4,7 @@ using Bookish.Model;
 
 namespace Bookish.Latex;
 
-public sealed partial class LatexWriter
+internal sealed partial class LatexWriter
 {
     /// <param name="moving">True inside moving arguments (headings, captions): notes become \protect'ed.</param>
     private string Inlines(ImmutableArray<Inline> inlines, bool moving = false)

@@ -5,7 +5,7 @@ using Bookish.Model;
 namespace Bookish.Latex;
 
 /// <summary>Visible markers for what could not be typeset: valid LaTeX whatever the failed source holds, wrapping within the text width.</summary>
-public sealed partial class LatexWriter
+internal sealed partial class LatexWriter
 {
     /// <summary>A framed block: a short explanation, then the failed source in typewriter type (escaped, on one line, breakable).</summary>
     internal static string ErrorBox(string message, string source) =>

@@ -8,7 +8,7 @@ namespace Bookish.Latex;
 /// or short words keep their natural width, and whatever is still wider than the text is scaled down (adjustbox
 /// <c>max width</c>), never clipped.
 /// </summary>
-public sealed partial class LatexWriter
+internal sealed partial class LatexWriter
 {
     /// <summary>Characters of prose a column may hold on one line before it is set as a wrapping column.</summary>
     private const int ProseCell = 28;

@@ -5,7 +5,7 @@ using Bookish.Model;
 namespace Bookish.Latex;
 
 /// <summary>Writes one page (or a whole book) as LaTeX into the template; native math, same numbers as the HTML.</summary>
-public sealed partial class LatexWriter
+internal sealed partial class LatexWriter
 {
     private readonly LatexBuilder _out = new();
     private readonly LatexWriterContext _context;

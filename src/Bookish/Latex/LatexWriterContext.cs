@@ -3,13 +3,13 @@ using Bookish.Model;
 namespace Bookish.Latex;
 
 /// <summary>Inputs of the LaTeX writer: the publication, the template text, the shared preamble, and image paths.</summary>
-public sealed record LatexWriterContext(Publication Publication, string TemplateTex, string Preamble)
+internal sealed record LatexWriterContext(Publication Publication, string TemplateTex, string Preamble)
 {
     /// <summary>Maps a figure to a file name usable by \includegraphics inside the work directory (null if missing).</summary>
     public Func<Figure, string?> ResolveImage { get; init; } = f => f.Source;
     public IReadOnlyList<NotationRow> NotationRows { get; init; } = [];
     /// <summary>Cited references, numbered as in the page.</summary>
-    public Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
+    internal Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
     /// <summary>Whether the math fragment (TeX as rendered, mode) failed to render: printed as a visible marker so the PDF still builds.</summary>
     public Func<string, Equations.MathMode, bool> IsBrokenMath { get; init; } = (_, _) => false;
     /// <summary>

@@ -8,7 +8,7 @@ using Bookish.Toolchain;
 namespace Bookish.Latex;
 
 /// <summary>The PDF a build produced (null only when TeX could produce none at all) and what went wrong, at source spans.</summary>
-public sealed record PdfResult(byte[]? Pdf, IReadOnlyList<Diagnostic> Diagnostics, int Runs);
+internal sealed record PdfResult(byte[]? Pdf, IReadOnlyList<Diagnostic> Diagnostics, int Runs);
 
 /// <summary>
 /// Compiles generated LaTeX with pdflatex in a private work directory (-no-shell-escape, nonstop, a timeout on each run).
@@ -19,7 +19,7 @@ public sealed record PdfResult(byte[]? Pdf, IReadOnlyList<Diagnostic> Diagnostic
 /// <c>-draftmode</c> (no PDF written, no image read); and TeX runs again only while the auxiliary files it reads
 /// (.aux, .toc, .lof, .lot) change, and only when the document uses them at all.
 /// </summary>
-public static partial class PdfBuilder
+internal static partial class PdfBuilder
 {
     private const int MaxRepairs = 3;
     private const int MaxFinalRuns = 3;

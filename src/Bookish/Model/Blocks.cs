@@ -4,17 +4,17 @@ using Bookish.Text;
 namespace Bookish.Model;
 
 /// <summary>A section heading. <see cref="Number"/> is filled by <see cref="Numbering"/> ("2.1"), empty when unnumbered.</summary>
-public sealed record Heading(int Level, ImmutableArray<Inline> Content, string Id, SourceSpan Span) : Block(Span)
+internal sealed record Heading(int Level, ImmutableArray<Inline> Content, string Id, SourceSpan Span) : Block(Span)
 {
     public bool Numbered { get; init; } = true;
     public string Number { get; init; } = "";
     public string? Label { get; init; }
 }
 
-public sealed record Paragraph(ImmutableArray<Inline> Content, SourceSpan Span) : Block(Span);
+internal sealed record Paragraph(ImmutableArray<Inline> Content, SourceSpan Span) : Block(Span);
 
 /// <summary>Display math or a raw LaTeX block. <see cref="Tex"/> is the body without delimiters or environment.</summary>
-public sealed record MathBlock(string Tex, MathEnvironment Environment, SourceSpan Span) : Block(Span)
+internal sealed record MathBlock(string Tex, MathEnvironment Environment, SourceSpan Span) : Block(Span)
 {
     /// <summary>Labels found in the body (\label{eq:x}), in order.</summary>
     public ImmutableArray<string> Labels { get; init; } = [];
@@ -24,22 +24,22 @@ public sealed record MathBlock(string Tex, MathEnvironment Environment, SourceSp
     public string Id { get; init; } = "";
 }
 
-public sealed record CodeBlock(string Info, string Code, SourceSpan Span) : Block(Span);
+internal sealed record CodeBlock(string Info, string Code, SourceSpan Span) : Block(Span);
 
-public sealed record ListBlock(bool Ordered, int Start, ImmutableArray<ListItem> Items, SourceSpan Span) : Block(Span);
+internal sealed record ListBlock(bool Ordered, int Start, ImmutableArray<ListItem> Items, SourceSpan Span) : Block(Span);
 
-public sealed record ListItem(ImmutableArray<Block> Blocks, SourceSpan Span) : Node(Span);
+internal sealed record ListItem(ImmutableArray<Block> Blocks, SourceSpan Span) : Node(Span);
 
-public sealed record BlockQuote(ImmutableArray<Block> Blocks, SourceSpan Span) : Block(Span);
+internal sealed record BlockQuote(ImmutableArray<Block> Blocks, SourceSpan Span) : Block(Span);
 
-public enum TableAlign { None, Left, Center, Right }
+internal enum TableAlign { None, Left, Center, Right }
 
-public sealed record TableCell(ImmutableArray<Inline> Content, SourceSpan Span) : Node(Span);
+internal sealed record TableCell(ImmutableArray<Inline> Content, SourceSpan Span) : Node(Span);
 
-public sealed record TableRow(bool IsHeader, ImmutableArray<TableCell> Cells, SourceSpan Span) : Node(Span);
+internal sealed record TableRow(bool IsHeader, ImmutableArray<TableCell> Cells, SourceSpan Span) : Node(Span);
 
 /// <summary>A table; numbered (and listed) when it has a caption.</summary>
-public sealed record Table(ImmutableArray<TableAlign> Aligns, ImmutableArray<TableRow> Rows, SourceSpan Span) : Block(Span)
+internal sealed record Table(ImmutableArray<TableAlign> Aligns, ImmutableArray<TableRow> Rows, SourceSpan Span) : Block(Span)
 {
     public ImmutableArray<Inline> Caption { get; init; } = [];
     public string? Label { get; init; }
@@ -48,7 +48,7 @@ public sealed record Table(ImmutableArray<TableAlign> Aligns, ImmutableArray<Tab
 }
 
 /// <summary>A figure: an image (or a plot) with a numbered caption.</summary>
-public sealed record Figure(string Source, string Alt, ImmutableArray<Inline> Caption, SourceSpan Span) : Block(Span)
+internal sealed record Figure(string Source, string Alt, ImmutableArray<Inline> Caption, SourceSpan Span) : Block(Span)
 {
     public string? Label { get; init; }
     public string Number { get; init; } = "";
@@ -59,19 +59,19 @@ public sealed record Figure(string Source, string Alt, ImmutableArray<Inline> Ca
     public string? PlotSource { get; init; }
 }
 
-public sealed record ThematicBreak(SourceSpan Span) : Block(Span);
+internal sealed record ThematicBreak(SourceSpan Span) : Block(Span);
 
 /// <summary>Raw output for one format ("html" or "latex"); the other writer omits it.</summary>
-public sealed record RawBlock(string Format, string Text, SourceSpan Span) : Block(Span);
+internal sealed record RawBlock(string Format, string Text, SourceSpan Span) : Block(Span);
 
 /// <summary>An aside or callout box (kind: note, tip, warning, aside).</summary>
-public sealed record Aside(string Kind, ImmutableArray<Inline> Title, ImmutableArray<Block> Blocks, SourceSpan Span) : Block(Span);
+internal sealed record Aside(string Kind, ImmutableArray<Inline> Title, ImmutableArray<Block> Blocks, SourceSpan Span) : Block(Span);
 
 /// <summary>Where the notation table is placed.</summary>
-public sealed record NotationTablePlaceholder(SourceSpan Span) : Block(Span);
+internal sealed record NotationTablePlaceholder(SourceSpan Span) : Block(Span);
 
 /// <summary>A derivative claim block (fenced <c>check</c>); <see cref="Display"/> is the TeX shown as a display equation.</summary>
-public sealed record CheckBlock(string Source, string Display, SourceSpan Span) : Block(Span)
+internal sealed record CheckBlock(string Source, string Display, SourceSpan Span) : Block(Span)
 {
     public string Id { get; init; } = "";
 }

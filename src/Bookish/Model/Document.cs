@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Bookish.Model;
 
 /// <summary>One page of output: an article, or one chapter of a book.</summary>
-public sealed record Document(Metadata Metadata, ImmutableArray<Block> Blocks, string SourcePath)
+internal sealed record Document(Metadata Metadata, ImmutableArray<Block> Blocks, string SourcePath)
 {
     /// <summary>The output page name without extension ("index" for an article).</summary>
     public string PageName { get; init; } = "index";
@@ -18,4 +18,4 @@ public sealed record Document(Metadata Metadata, ImmutableArray<Block> Blocks, s
 }
 
 /// <summary>What a build reads: one document (article) or several chapters (book) with shared metadata.</summary>
-public sealed record Publication(Metadata Metadata, ImmutableArray<Document> Pages, bool IsBook, string Name);
+internal sealed record Publication(Metadata Metadata, ImmutableArray<Document> Pages, bool IsBook, string Name);

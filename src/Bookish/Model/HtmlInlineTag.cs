@@ -8,7 +8,7 @@ namespace Bookish.Model;
 /// reader keeps each tag as a <see cref="RawInline"/> between the inlines it encloses; the writers pair an opening tag with
 /// its closing tag in the same inline list (<see cref="Pairs"/>) so the enclosed text stays inside the element.
 /// </summary>
-public sealed partial record HtmlInlineTag(string Name, bool Closing, bool Void, string? Colour)
+internal sealed partial record HtmlInlineTag(string Name, bool Closing, bool Void, string? Colour)
 {
     [GeneratedRegex(@"^<\s*(?<close>/)?\s*(?<name>[A-Za-z][A-Za-z0-9-]*)(?<attrs>[^>]*?)(?<self>/)?\s*>$", RegexOptions.Singleline)] private static partial Regex Tag();
     [GeneratedRegex(@"(?<![-\w])color\s*:\s*#(?<hex>[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\b", RegexOptions.IgnoreCase)] private static partial Regex CssColour();

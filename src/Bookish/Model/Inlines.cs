@@ -3,40 +3,40 @@ using Bookish.Text;
 
 namespace Bookish.Model;
 
-public sealed record Str(string Value, SourceSpan Span) : Inline(Span);
+internal sealed record Str(string Value, SourceSpan Span) : Inline(Span);
 
-public sealed record Emphasis(ImmutableArray<Inline> Content, bool Strong, SourceSpan Span) : Inline(Span);
+internal sealed record Emphasis(ImmutableArray<Inline> Content, bool Strong, SourceSpan Span) : Inline(Span);
 
-public sealed record Code(string Value, SourceSpan Span) : Inline(Span);
+internal sealed record Code(string Value, SourceSpan Span) : Inline(Span);
 
-public sealed record Link(string Url, ImmutableArray<Inline> Content, SourceSpan Span) : Inline(Span)
+internal sealed record Link(string Url, ImmutableArray<Inline> Content, SourceSpan Span) : Inline(Span)
 {
     public string? Title { get; init; }
 }
 
-public sealed record Image(string Source, string Alt, SourceSpan Span) : Inline(Span);
+internal sealed record Image(string Source, string Alt, SourceSpan Span) : Inline(Span);
 
-public sealed record MathInline(string Tex, SourceSpan Span) : Inline(Span);
+internal sealed record MathInline(string Tex, SourceSpan Span) : Inline(Span);
 
 /// <summary>A footnote or sidenote, held where it is referenced. <see cref="Number"/> is filled by <see cref="Numbering"/>.</summary>
-public sealed record Note(ImmutableArray<Block> Content, bool Side, SourceSpan Span) : Inline(Span)
+internal sealed record Note(ImmutableArray<Block> Content, bool Side, SourceSpan Span) : Inline(Span)
 {
     public string Number { get; init; } = "";
     /// <summary>Label other references use to point at this note (legacy side items); registered by <see cref="Numbering"/>.</summary>
     public string? Label { get; init; }
 }
 
-public sealed record LineBreak(SourceSpan Span) : Inline(Span);
+internal sealed record LineBreak(SourceSpan Span) : Inline(Span);
 
-public sealed record SoftBreak(SourceSpan Span) : Inline(Span);
+internal sealed record SoftBreak(SourceSpan Span) : Inline(Span);
 
 /// <summary>A reference to a label (<c>\eqref{eq:x}</c>, <c>@eq:x</c>, <c>[label]</c>), resolved through <see cref="LabelTable"/>.</summary>
-public sealed record CrossRef(string Label, SourceSpan Span) : Inline(Span)
+internal sealed record CrossRef(string Label, SourceSpan Span) : Inline(Span)
 {
     /// <summary>True for <c>\eqref</c>: printed with parentheses.</summary>
     public bool Parenthesized { get; init; }
 }
 
-public sealed record Citation(ImmutableArray<string> Keys, SourceSpan Span) : Inline(Span);
+internal sealed record Citation(ImmutableArray<string> Keys, SourceSpan Span) : Inline(Span);
 
-public sealed record RawInline(string Format, string Text, SourceSpan Span) : Inline(Span);
+internal sealed record RawInline(string Format, string Text, SourceSpan Span) : Inline(Span);

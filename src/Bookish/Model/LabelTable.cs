@@ -2,16 +2,16 @@ using System.Collections.Immutable;
 
 namespace Bookish.Model;
 
-public enum LabelKind { Section, Equation, Figure, Table, Note, Citation, Other }
+internal enum LabelKind { Section, Equation, Figure, Table, Note, Citation, Other }
 
 /// <summary>A resolved label: what it is, its printed number, and its anchor (page + id).</summary>
-public sealed record LabelTarget(string Label, LabelKind Kind, string Number, string Page, string Id)
+internal sealed record LabelTarget(string Label, LabelKind Kind, string Number, string Page, string Id)
 {
     /// <summary>Printed text for references to things without numbers (e.g. unnumbered sections, side items).</summary>
     public string? Title { get; init; }
 }
 
-public sealed record LabelTable(ImmutableDictionary<string, LabelTarget> Targets)
+internal sealed record LabelTable(ImmutableDictionary<string, LabelTarget> Targets)
 {
     public static LabelTable Empty { get; } = new(ImmutableDictionary<string, LabelTarget>.Empty);
 

@@ -1,7 +1,7 @@
 namespace Bookish.Model;
 
 /// <summary>A LaTeX package named in the front matter (<c>packages: [siunitx, {name: physics, options: ...}]</c>).</summary>
-public sealed record LatexPackage(string Name, string? Options = null)
+internal sealed record LatexPackage(string Name, string? Options = null)
 {
     /// <summary>The front matter line that names it: where a missing package or a failure to load it is reported.</summary>
     public Text.SourceSpan? Span { get; init; }

@@ -1,7 +1,7 @@
 namespace Bookish.Model;
 
 /// <summary>How a display math block was written; decides numbering and the LaTeX emitted for the PDF.</summary>
-public enum MathEnvironment
+internal enum MathEnvironment
 {
     Display,        // $$…$$ or \[…\]
     Equation, EquationStar,
@@ -11,7 +11,7 @@ public enum MathEnvironment
     RawLatex,       // a raw LaTeX block (tables, boxes) rendered as an image
 }
 
-public static class MathEnvironmentExtensions
+internal static class MathEnvironmentExtensions
 {
     public static string? LatexName(this MathEnvironment e) => e switch
     {

@@ -2,14 +2,14 @@ using System.Collections.Immutable;
 
 namespace Bookish.Model;
 
-public sealed record Author(string Name)
+internal sealed record Author(string Name)
 {
     public string? Url { get; init; }
     public string? Affiliation { get; init; }
 }
 
 /// <summary>A LaTeX macro shared by the equation renderer and the PDF preamble.</summary>
-public sealed record MacroDefinition(string Name, string Body, int Arguments = 0)
+internal sealed record MacroDefinition(string Name, string Body, int Arguments = 0)
 {
     /// <summary>Where the macro is defined (its front matter or notation line), for errors TeX reports in its definition.</summary>
     public Text.SourceSpan? Span { get; init; }
@@ -21,7 +21,7 @@ public sealed record MacroDefinition(string Name, string Body, int Arguments = 0
 }
 
 /// <summary>Front matter (or the legacy dialect's root attributes).</summary>
-public sealed record Metadata
+internal sealed record Metadata
 {
     public string Title { get; init; } = "";
     public string? Subtitle { get; init; }

@@ -1,7 +1,7 @@
 namespace Bookish.Model;
 
 /// <summary>Enumerates every block and inline of a document, depth first, in document order.</summary>
-public static class ModelWalker
+internal static class ModelWalker
 {
     public static IEnumerable<Block> Blocks(Document document) =>
         document.Metadata.Abstract.Concat(document.Blocks).SelectMany(Blocks);

@@ -7,7 +7,7 @@ namespace Bookish.Model;
 /// Numbers sections, equations (as LaTeX would), figures, tables and notes, gives every target an anchor id, and
 /// builds the label table shared by all pages of a publication. Pure: returns new records.
 /// </summary>
-public static partial class Numbering
+internal static partial class Numbering
 {
     public static Publication Apply(Publication publication)
     {

@@ -8,7 +8,7 @@ namespace Bookish.Notation;
 /// A book's notation and macros (declared in its index page's front matter) apply in every chapter: a chapter is linted
 /// with them, its notation table lists them, and "unused declaration" (BK5004) counts uses across the whole book.
 /// </summary>
-public static class BookNotation
+internal static class BookNotation
 {
     /// <summary>The notation stage for one page of a book (or of an article, when <paramref name="book"/> is null).</summary>
     /// <param name="book">The book's index page; null for an article.</param>

@@ -10,7 +10,7 @@ namespace Bookish.Notation;
 /// <c>lint: { italic-operator: warning, unused: off, strict: true }</c>. Keys are rule names or ids (<c>BK5001</c>);
 /// values <c>error</c>, <c>warning</c>, <c>info</c> or <c>off</c>. Immutable.
 /// </summary>
-public sealed record LintOptions
+internal sealed record LintOptions
 {
     public static LintOptions Default { get; } = new();
 

@@ -6,10 +6,10 @@ namespace Bookish.Notation;
 
 /// <summary>What the notation stage gives the pipeline: the declarations (for the preamble, the table and the derivative
 /// checker), the lint options, and the diagnostics of reading and linting.</summary>
-public sealed record NotationResult(NotationSet Notation, LintOptions Options, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record NotationResult(NotationSet Notation, LintOptions Options, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>The notation stage in one call: read the declarations and the <c>lint:</c> options, run the lint.</summary>
-public static class NotationCheck
+internal static class NotationCheck
 {
     /// <summary>
     /// Reads <paramref name="document"/>'s notation and lint options and lints its math. Pass the document's

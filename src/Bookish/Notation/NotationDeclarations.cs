@@ -6,7 +6,7 @@ namespace Bookish.Notation;
 /// symbol is a plain name (a letter, a Greek letter, or one of them in bold) and whose shape is known when they are not
 /// scalars; functions, operators, sets and indices are left to the check block.
 /// </summary>
-public static class NotationDeclarations
+internal static class NotationDeclarations
 {
     public static string DeclareText(NotationSet notation) =>
         string.Join(", ", Items(notation).Select(i => $"{i.Symbol} \\in {i.Set}"));

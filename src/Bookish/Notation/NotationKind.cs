@@ -1,4 +1,4 @@
 namespace Bookish.Notation;
 
 /// <summary>What a declared symbol stands for; the derivative checker reads it together with the shape.</summary>
-public enum NotationKind { Scalar, Vector, Matrix, Function, Operator, Set, Index }
+internal enum NotationKind { Scalar, Vector, Matrix, Function, Operator, Set, Index }

@@ -3,7 +3,7 @@ using Bookish.Text;
 
 namespace Bookish.Notation;
 
-public static partial class NotationLint
+internal static partial class NotationLint
 {
     /// <summary>Control words that LaTeX, amsmath, amssymb, bm, the document's macros and the notation do not define,
     /// nor the fragment itself (<c>\newcommand</c>, <c>\DeclareMathOperator</c>).</summary>

@@ -10,7 +10,7 @@ namespace Bookish.Notation;
 /// not declared in strict mode (BK5005) and undefined macros (BK5006). Each diagnostic points at the offending text
 /// itself; pass the document's <see cref="SourceText"/> for exact columns in multi-line display math and block quotes.
 /// </summary>
-public static partial class NotationLint
+internal static partial class NotationLint
 {
     public static IReadOnlyList<Diagnostic> Run(Document document, NotationSet notation, LintOptions options, SourceText? source = null)
     {

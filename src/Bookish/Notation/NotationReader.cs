@@ -14,7 +14,7 @@ namespace Bookish.Notation;
 /// such a list, or a map with <c>notation:</c> and <c>macros:</c>. Bad entries become diagnostics (BK1002) and are
 /// skipped or repaired; reading never throws on bad input.
 /// </summary>
-public static class NotationReader
+internal static class NotationReader
 {
     private static readonly string[] Fields = ["symbol", "meaning", "kind", "shape", "macro", "search"];
 

@@ -9,7 +9,7 @@ namespace Bookish.Notation;
 /// <see cref="Macros"/> as <c>extra</c> to <c>Preamble.For</c>; the document's own <c>macros:</c> are already in
 /// <c>Metadata.Macros</c>.
 /// </summary>
-public sealed record NotationSet(ImmutableArray<NotationEntry> Entries, ImmutableArray<MacroDefinition> Macros)
+internal sealed record NotationSet(ImmutableArray<NotationEntry> Entries, ImmutableArray<MacroDefinition> Macros)
 {
     public static NotationSet Empty { get; } = new([], []);
 

@@ -8,7 +8,7 @@ namespace Bookish.Notation;
 /// The notation table's content, shared by the HTML and LaTeX writers so both print the same rows in the same order:
 /// declaration order, one row per distinct symbol (the first declaration wins; duplicates are the lint's business).
 /// </summary>
-public static class NotationTable
+internal static class NotationTable
 {
     /// <summary>
     /// The rows, each with the anchor of the symbol's first use: the id of the display equation using it, or for inline

@@ -150,10 +150,25 @@ internal static partial class HtmlStage
     private static IEnumerable<(string Source, SourceSpan Span)> LocalAssets(Document page)
     {
         var sources = ModelWalker.Blocks(page).OfType<Figure>().Where(f => f.PlotSource is null).Select(f => (f.Source, f.Span))
-            .Concat(ModelWalker.Inlines(page).OfType<Image>().Select(i => (i.Source, i.Span)));
+            .Concat(ModelWalker.Inlines(page).OfType<Image>().Select(i => (i.Source, i.Span)))
+            .Concat(ModelWalker.Blocks(page).OfType<RawBlock>().Where(r => r.Format == "html").SelectMany(r => RawImages(r.Text, r.Span)))
+            .Concat(ModelWalker.Inlines(page).OfType<RawInline>().Where(r => r.Format == "html").SelectMany(r => RawImages(r.Text, r.Span)));
         return sources.Where(s => s.Source.Length > 0 && !s.Source.Contains("://") && !s.Source.StartsWith("data:") && !s.Source.StartsWith('#'))
             .DistinctBy(s => s.Source);
     }
+
+    /// <summary>The <c>src</c> of each <c>&lt;img&gt;</c> in raw HTML, at the line of the raw text it stands on.</summary>
+    private static IEnumerable<(string Source, SourceSpan Span)> RawImages(string html, SourceSpan span)
+    {
+        foreach (Match m in ImgSource().Matches(html))
+        {
+            var line = span.Line + html.AsSpan(0, m.Index).Count('\n');
+            yield return (System.Net.WebUtility.HtmlDecode(m.Groups["src"].Value), line == span.Line ? span : SourceSpan.At(span.Path, line, 1));
+        }
+    }
+
+    [GeneratedRegex(@"<img\b[^>]*?\bsrc\s*=\s*[""']?(?<src>[^""'\s>]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ImgSource();
 
     /// <summary>A template file must have the slot the page's content goes into.</summary>
     [GeneratedRegex(@"data-slot\s*=\s*[""']?body[""'\s>/]", RegexOptions.IgnoreCase)]

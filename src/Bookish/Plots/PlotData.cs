@@ -1,7 +1,7 @@
 namespace Bookish.Plots;
 
 /// <summary>A plot ready to draw: sampled polylines per function and the axis ranges.</summary>
-public sealed record PlotData(PlotSpec Spec, IReadOnlyList<IReadOnlyList<List<(double X, double Y)>>> Series, double YMin, double YMax)
+internal sealed record PlotData(PlotSpec Spec, IReadOnlyList<IReadOnlyList<List<(double X, double Y)>>> Series, double YMin, double YMax)
 {
     public const float Width = 480;
     public const float Height = 300;

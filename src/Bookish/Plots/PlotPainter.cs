@@ -7,7 +7,7 @@ namespace Bookish.Plots;
 /// Draws a plot on any SkiaSharp canvas: the same code paints the SVG for the page and the PDF for LaTeX, so the
 /// two can never disagree. Colours are fixed marker values that the page maps to CSS variables (dark mode).
 /// </summary>
-public static class PlotPainter
+internal static class PlotPainter
 {
     /// <summary>Ink colour of axes and text (the page maps it to currentColor).</summary>
     public static readonly SKColor Ink = new(0x11, 0x11, 0x11);

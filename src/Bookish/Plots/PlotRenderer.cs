@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace Bookish.Plots;
 
 /// <summary>Renders one drawing to SVG (page), PDF (LaTeX \includegraphics) and PNG (tests, raster fallback).</summary>
-public static partial class PlotRenderer
+internal static partial class PlotRenderer
 {
     private static readonly string[] FontFiles =
     [

@@ -5,7 +5,7 @@ namespace Bookish.Plots;
 /// split, down to a tiny width, so kinks are drawn exactly; an interval that still jumps at that width is a
 /// discontinuity, and the polyline is broken there instead of drawing a segment across the jump.
 /// </summary>
-public static class PlotSampler
+internal static class PlotSampler
 {
     /// <summary>At most this many samples per curve: far more than any drawing needs; a curve that wants more is stopped.</summary>
     public const int MaxSamples = 20_000;

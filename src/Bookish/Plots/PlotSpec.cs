@@ -6,14 +6,14 @@ using Bookish.Text;
 namespace Bookish.Plots;
 
 /// <summary>One function of a plot: LaTeX in the derivative checker's subset, and its legend label.</summary>
-public sealed record PlotFunction(string Tex, string Label);
+internal sealed record PlotFunction(string Tex, string Label);
 
 /// <summary>
 /// A <c>plot</c> fenced block. Lines are <c>key: value</c>: <c>function: \max(0, x) | ReLU</c> (repeatable), <c>x: -2, 2</c>,
 /// <c>y: -0.5, 2</c> (optional), <c>xlabel:</c>, <c>ylabel:</c>, <c>caption:</c>, <c>label: fig:relu</c>, <c>define:</c>
 /// (definitions for the functions), and <c>points:</c> followed by CSV lines <c>x, y</c> (data points).
 /// </summary>
-public sealed record PlotSpec
+internal sealed record PlotSpec
 {
     public ImmutableArray<PlotFunction> Functions { get; init; } = [];
     public double XMin { get; init; } = -1;

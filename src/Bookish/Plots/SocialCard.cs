@@ -8,7 +8,7 @@ namespace Bookish.Plots;
 /// A 1200x630 social preview card (og:image): title, authors, and the document's first display equation drawn
 /// from its TeX-rendered SVG.
 /// </summary>
-public static class SocialCard
+internal static class SocialCard
 {
     public const int Width = 1200, Height = 630;
 

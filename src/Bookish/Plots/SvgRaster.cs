@@ -5,7 +5,7 @@ using Svg.Skia;
 namespace Bookish.Plots;
 
 /// <summary>SVG to PNG and to PDF with Svg.Skia: equation raster fallbacks, social cards, SVG images for the PDF.</summary>
-public static partial class SvgRaster
+internal static partial class SvgRaster
 {
     [GeneratedRegex(@"var\(--[a-zA-Z0-9-]+,\s*(#[0-9a-fA-F]{3,8})\s*\)")] private static partial Regex CssVariable();
 

@@ -25,7 +25,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string O
     private readonly bool _badInput;
 
     public bool Succeeded => Kind == BuildKind.Succeeded;
-    public Publication? Publication { get; init; }
+    internal Publication? Publication { get; init; }
     public int MathFragments { get; init; }
     public int MathRendered { get; init; }
     public int TexRuns { get; init; }

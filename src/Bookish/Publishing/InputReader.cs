@@ -9,7 +9,7 @@ using YamlDotNet.Serialization;
 namespace Bookish.Publishing;
 
 /// <summary>Chooses the reader for an input path: a Markdown file, a folder (index.md, chapters), or a bookish XML root.</summary>
-public static class InputReader
+internal static class InputReader
 {
     public static string NameOf(string input)
     {

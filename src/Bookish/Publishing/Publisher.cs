@@ -18,7 +18,7 @@ public static partial class Publisher
     public static string DefaultCacheDirectory => MathStage.DefaultCacheDirectory;
 
     /// <summary>The math settings a build of this publication keys and renders its fragments with.</summary>
-    public static MathSettings MathSettingsFor(Publication publication, BuildOptions options, IEnumerable<MacroDefinition>? extraMacros = null) =>
+    internal static MathSettings MathSettingsFor(Publication publication, BuildOptions options, IEnumerable<MacroDefinition>? extraMacros = null) =>
         MathStage.SettingsFor(publication, options, extraMacros);
 
     public static async Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace Bookish.Publishing;
 
 /// <summary>Finds the templates folder: an explicit one, the one shipped beside the program, or the repository's.</summary>
-public static class Templates
+internal static class Templates
 {
     public static string Directory(string? explicitDirectory = null)
     {

@@ -10,7 +10,7 @@ using Markdig.Syntax;
 namespace Bookish.Reading;
 
 /// <summary>Reads Markdown-with-math into the document model. The only code that sees Markdig types.</summary>
-public static class MarkdownReader
+internal static class MarkdownReader
 {
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 

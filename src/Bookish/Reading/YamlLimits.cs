@@ -8,7 +8,7 @@ namespace Bookish.Reading;
 /// nesting. Counts the values the YAML stands for, each alias counted at the size of what it names, without
 /// building anything.
 /// </summary>
-public static class YamlLimits
+internal static class YamlLimits
 {
     public const long MaxValues = 100_000;
     public const int MaxDepth = 200;

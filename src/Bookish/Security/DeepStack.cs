@@ -7,7 +7,7 @@ namespace Bookish.Security;
 /// deeper than the readers' own limits ends in a diagnostic of theirs rather than a stack overflow, which no
 /// handler can catch. The stack is reserved address space; only the pages used are committed.
 /// </summary>
-public static class DeepStack
+internal static class DeepStack
 {
     public const int StackBytes = 256 * 1024 * 1024;
 

@@ -7,7 +7,7 @@ namespace Bookish.Security;
 /// <c>.&lt;name&gt;.lock</c> beside the output folder, holding the owner's process id. A second build waits (bounded) and
 /// then refuses. The lock file is removed when the build ends.
 /// </summary>
-public sealed class OutputLock : IDisposable
+internal sealed class OutputLock : IDisposable
 {
     private readonly FileStream _stream;
 

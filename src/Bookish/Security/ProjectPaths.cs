@@ -4,7 +4,7 @@ namespace Bookish.Security;
 /// Real paths (every symbolic link followed, <c>..</c> taken after the link it follows, as the kernel does) and the
 /// one containment test every path a document names goes through.
 /// </summary>
-public static class ProjectPaths
+internal static class ProjectPaths
 {
     /// <summary>More links than this in one path is a loop (Linux gives up at 40 too).</summary>
     private const int MaxLinks = 40;

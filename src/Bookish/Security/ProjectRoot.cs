@@ -1,7 +1,7 @@
 namespace Bookish.Security;
 
 /// <summary>Where a path a document names ended up.</summary>
-public enum PathStatus
+internal enum PathStatus
 {
     /// <summary>Inside the project, and the file or folder exists.</summary>
     Inside,
@@ -14,7 +14,7 @@ public enum PathStatus
 }
 
 /// <summary>A resolved path: its status and, unless invalid, its real path.</summary>
-public sealed record ResolvedPath(PathStatus Status, string Written, string RealPath)
+internal sealed record ResolvedPath(PathStatus Status, string Written, string RealPath)
 {
     public bool IsReadable => Status == PathStatus.Inside;
 
@@ -33,7 +33,7 @@ public sealed record ResolvedPath(PathStatus Status, string Written, string Real
 /// document names (chapters, includes, style sheets, templates, bibliography, notation, images) is resolved through
 /// <see cref="Resolve"/>; only <see cref="PathStatus.Inside"/> paths may be read.
 /// </summary>
-public sealed class ProjectRoot
+internal sealed class ProjectRoot
 {
     public ProjectRoot(string folder)
     {

@@ -6,7 +6,7 @@ namespace Bookish.Security;
 /// Finds the line of a source file that names something (a front matter key's value, an attribute of the legacy
 /// dialect's root), for diagnostics about values the model keeps without a span.
 /// </summary>
-public static class SourceLocator
+internal static class SourceLocator
 {
     /// <summary>Like <see cref="Locate(string, string?, string)"/> over several files: the first that holds the value.</summary>
     public static SourceSpan Locate(IEnumerable<string> paths, string? key, string value)

@@ -10,7 +10,7 @@ namespace Bookish.Security;
 /// folders of a killed build (owner gone, or the id now belongs to a younger process) from those of a running one and
 /// remove them. Deletions started in the background are awaited before a build returns.
 /// </summary>
-public static partial class TempFolders
+internal static partial class TempFolders
 {
     private static readonly ConcurrentDictionary<Task, byte> Pending = new();
 

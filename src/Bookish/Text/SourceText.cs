@@ -1,7 +1,7 @@
 namespace Bookish.Text;
 
 /// <summary>A source file's text with a line map from zero-based offsets to 1-based line/column.</summary>
-public sealed class SourceText
+internal sealed class SourceText
 {
     private readonly int[] _lineStarts;
 

@@ -10,7 +10,7 @@ namespace Bookish.Checks.Parity;
 /// Equations are identified in the PDF by the named destination the LaTeX writer puts before each display
 /// (<c>\hypertarget{eq-3}{}</c>), which is the id of the equation's element in the HTML.
 /// </summary>
-public static class ParityChecker
+internal static class ParityChecker
 {
     /// <summary>Never throws for bad input: a missing or unreadable file gives a report with <see cref="ParityReport.InputError"/>.</summary>
     public static ParityReport Compare(string htmlPathOrFolder, string pdfPath)

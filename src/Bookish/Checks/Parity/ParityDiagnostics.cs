@@ -5,7 +5,7 @@ using Bookish.Text;
 namespace Bookish.Checks.Parity;
 
 /// <summary>A parity report as BK4100 diagnostics (one per difference, at the source line the HTML names), for <c>bookish check</c>.</summary>
-public static class ParityDiagnostics
+internal static class ParityDiagnostics
 {
     /// <summary>For <c>bookish check</c> after a build: the build's HTML against its PDF, at source paths under the input folder.</summary>
     public static IReadOnlyList<Diagnostic> ForBuild(BuildResult build)

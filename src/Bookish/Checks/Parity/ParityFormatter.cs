@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Bookish.Checks.Parity;
 
 /// <summary>The report as readable text, JSON for tools, or GitHub Actions annotations.</summary>
-public static class ParityFormatter
+internal static class ParityFormatter
 {
     /// <param name="sourceFolder">Folder the page's source files are in: GitHub annotations then name them relative to the repository.</param>
     public static string Format(ParityReport report, string format, string? sourceFolder = null) => format switch

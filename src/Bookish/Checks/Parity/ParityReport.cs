@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 namespace Bookish.Checks.Parity;
 
 /// <summary>What a difference is about.</summary>
-public enum ParityKind { Input, Heading, Prose, Equation, Figure, Table, Link, Notation, Reference, Note }
+internal enum ParityKind { Input, Heading, Prose, Equation, Figure, Table, Link, Notation, Reference, Note }
 
 /// <summary>Where a difference is: the section heading, the 1-based block index within it, and the source path:line.</summary>
-public sealed record ParityLocation(string Section, int Paragraph, string? Source)
+internal sealed record ParityLocation(string Section, int Paragraph, string? Source)
 {
     public static readonly ParityLocation None = new("", 0, null);
 
@@ -22,13 +22,13 @@ public sealed record ParityLocation(string Section, int Paragraph, string? Sourc
 /// <param name="Html">What the HTML has (null when absent).</param>
 /// <param name="Pdf">What the PDF has (null when absent).</param>
 /// <param name="Context">A few words of surrounding HTML text, with the difference in brackets.</param>
-public sealed record ParityDifference(ParityKind Kind, string Message, ParityLocation Location, string? Html = null, string? Pdf = null, string? Context = null);
+internal sealed record ParityDifference(ParityKind Kind, string Message, ParityLocation Location, string? Html = null, string? Pdf = null, string? Context = null);
 
 /// <summary>Counts of what was compared, for the summary line.</summary>
-public sealed record ParityStats(int HtmlWords, int PdfWords, int Headings, int Equations, int Figures, int Tables, int Links, int Notes, int PdfPages);
+internal sealed record ParityStats(int HtmlWords, int PdfWords, int Headings, int Equations, int Figures, int Tables, int Links, int Notes, int PdfPages);
 
 /// <summary>The result of comparing one HTML page (or output folder) with one PDF.</summary>
-public sealed record ParityReport(string HtmlPath, string PdfPath, ImmutableArray<ParityDifference> Differences, TimeSpan Elapsed)
+internal sealed record ParityReport(string HtmlPath, string PdfPath, ImmutableArray<ParityDifference> Differences, TimeSpan Elapsed)
 {
     /// <summary>A missing or unreadable input; set instead of differences.</summary>
     public string? InputError { get; init; }

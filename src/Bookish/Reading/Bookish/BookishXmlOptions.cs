@@ -1,7 +1,7 @@
 namespace Bookish.Reading;
 
 /// <summary>Which generation of the legacy bookish dialect a file is written in.</summary>
-public enum BookishDialect
+internal enum BookishDialect
 {
     /// <summary>Decide per file: <c>.md</c>/<c>.json</c> roots and files starting with <c>#</c> are the Markdown era.</summary>
     Auto,
@@ -12,7 +12,7 @@ public enum BookishDialect
 }
 
 /// <summary>Options of <see cref="BookishXmlReader"/>; immutable.</summary>
-public sealed record BookishXmlOptions
+internal sealed record BookishXmlOptions
 {
     public static BookishXmlOptions Default { get; } = new();
 

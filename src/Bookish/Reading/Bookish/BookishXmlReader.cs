@@ -10,7 +10,7 @@ namespace Bookish.Reading;
 /// Reads the legacy bookish dialect (the original Java tool's XML-ish + Markdown input, and its 2018 Markdown-era
 /// predecessor) into the document model. Bad input becomes diagnostics; this never throws for it.
 /// </summary>
-public static class BookishXmlReader
+internal static class BookishXmlReader
 {
     /// <summary>
     /// Reads a root file: <c>&lt;article&gt;</c> / <c>&lt;book&gt;</c> XML with <c>&lt;include file=…&gt;</c> chapters, a

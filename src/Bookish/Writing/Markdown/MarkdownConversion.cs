@@ -6,7 +6,7 @@ using Bookish.Publishing;
 namespace Bookish.Writing.Markdown;
 
 /// <summary>What <see cref="MarkdownConversion.Convert"/> did.</summary>
-public sealed record ConversionResult(IReadOnlyList<Diagnostic> Diagnostics, string OutputDirectory, IReadOnlyList<string> Files)
+internal sealed record ConversionResult(IReadOnlyList<Diagnostic> Diagnostics, string OutputDirectory, IReadOnlyList<string> Files)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 }
@@ -15,7 +15,7 @@ public sealed record ConversionResult(IReadOnlyList<Diagnostic> Diagnostics, str
 /// <c>bookish convert</c>: reads any input (the legacy dialect included) and writes the equivalent Markdown-with-math,
 /// one file per page, with the images and style sheets the pages use.
 /// </summary>
-public static partial class MarkdownConversion
+internal static partial class MarkdownConversion
 {
     [GeneratedRegex(@"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")] private static partial Regex IncludeGraphics();
 

@@ -8,7 +8,7 @@ namespace Bookish.Writing.Markdown;
 /// matter, <c>$…$</c> and <c>$$…$$</c> math, <c>{#label}</c> headings, footnotes (<c>[^side-n]</c> for side notes), pipe
 /// tables, <c>:::</c> asides and fenced raw blocks. Raw LaTeX blocks (rendered as images) are fenced <c>texblock</c> blocks.
 /// </summary>
-public static class MarkdownWriter
+internal static class MarkdownWriter
 {
     /// <summary>Front matter from the page's metadata, then its body, then its notes.</summary>
     public static string Write(Document document) => Write(document, []);
