@@ -88,39 +88,32 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
     {
         if (deleted.Count == 0 || pdf.Count < 1) return;
         for (var d = 0; d < deleted.Count; d++)
-        {
-            var key = htmlTokens[deleted[d]].Key;
-            for (var start = 0; start < pdf.Count; start++)
+            if (Joining(htmlTokens[deleted[d]].Key, pdf, j => pdfWords[j].Key) is { } split)
             {
-                var joined = pdfWords[pdf[start]].Key;
-                var k = start + 1;
-                while (k < pdf.Count && joined.Length < key.Length && k - start < 4) joined += pdfWords[pdf[k++]].Key;
-                if (k - start >= 2 && joined == key)
-                {
-                    MatchedPdf.UnionWith(pdf.GetRange(start, k - start));
-                    pdf.RemoveRange(start, k - start);
-                    deleted.RemoveAt(d--);
-                    break;
-                }
+                MatchedPdf.UnionWith(pdf.GetRange(split.Start, split.Count));
+                pdf.RemoveRange(split.Start, split.Count);
+                deleted.RemoveAt(d--);
             }
-        }
         for (var j = 0; j < pdf.Count; j++)
-        {
-            var key = pdfWords[pdf[j]].Key;
-            for (var start = 0; start < deleted.Count; start++)
+            if (Joining(pdfWords[pdf[j]].Key, deleted, h => htmlTokens[h].Key) is { } run)
             {
-                var joined = htmlTokens[deleted[start]].Key;
-                var k = start + 1;
-                while (k < deleted.Count && joined.Length < key.Length && k - start < 4) joined += htmlTokens[deleted[k++]].Key;
-                if (k - start >= 2 && joined == key)
-                {
-                    MatchedPdf.Add(pdf[j]);
-                    deleted.RemoveRange(start, k - start);
-                    pdf.RemoveAt(j--);
-                    break;
-                }
+                MatchedPdf.Add(pdf[j]);
+                deleted.RemoveRange(run.Start, run.Count);
+                pdf.RemoveAt(j--);
             }
+    }
+
+    /// <summary>Where two to four consecutive <paramref name="pieces"/>, joined, spell <paramref name="key"/>; null if nowhere.</summary>
+    private static (int Start, int Count)? Joining(string key, List<int> pieces, Func<int, string> keyOf)
+    {
+        for (var start = 0; start < pieces.Count; start++)
+        {
+            var joined = keyOf(pieces[start]);
+            var k = start + 1;
+            while (k < pieces.Count && joined.Length < key.Length && k - start < 4) joined += keyOf(pieces[k++]);
+            if (k - start >= 2 && joined == key) return (start, k - start);
         }
+        return null;
     }
 
     /// <summary>
