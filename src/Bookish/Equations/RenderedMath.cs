@@ -15,4 +15,11 @@ public sealed record RenderedMath(string Markup, double WidthEm, double HeightEm
 
     /// <summary>The SVG as a picture that stands alone: the markup with its glyph outlines defined inside.</summary>
     public string Svg => GlyphOutlines.Standalone(Markup, Glyphs);
+
+    /// <summary>Equal when they draw the same: markup, box and the same outlines under the same ids.</summary>
+    public bool Equals(RenderedMath? other) =>
+        other is not null && Markup == other.Markup && WidthEm.Equals(other.WidthEm) && HeightEm.Equals(other.HeightEm) && DepthEm.Equals(other.DepthEm)
+        && Glyphs.Count == other.Glyphs.Count && Glyphs.All(g => other.Glyphs.TryGetValue(g.Key, out var d) && d == g.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Markup, WidthEm, HeightEm, DepthEm, Glyphs.Count);
 }
