@@ -13,7 +13,8 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
     public int Hits { get; private set; }
     public int Misses { get; private set; }
 
-    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum);
+    /// <summary>An entry: the markup, its glyph outlines by id (absent in entries of older versions, which are rendered again), the box, a checksum.</summary>
+    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum, Dictionary<string, string>? Glyphs = null);
 
     public async Task<MathBatchResult> RenderAsync(IReadOnlyList<MathFragment> fragments, MathSettings settings, CancellationToken cancellationToken = default)
     {
@@ -44,8 +45,8 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
 
     private string PathOf(string key) => Path.Combine(directory, key[..2], key + ".json");
 
-    private static string Sum(string svg, double w, double h, double d) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}")))[..16];
+    private static string Sum(string svg, double w, double h, double d, IReadOnlyDictionary<string, string> glyphs) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}|glyphs:{string.Join(",", glyphs.Keys)}")))[..16];
 
     private RenderedMath? TryLoad(string key)
     {
@@ -54,10 +55,12 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
         try
         {
             var e = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
-            if (e is null || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth)) return null;
-            // The checksum only shows the entry is whole, not that Bookish wrote it: the markup is parsed and cleaned again.
-            if (SvgSanitizer.Clean(e.Svg) is not { } svg || !double.IsFinite(e.Width) || !double.IsFinite(e.Height) || !double.IsFinite(e.Depth)) return null;
-            return new RenderedMath(svg, e.Width, e.Height, e.Depth);
+            if (e?.Glyphs is not { } glyphs || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth, glyphs)) return null;
+            // The checksum only shows the entry is whole, not that Bookish wrote it: the markup is parsed and cleaned
+            // again, and each glyph outline must be plain path data under the id its content gives.
+            if (SvgSanitizer.Clean(e.Svg) is not { } svg || !GlyphOutlines.AreValid(glyphs)
+                || !double.IsFinite(e.Width) || !double.IsFinite(e.Height) || !double.IsFinite(e.Depth)) return null;
+            return new RenderedMath(svg, e.Width, e.Height, e.Depth) { Glyphs = glyphs };
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
@@ -72,7 +75,8 @@ public sealed class CachingMathRenderer(IMathRenderer inner, string directory) :
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Svg, m.WidthEm, m.HeightEm, m.DepthEm))));
+            var glyphs = m.Glyphs.ToDictionary(StringComparer.Ordinal);
+            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs), glyphs)));
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -226,8 +226,9 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
             PerfTrace.Mark("convert start");
             var unsupported = new List<int>();
+            List<DrawnPage?>? drawn = !File.Exists(outFile) || settings.Engine != MathEngine.LatexDvi ? null : await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, ct);
             List<string?>? svgs = !File.Exists(outFile) ? null
-                : settings.Engine == MathEngine.LatexDvi ? await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, ct)
+                : drawn is not null ? drawn.Select(d => d?.ToSvg()).ToList()
                 : (await ConvertAsync(outFile, work, dvi, list.Count, settings, ct))?.Cast<string?>().ToList();
             PerfTrace.Mark("convert end");
             if (svgs is null || svgs.Count != list.Count || metrics.Count != list.Count)
@@ -249,18 +250,19 @@ public sealed partial class TexBatchRenderer : IMathRenderer
                 if (failedFragments.ContainsKey(i) || svgs[i] is not { } svg) continue;
                 var (ht, dp, wd) = metrics[i];
                 // Converters copy some document text into their SVG (dvisvgm's raw specials): only Bookish's elements stay.
-                var picture = settings.Engine switch
+                // Glyph outlines leave the markup as data, named by content: Bookish's drawing gives them so, a converter's SVG is split.
+                var (picture, glyphs) = settings.Engine switch
                 {
-                    MathEngine.LatexDvi => svg,
-                    MathEngine.LatexDvisvgm => SvgPage.Clean(SvgPage.WithTexBox(svg, ht, dp, wd)),
-                    _ => SvgPage.Clean(svg),
+                    MathEngine.LatexDvi => (svg, drawn![i]!.Outlines),
+                    MathEngine.LatexDvisvgm => SvgPage.SplitGlyphs(SvgPage.Clean(SvgPage.WithTexBox(svg, ht, dp, wd))),
+                    _ => SvgPage.SplitGlyphs(SvgPage.Clean(svg)),
                 };
                 if (SvgSanitizer.Clean(picture) is not { } clean)
                 {
                     failedFragments[i] = "the picture made from this equation is not valid SVG";
                     continue;
                 }
-                rendered[list[i].Key(keys)] = new RenderedMath(clean, wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize);
+                rendered[list[i].Key(keys)] = new RenderedMath(clean, wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize) { Glyphs = glyphs };
             }
             PerfTrace.Mark("clean end");
             return new RunResult(rendered, null, null, false, false) { PreambleErrors = preambleErrors, Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
@@ -359,7 +361,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     }
 
     /// <summary>Bookish's own DVI-to-SVG: glyph outlines from the Type 1 fonts, no converter process. Null entries: pages it cannot draw.</summary>
-    private static async Task<List<string?>?> DrawDviAsync(string file, string work, int pages, Dictionary<int, (double Ht, double Dp, double Wd)> metrics, List<int> unsupported, CancellationToken ct)
+    private static async Task<List<DrawnPage?>?> DrawDviAsync(string file, string work, int pages, Dictionary<int, (double Ht, double Dp, double Wd)> metrics, List<int> unsupported, CancellationToken ct)
     {
         var bytes = await File.ReadAllBytesAsync(file, ct);
         Dvi.DviFile dviFile;
@@ -374,19 +376,19 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         {
             // An unreadable DVI file: pdfTeX draws every page instead.
             unsupported.AddRange(Enumerable.Range(0, pages));
-            return Enumerable.Repeat<string?>(null, pages).ToList();
+            return Enumerable.Repeat<DrawnPage?>(null, pages).ToList();
         }
-        var result = new List<string?>();
+        var result = new List<DrawnPage?>();
         // Every page is listed, so a fragment that shipped pages of its own makes the count differ from the fragments'.
         for (var i = 0; i < dviFile.Pages.Count; i++)
         {
-            string? svg = null;
+            DrawnPage? page = null;
             if (metrics.TryGetValue(i, out var m))
             {
-                svg = Dvi.DviSvg.Write(dviFile.Pages[i], dviFile, fonts, m.Ht, m.Dp, m.Wd, work);
-                if (svg is null) unsupported.Add(i);
+                page = Dvi.DviSvg.Draw(dviFile.Pages[i], dviFile, fonts, m.Ht, m.Dp, m.Wd, work);
+                if (page is null) unsupported.Add(i);
             }
-            result.Add(svg);
+            result.Add(page);
         }
         return result;
     }

@@ -36,7 +36,7 @@ internal sealed partial class HtmlWriter
         var cacheKey = key + (inline ? "|i" : "|d");
         if (!_svgIndex.TryGetValue(cacheKey, out var index))
         {
-            var markup = SvgRoot().Replace(_glyphs.Share(r.Svg), m =>
+            var markup = SvgRoot().Replace(_glyphs.Share(r), m =>
             {
                 var attributes = SizeAttribute().Replace(m.Groups[1].Value, "");
                 return $"<svg{attributes} aria-hidden=\"true\" focusable=\"false\" style=\"{style}\">";

@@ -275,11 +275,16 @@ internal sealed partial class LatexWriter
         // A one-line display (no \tag or \notag, which must not sit in a box) wider than the text is shrunk to fit on
         // the next run, with a warning: the last resort after the line breaks the author chose.
         var body = m.Tex;
+        _displayMath.Add(m.Span);
         if (name is null or "equation" or "equation*" && !System.Text.RegularExpressions.Regex.IsMatch(m.Tex, @"\\(tag|notag|nonumber)\b"))
         {
-            _displayMath.Add(m.Span);
             if (_context.Shrink.Contains(m.Span))
                 body = $"\\adjustbox{{max width={(name == "equation" ? "\\linewidth-3em" : "\\linewidth")}}}{{$\\displaystyle {m.Tex.Trim()}$}}";
+        }
+        else if (_context.Shrink.Contains(m.Span))
+        {
+            ShrunkRows(m, name);
+            return;
         }
         if (name is null)
         {

@@ -45,7 +45,7 @@ internal static partial class PdfBuilder
             var format = document.FormatLines > 0 ? await TexFormat.GetAsync(Head(document), timeout, cancellationToken) : null;
             PerfTrace.Mark(format is null ? "pdf without format" : "pdf format ready");
             var failed = new Dictionary<SourceSpan, string>();
-            var shrink = new HashSet<SourceSpan>();
+            var shrink = new DisplayShrink();
 
             // One pdflatex invocation for every run.
             async Task<(ProcessResult Result, string Log)> RunTexAsync(bool draft)
@@ -80,13 +80,15 @@ internal static partial class PdfBuilder
                 }
                 var newFailures = Errors(document, run.Log)
                     .Where(e => e.Span is { IsNone: false } s && !failed.ContainsKey(s)).ToList();
-                var newShrinks = Overfull(document, run.Log).Where(s => !shrink.Contains(s)).ToList();
+                var overfull = Overfull(document, run.Log).ToList();
+                var newShrinks = overfull.Select(o => o.Span).Where(s => !shrink.Contains(s)).Distinct().ToList();
                 if (rewrite is null || repair >= MaxRepairs || (newFailures.Count == 0 && newShrinks.Count == 0)) break;
                 foreach (var e in newFailures)
                 {
                     if (failed.TryAdd(e.Span!, e.Message))
                         diagnostics.Add(Diagnostic.Error(DiagnosticIds.PdfError, e.Span!, "LaTeX error in the PDF: " + e.Message + " (shown as a marker in the PDF)"));
                 }
+                foreach (var (s, pt) in overfull) shrink.OverflowPt[s] = Math.Max(pt, shrink.OverflowPt.GetValueOrDefault(s));
                 foreach (var s in newShrinks)
                     if (shrink.Add(s))
                         diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PdfShrunkEquation, s, "display equation wider than the text: shrunk to fit in the PDF"));
@@ -199,10 +201,10 @@ internal static partial class PdfBuilder
 
     [GeneratedRegex(@"\\begin\{[^}]*\} on input line (\d+) ended by")] private static partial Regex OpenedAt();
 
-    /// <summary>Display equations (TeX: "Overfull \hbox ... detected at line N") more than 1 pt wider than the text.</summary>
-    private static IEnumerable<SourceSpan> Overfull(LatexDocument document, string log) =>
+    /// <summary>Display equations (TeX: "Overfull \hbox (X pt too wide) detected at line N", rows of an alignment too) more than 1 pt wider than the text.</summary>
+    private static IEnumerable<(SourceSpan Span, double Pt)> Overfull(LatexDocument document, string log) =>
         OverfullDisplay().Matches(log)
-            .Where(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) > 1)
-            .Select(m => document.SpanOf(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
-            .OfType<SourceSpan>().Where(document.DisplayMath.Contains).Distinct();
+            .Select(m => (Pt: double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Span: document.SpanOf(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))))
+            .Where(o => o.Pt > 1 && o.Span is not null && document.DisplayMath.Contains(o.Span))
+            .Select(o => (o.Span!, o.Pt));
 }

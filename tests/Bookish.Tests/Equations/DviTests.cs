@@ -49,6 +49,50 @@ public sealed class DviTests
         Assert.True(bp > 0);
     }
 
+    /// <summary>A virtual font by hand: one local font (cmr10 at half the virtual font's size) and character 'V', whose packet sets 'a', moves right and sets a rule.</summary>
+    private static byte[] SmallVf(bool withBop = false)
+    {
+        var b = new List<byte>();
+        void U(long v, int n) { for (var i = n - 1; i >= 0; i--) b.Add((byte)(v >> (8 * i))); }
+        b.Add(247); b.Add(202); b.Add(0); U(0, 4); U(10 << 20, 4);                       // pre, no comment, design size 10pt
+        b.Add(243); b.Add(0); U(0, 4); U(1 << 19, 4); U(5 << 20, 4); b.Add(0); b.Add(5); b.AddRange("cmr10"u8.ToArray()); // fnt_def1 0, scaled 0.5
+        var packet = new List<byte> { (byte)'a', 143, 0x10 };                              // set 'a', right1 0x10 (a fix_word: 16/2^20 of the size)
+        packet.Add(132); packet.AddRange(new byte[] { 0, 1, 0, 0, 0, 2, 0, 0 });          // set_rule, 1/16 of the size high and 1/8 wide
+        if (withBop) packet.Add(139);
+        b.Add((byte)packet.Count); b.Add((byte)'V'); U(0, 3); b.AddRange(packet);        // short char packet
+        b.Add(248);
+        return b.ToArray();
+    }
+
+    [Fact]
+    public void A_virtual_character_runs_its_packet_at_its_position_in_the_same_interpreter()
+    {
+        var bytes = SmallDvi();
+        var vf = VirtualFont.Parse(SmallVf());
+        // Font 7 (10pt) is virtual; the first character becomes 'V', the one with a packet ('B' has none and is set as it is).
+        var withV = bytes.ToArray();
+        withV[Array.IndexOf(withV, (byte)'A', 40)] = (byte)'V';
+        var dvi = DviFile.Read(withV, (font, code) => font.Name == "cmr10" && font.Number >= DviFile.FirstLocalFont ? 100 : 400000, f => f.Number == 7 ? vf : null);
+        var page = Assert.Single(dvi.Pages);
+        var local = dvi.Fonts[page.Glyphs[0].Font];
+        Assert.True(local.Number >= DviFile.FirstLocalFont);
+        Assert.Equal(327680, local.Scale);                      // half of 10pt
+        Assert.Equal(new DviGlyph(local.Number, 'a', 0, 500000), page.Glyphs[0]);
+        // After the packet, B is placed by V's own TFM advance (the caller's 400000), not by what the packet moved.
+        Assert.Equal(new DviGlyph(7, 'B', 400010, 500000), page.Glyphs[1]);
+        // The packet's right move and rule are fix_words of the virtual font's size (10pt = 655360 sp): 'a' advanced 100.
+        Assert.Contains(new DviRule(100 + 10, 500000, 655360 / 8, 655360 / 16), page.Rules);
+    }
+
+    [Fact]
+    public void A_packet_that_starts_a_page_is_an_error()
+    {
+        var withV = SmallDvi();
+        withV[Array.IndexOf(withV, (byte)'A', 40)] = (byte)'V';
+        var vf = VirtualFont.Parse(SmallVf(withBop: true));
+        Assert.Throws<InvalidDataException>(() => DviFile.Read(withV, (_, _) => 0, f => f.Number == 7 ? vf : null));
+    }
+
     [Fact]
     public void An_unknown_opcode_is_an_error_not_a_guess()
     {

@@ -1,89 +1,71 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Bookish.Equations.Dvi;
 
 /// <summary>
-/// Draws one DVI page as SVG: each distinct glyph outline once in <c>&lt;defs&gt;</c>, placed with <c>&lt;use&gt;</c>,
-/// rules as rectangles, PNG images from graphicx's <c>PSfile</c> specials inline. The picture is the TeX box
-/// (width by height + depth, baseline at its height), in big points like pdfTeX's page; colour is
-/// <c>currentColor</c>. Returns null for a page this writer cannot draw faithfully (an unknown font or glyph, another
-/// special), so the caller can use another toolchain for it.
+/// Draws one DVI page: each glyph from its font's Type 1 outline (named by content, see <see cref="GlyphOutlines"/>),
+/// rules as rectangles, PNG images from graphicx's <c>PSfile</c> specials. The picture is the TeX box (width by height
+/// + depth, baseline at its height), in big points like pdfTeX's page. Returns null for a page this writer cannot draw
+/// faithfully (an unknown font or glyph, another special), so the caller can use another toolchain for it.
 /// </summary>
 internal static partial class DviSvg
 {
     private const double BigPointsPerTexPoint = 72 / 72.27;
 
-    public static string? Write(DviPage page, DviFile file, IReadOnlyDictionary<string, TexFont?> fonts, double heightPt, double depthPt, double widthPt, string workDirectory)
+    public static DrawnPage? Draw(DviPage page, DviFile file, IReadOnlyDictionary<string, TexFont?> fonts, double heightPt, double depthPt, double widthPt, string workDirectory)
     {
         var u = file.BigPointsPerUnit;
-        var width = widthPt * BigPointsPerTexPoint;
-        var height = (heightPt + depthPt) * BigPointsPerTexPoint;
-        var sb = new StringBuilder(256 + page.Glyphs.Count * 48);
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"").Append(N(width)).Append("pt\" height=\"")
-          .Append(N(height)).Append("pt\" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height)).Append("\" fill=\"currentColor\">");
+        var outlines = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<(int Font, int Code), string?>();
+        var runs = new List<GlyphRun>();
 
-        // Glyph outlines, once each.
-        var defined = new HashSet<(int Font, int Code)>();
-        var defs = new StringBuilder();
-        foreach (var g in page.Glyphs)
-        {
-            if (!defined.Add((g.Font, g.Code))) continue;
-            if (!file.Fonts.TryGetValue(g.Font, out var df) || fonts.GetValueOrDefault(df.Name) is not { } font) return null;
-            if (font.PathOf(g.Code) is not { } d) return null;
-            if (d.Length == 0) continue;
-            defs.Append("<path id=\"f").Append(g.Font).Append('-').Append(g.Code).Append("\" d=\"").Append(d).Append("\"/>");
-        }
-        if (defs.Length > 0) sb.Append("<defs>").Append(defs).Append("</defs>");
-
-        // Glyphs, grouped by font so each group carries one scale: positions inside are in font units.
+        // Glyphs, grouped by font so each run carries one scale: positions inside are in font units.
         var i = 0;
         var glyphs = page.Glyphs;
         while (i < glyphs.Count)
         {
             var fontNumber = glyphs[i].Font;
-            var df = file.Fonts[fontNumber];
-            var font = fonts[df.Name]!;
-            var k = df.Scale * u / font.Outlines!.UnitsPerEm;
-            var j = i;
-            while (j < glyphs.Count && glyphs[j].Font == fontNumber) j++;
+            if (!file.Fonts.TryGetValue(fontNumber, out var df) || fonts.GetValueOrDefault(df.Name) is not { Outlines: not null } font) return null;
+            var k = df.Scale * u / font.Outlines.UnitsPerEm;
             var slanted = font.Slant != 0 || font.Extend != 1;
-            sb.Append("<g transform=\"matrix(").Append(S(k * font.Extend)).Append(",0,").Append(S(k * font.Slant)).Append(',').Append(S(-k)).Append(",0,0)\">");
-            for (var n = i; n < j; n++)
+            var uses = new List<GlyphUse>();
+            var j = i;
+            for (; j < glyphs.Count && glyphs[j].Font == fontNumber; j++)
             {
-                var g = glyphs[n];
-                if (font.PathOf(g.Code) is "") continue;
-                // The glyph origin (h, v) in big points, expressed in the group's coordinates.
+                var g = glyphs[j];
+                if (!ids.TryGetValue((g.Font, g.Code), out var id))
+                {
+                    if (font.PathOf(g.Code) is not { } d) return null;
+                    id = d.Length == 0 ? null : font.IdOf(g.Code, d);
+                    if (id is not null) outlines.TryAdd(id, d);
+                    ids[(g.Font, g.Code)] = id;
+                }
+                if (id is null) continue; // an empty glyph (a space)
+                // The glyph origin (h, v) in big points, expressed in the run's coordinates.
                 var x = g.H * u;
-                var y = g.V * u;
-                var gy = -y / k;
+                var gy = -(g.V * u) / k;
                 var gx = slanted ? (x - k * font.Slant * gy) / (k * font.Extend) : x / k;
-                sb.Append("<use xlink:href=\"#f").Append(fontNumber).Append('-').Append(g.Code).Append("\" x=\"").Append(F(gx)).Append("\" y=\"").Append(F(gy)).Append("\"/>");
+                uses.Add(new GlyphUse(id, gx, gy));
             }
-            sb.Append("</g>");
+            if (uses.Count > 0) runs.Add(new GlyphRun(k * font.Extend, k * font.Slant, -k, uses));
             i = j;
         }
 
-        foreach (var r in page.Rules)
-        {
-            var h = r.Height * u;
-            sb.Append("<rect x=\"").Append(N(r.H * u)).Append("\" y=\"").Append(N(r.V * u - h)).Append("\" width=\"").Append(N(r.Width * u)).Append("\" height=\"").Append(N(h)).Append("\"/>");
-        }
-
+        var rules = page.Rules.Select(r => new DrawnRule(r.H * u, r.V * u - r.Height * u, r.Width * u, r.Height * u)).ToList();
+        var images = new List<DrawnImage>();
         foreach (var s in page.Specials)
-            if (Image(s, u, workDirectory) is { } image) sb.Append(image);
+            if (Image(s, u, workDirectory) is { } image) images.Add(image);
             else return null;
 
-        sb.Append("</svg>");
-        return sb.ToString();
+        return new DrawnPage(widthPt * BigPointsPerTexPoint, (heightPt + depthPt) * BigPointsPerTexPoint, runs, rules, images, outlines);
     }
 
     [GeneratedRegex(@"^\s*PSfile=""?(?<file>[^""\s]+)""?(?<rest>.*)$")] private static partial Regex PsFile();
     [GeneratedRegex(@"(?<key>llx|lly|urx|ury|rwi|rhi)=(?<value>-?[0-9.]+)")] private static partial Regex PsFileKey();
 
     /// <summary>graphicx's dvips-style image special for a PNG, drawn as an inline image; null for anything else.</summary>
-    private static string? Image(DviSpecial special, double u, string workDirectory)
+    private static DrawnImage? Image(DviSpecial special, double u, string workDirectory)
     {
         var m = PsFile().Match(special.Text);
         if (!m.Success || !m.Groups["file"].Value.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) return null;
@@ -102,22 +84,6 @@ internal static partial class DviSvg
         };
         var path = Path.GetFullPath(Path.Combine(workDirectory, m.Groups["file"].Value));
         if (!path.StartsWith(Path.GetFullPath(workDirectory), StringComparison.Ordinal) || !File.Exists(path)) return null;
-        var data = Convert.ToBase64String(File.ReadAllBytes(path));
-        return $"<image x=\"{N(special.H * u)}\" y=\"{N(special.V * u - height)}\" width=\"{N(width)}\" height=\"{N(height)}\" preserveAspectRatio=\"none\" xlink:href=\"data:image/png;base64,{data}\"/>";
-    }
-
-    /// <summary>A length in big points: three decimals are far below a pixel at any zoom.</summary>
-    private static string N(double v) => Trim(v.ToString("0.###", CultureInfo.InvariantCulture));
-    /// <summary>A position in font units (1/1000 em): one decimal.</summary>
-    private static string F(double v) => Trim(v.ToString("0.#", CultureInfo.InvariantCulture));
-    /// <summary>A scale: enough significant digits that a 30 em line stays within 0.001 bp.</summary>
-    private static string S(double v) => Trim(v.ToString("0.#########", CultureInfo.InvariantCulture));
-
-    private static string Trim(string s)
-    {
-        if (s == "-0") return "0";
-        if (s.StartsWith("0.", StringComparison.Ordinal)) return s[1..];
-        if (s.StartsWith("-0.", StringComparison.Ordinal)) return "-" + s[2..];
-        return s;
+        return new DrawnImage(special.H * u, special.V * u - height, width, height, "data:image/png;base64," + Convert.ToBase64String(File.ReadAllBytes(path)));
     }
 }

@@ -10,6 +10,9 @@ internal sealed record TexFont(string Name, TfmFile Metrics, Type1Font? Outlines
     /// <summary>The outline of character <paramref name="code"/>, or null when the font has no glyph for it (or is virtual).</summary>
     public string? PathOf(int code) =>
         Outlines is not null && code is >= 0 and < 256 && Encoding[code] is { } name ? Outlines.PathOf(name) : null;
+
+    /// <summary>The content id of character <paramref name="code"/>'s outline <paramref name="path"/> (see <see cref="PathOf"/>).</summary>
+    public string IdOf(int code, string path) => Outlines!.IdOf(Encoding[code]!, path);
 }
 
 /// <summary>

@@ -48,7 +48,9 @@ internal static partial class FallbackGlyphs
                 missing.Add(new Missing(m.Index, text));
                 return "\\bookishmissing{" + string.Join(" ", codes.Split('-').Select(h => "U+" + h)) + "}";
             }
-            return string.Create(CultureInfo.InvariantCulture, $"\\bookishglyph{{{run.WidthEm:0.####}}}{{{run.HeightEm:0.####}}}{{{run.DepthEm:0.####}}}{{{run.File}}}");
+            // In a heading the outline (bookmarks) cannot show a picture: it gets the characters themselves (hyperref
+            // writes PDF strings in UTF-16), so 张伟 or 🎉 in a section title stays in the PDF's outline as in the page's.
+            return string.Create(CultureInfo.InvariantCulture, $"\\texorpdfstring{{\\bookishglyph{{{run.WidthEm:0.####}}}{{{run.HeightEm:0.####}}}{{{run.DepthEm:0.####}}}{{{run.File}}}}}{{{text}}}");
         });
     }
 

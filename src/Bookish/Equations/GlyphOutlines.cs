@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Bookish.Equations;
+
+/// <summary>
+/// Glyph outlines are named by what they draw: the id of SVG path data is a hash of it, so the same glyph from two
+/// equations (or two converters) has one id and a page defines it once.
+/// </summary>
+public static class GlyphOutlines
+{
+    public static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    public static string IdOf(string pathData) => "g" + Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(pathData)))[..10];
+
+    /// <summary>True when every id names its outline and every outline is plain path data (numbers and path commands).</summary>
+    public static bool AreValid(IReadOnlyDictionary<string, string> glyphs)
+    {
+        foreach (var (id, d) in glyphs)
+            if (!d.All(c => char.IsAsciiDigit(c) || c is ' ' or ',' or '.' or '-' or '+' or 'e' or 'E' || "MmLlHhVvCcSsQqTtZz".Contains(c)) || IdOf(d) != id)
+                return false;
+        return true;
+    }
+
+    /// <summary>An SVG with the outlines its <c>&lt;use&gt;</c> elements refer to defined inside it: a picture that stands alone.</summary>
+    public static string Standalone(string markup, IReadOnlyDictionary<string, string> glyphs)
+    {
+        if (glyphs.Count == 0) return markup;
+        var end = markup.IndexOf('>');
+        if (end < 0 || markup[end - 1] == '/') return markup;
+        var sb = new StringBuilder(markup.Length + glyphs.Sum(g => g.Value.Length + 30));
+        sb.Append(markup, 0, end + 1).Append("<defs>");
+        foreach (var (id, d) in glyphs) sb.Append("<path id=\"").Append(id).Append("\" d=\"").Append(d).Append("\"/>");
+        return sb.Append("</defs>").Append(markup, end + 1, markup.Length - end - 1).ToString();
+    }
+}
