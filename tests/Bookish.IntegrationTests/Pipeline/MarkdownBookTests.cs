@@ -26,4 +26,21 @@ public sealed class MarkdownBookTests
         Assert.NotNull(two.QuerySelector("a[rel=prev][href='one.html']"));
         Assert.NotNull(result.PdfPath);
     }
+
+    [Fact]
+    public async Task A_chapter_without_a_title_is_headed_alike_in_the_page_and_the_PDF_so_parity_agrees()
+    {
+        var dir = Repo.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, "index.md"), "---\ntitle: Ein kleines Buch\nchapters: [grundlagen.md]\n---\n\nVorwort.\n");
+        File.WriteAllText(Path.Combine(dir, "grundlagen.md"), "# Grundlagen der *Analysis*\n\nEine Funktion $f\\colon \\mathbb{R}\\to\\mathbb{R}$.\n");
+        var output = Path.Combine(dir, "out");
+
+        var result = await Publisher.BuildAsync(new BuildOptions(dir) { OutputDirectory = output, CacheDirectory = Path.Combine(dir, "cache") });
+
+        Assert.Equal(BuildKind.Succeeded, result.Kind);
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "grundlagen.html")));
+        Assert.Equal("Grundlagen der Analysis", page.QuerySelector("header h1")?.TextContent);
+        var parity = Bookish.Checks.Parity.ParityChecker.Compare(output, result.PdfPath!);
+        Assert.True(parity.Agree, string.Join("\n", parity.Differences));
+    }
 }
