@@ -1,6 +1,8 @@
-/* Bookish page behaviour that CSS cannot express: the contents start folded on phones, and an inline equation wider
-   than its column (long formulas on a phone) becomes a line of its own that scrolls sideways instead of widening the
-   page. */
+/* Bookish page behaviour that CSS cannot express: the contents start folded on phones; an inline equation wider than
+   its column (long formulas on a phone) becomes a line of its own that scrolls sideways instead of widening the page;
+   a display wider than the measure extends into the margins (as far as the window less its padding) before it
+   scrolls; copying prose copies its equations as TeX; each display offers "Copy TeX"; sidenotes open from the
+   keyboard. */
 (function () {
   "use strict";
   function fold() {
@@ -17,10 +19,160 @@
     }
     for (var j = 0; j < changes.length; j++) changes[j][0].classList.toggle("overwide", changes[j][1]);
   }
+
+  /* Wide displays: measure every display at the column's width first (all reads), then widen the ones whose content
+     is wider (all writes). A widened display stays centred on the column as the others are, shifted just enough to
+     keep inside the window's padding; only one wider than the window keeps scrolling (with its shadow hint). */
+  function widen() {
+    var displays = document.querySelectorAll(".math.display");
+    var i, d;
+    for (i = 0; i < displays.length; i++) {
+      d = displays[i];
+      if (d.classList.contains("wide")) { d.classList.remove("wide"); d.style.width = ""; d.style.marginLeft = ""; }
+    }
+    var root = document.documentElement, viewport = root.clientWidth;
+    var pad = parseFloat(getComputedStyle(document.querySelector("main") || document.body).paddingLeft) || 16;
+    var plans = [];
+    for (i = 0; i < displays.length; i++) {
+      d = displays[i];
+      var scroll = d.querySelector(".math-scroll"), image = d.querySelector(".math-scroll > *");
+      if (!scroll || !image || d.closest("td, th, figure")) continue;
+      var extra = scroll.scrollWidth - scroll.clientWidth;
+      if (extra <= 0.5) continue;
+      var r = d.getBoundingClientRect();
+      var want = Math.min(r.width + extra + 2, viewport - 2 * pad);
+      if (want <= r.width) continue;
+      var left = r.left + r.width / 2 - want / 2;
+      left = Math.max(pad, Math.min(left, viewport - pad - want));
+      plans.push([d, want, left - r.left]);
+    }
+    for (i = 0; i < plans.length; i++) {
+      d = plans[i][0];
+      d.classList.add("wide");
+      d.style.width = plans[i][1] + "px";
+      d.style.marginLeft = plans[i][2] + "px";
+    }
+  }
+
+  /* The TeX of a math element as an author would type it in prose: $…$ inline, $$…$$ for a display. */
+  function texOf(el) {
+    if (el.classList.contains("display")) {
+      var holder = el.querySelector("[data-tex]");
+      return holder ? "$$" + holder.getAttribute("data-tex") + "$$" : "";
+    }
+    return el.hasAttribute("data-tex") ? "$" + el.getAttribute("data-tex") + "$" : "";
+  }
+
+  /* Plain text of a copied fragment, equations as TeX and the page's own controls left out. */
+  function plainText(node) {
+    if (node.nodeType === 3) return node.data;
+    if (node.nodeType !== 1 && node.nodeType !== 11) return "";
+    if (node.nodeType === 1) {
+      if (node.matches(".math.inline, .math.display")) return node.matches(".display") ? "\n" + texOf(node) + "\n" : texOf(node);
+      if (node.matches(".eqno, .tex-menu, .margin-toggle, .note-ref, .sidenote, .id-alias, .glyphs, svg, script, style")) return "";
+    }
+    var out = "";
+    for (var c = node.firstChild; c; c = c.nextSibling) out += plainText(c);
+    if (node.nodeType === 1 && /^(P|LI|DIV|H[1-6]|BLOCKQUOTE|FIGCAPTION|TR)$/.test(node.tagName)) out += "\n";
+    return out;
+  }
+
+  function onCopy(e) {
+    var sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !e.clipboardData) return;
+    var hasMath = false, text = "";
+    for (var i = 0; i < sel.rangeCount; i++) {
+      var range = sel.getRangeAt(i).cloneRange();
+      // A selection that starts or ends inside an equation takes the whole equation.
+      var a = range.startContainer.parentElement && range.startContainer.parentElement.closest(".math.inline, .math.display");
+      var b = range.endContainer.parentElement && range.endContainer.parentElement.closest(".math.inline, .math.display");
+      if (range.startContainer.nodeType === 1 && range.startContainer.closest) a = a || range.startContainer.closest(".math.inline, .math.display");
+      if (range.endContainer.nodeType === 1 && range.endContainer.closest) b = b || range.endContainer.closest(".math.inline, .math.display");
+      if (a) range.setStartBefore(a);
+      if (b) range.setEndAfter(b);
+      var fragment = range.cloneContents();
+      if (a || b || fragment.querySelector && fragment.querySelector(".math")) hasMath = true;
+      text += plainText(fragment);
+    }
+    if (!hasMath) return;
+    text = text.replace(/[ \t]*\n[ \t]*/g, "\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
+    e.clipboardData.setData("text/plain", text);
+    var holder = document.createElement("div");
+    for (var k = 0; k < sel.rangeCount; k++) holder.appendChild(sel.getRangeAt(k).cloneContents());
+    e.clipboardData.setData("text/html", holder.innerHTML);
+    e.preventDefault();
+  }
+
+  function writeClipboard(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text).catch(function () { legacyCopy(text); });
+    legacyCopy(text);
+    return Promise.resolve();
+  }
+  function legacyCopy(text) {
+    var t = document.createElement("textarea");
+    t.value = text; t.setAttribute("readonly", ""); t.style.position = "fixed"; t.style.opacity = "0";
+    document.body.appendChild(t); t.select();
+    try { document.execCommand("copy"); } catch (_) { /* nothing more to try */ }
+    t.remove();
+  }
+
+  /* A small menu on each display: reachable with Tab, opened with Enter or Space, "Copy TeX" inside. */
+  function menus() {
+    var displays = document.querySelectorAll(".math.display:not(.error)");
+    for (var i = 0; i < displays.length; i++) {
+      var d = displays[i], holder = d.querySelector("[data-tex]");
+      if (!holder || d.querySelector(".tex-menu")) continue;
+      var menu = document.createElement("details");
+      menu.className = "tex-menu";
+      var summary = document.createElement("summary");
+      summary.setAttribute("aria-label", "Equation menu");
+      summary.textContent = "\u22EE";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-tex";
+      button.textContent = "Copy TeX";
+      button.addEventListener("click", function (ev) {
+        var dd = ev.currentTarget.closest(".math.display"), h = dd.querySelector("[data-tex]"), btn = ev.currentTarget;
+        writeClipboard(h.getAttribute("data-tex")).then(function () {
+          btn.textContent = "Copied";
+          setTimeout(function () { btn.textContent = "Copy TeX"; }, 1500);
+        });
+      });
+      menu.appendChild(summary);
+      menu.appendChild(button);
+      d.appendChild(menu);
+    }
+  }
+
+  /* Sidenote numbers are focusable labels: Enter or Space opens and closes the note, as a click does. */
+  function sidenotes() {
+    var refs = document.querySelectorAll("label.note-ref");
+    for (var i = 0; i < refs.length; i++) {
+      var ref = refs[i], box = document.getElementById(ref.getAttribute("for"));
+      if (!box) continue;
+      ref.setAttribute("role", "button");
+      ref.setAttribute("aria-expanded", box.checked ? "true" : "false");
+      ref.setAttribute("aria-controls", box.id + "-text");
+      var note = box.nextElementSibling;
+      if (note && note.classList.contains("sidenote") && !note.id) note.id = box.id + "-text";
+      box.addEventListener("change", function (ev) {
+        var l = document.querySelector("label.note-ref[for='" + ev.target.id + "']");
+        if (l) l.setAttribute("aria-expanded", ev.target.checked ? "true" : "false");
+      });
+      ref.addEventListener("keydown", function (ev) {
+        if (ev.key !== "Enter" && ev.key !== " ") return;
+        ev.preventDefault();
+        var b = document.getElementById(ev.currentTarget.getAttribute("for"));
+        if (b) b.click();
+      });
+    }
+  }
+
   var pending = 0;
-  function refit() { cancelAnimationFrame(pending); pending = requestAnimationFrame(fit); }
+  function refit() { cancelAnimationFrame(pending); pending = requestAnimationFrame(function () { fit(); widen(); }); }
   function start() {
-    fold(); fit();
+    fold(); fit(); menus(); widen(); sidenotes();
+    document.addEventListener("copy", onCopy);
     window.addEventListener("resize", refit);
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(refit);
   }

@@ -104,12 +104,17 @@ public sealed partial class HtmlWriter
             return span;
         }
         span.SetAttribute("role", "img");
-        span.SetAttribute("aria-label", m.Tex);
+        span.SetAttribute("aria-label", Spoken(m.Tex));
         span.AppendChild(svg);
         return span;
     }
 
-    private IElement DisplayMath(MathBlock m) => DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex);
+    private IElement DisplayMath(MathBlock m)
+    {
+        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex);
+        AddAliases(element, m);
+        return element;
+    }
 
     private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw)
     {
@@ -130,7 +135,7 @@ public sealed partial class HtmlWriter
         else
         {
             holder.SetAttribute("role", "img");
-            holder.SetAttribute("aria-label", SpokenTex(source));
+            holder.SetAttribute("aria-label", raw ? SpokenTex(source) : Spoken(SpokenTex(source)));
             holder.AppendChild(svg);
         }
         scroll.AppendChild(holder);
