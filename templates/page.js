@@ -54,6 +54,53 @@
     }
   }
 
+  /* Plot text is sized relative to the page, not scaled with the drawing: 0.8 of the body size (at least 12px, at most
+     the body size), converted into the drawing's units at its current scale; the y label moves clear of the tick
+     labels, and the drawing's viewBox grows to hold text that outgrew it. */
+  function plots() {
+    var svgs = document.querySelectorAll("svg.plot-svg");
+    if (svgs.length === 0) return;
+    var body = parseFloat(getComputedStyle(document.body).fontSize) || 16;
+    var target = Math.max(12, Math.min(body, 0.8 * body));
+    for (var i = 0; i < svgs.length; i++) {
+      var svg = svgs[i], g = svg.querySelector(".plot-text");
+      if (!g) continue;
+      if (!svg.hasAttribute("data-box")) svg.setAttribute("data-box", svg.getAttribute("viewBox"));
+      var box = svg.getAttribute("data-box").split(/[\s,]+/).map(Number);
+      svg.setAttribute("viewBox", box.join(" "));
+      for (var round = 0; round < 3; round++) {
+        var vb = svg.viewBox.baseVal, width = svg.getBoundingClientRect().width;
+        if (!width || !vb || !vb.width) break;
+        var size = target / (width / vb.width);
+        g.setAttribute("font-size", size.toFixed(2));
+        var label = g.querySelector("[data-role=ylabel]"), ticks = g.querySelectorAll("[data-role=ytick]");
+        if (label) {
+          var minX = Infinity;
+          for (var t = 0; t < ticks.length; t++) minX = Math.min(minX, ticks[t].getBBox().x);
+          if (isFinite(minX)) {
+            var x = minX - 0.35 * size, y = parseFloat(label.getAttribute("y"));
+            label.setAttribute("x", x.toFixed(2));
+            label.setAttribute("transform", "rotate(-90 " + x.toFixed(2) + " " + y + ")");
+          }
+        }
+        // A y tick label that collides with an x tick label (at the frame's lower-left corner) gives way.
+        var xticks = g.querySelectorAll("[data-role=xtick]");
+        for (var yi = 0; yi < ticks.length; yi++) {
+          ticks[yi].style.visibility = "";
+          var a = ticks[yi].getBBox();
+          for (var xi = 0; xi < xticks.length; xi++) {
+            var b = xticks[xi].getBBox();
+            if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) ticks[yi].style.visibility = "hidden";
+          }
+        }
+        var bb = svg.getBBox();
+        var x0 = Math.min(box[0], bb.x - 2), y0 = Math.min(box[1], bb.y - 2);
+        var x1 = Math.max(box[0] + box[2], bb.x + bb.width + 2), y1 = Math.max(box[1] + box[3], bb.y + bb.height + 2);
+        svg.setAttribute("viewBox", [x0, y0, x1 - x0, y1 - y0].map(function (v) { return v.toFixed(2); }).join(" "));
+      }
+    }
+  }
+
   /* The TeX of a math element as an author would type it in prose: $…$ inline, $$…$$ for a display. */
   function texOf(el) {
     if (el.classList.contains("display")) {
@@ -169,9 +216,9 @@
   }
 
   var pending = 0;
-  function refit() { cancelAnimationFrame(pending); pending = requestAnimationFrame(function () { fit(); widen(); }); }
+  function refit() { cancelAnimationFrame(pending); pending = requestAnimationFrame(function () { fit(); widen(); plots(); }); }
   function start() {
-    fold(); fit(); menus(); widen(); sidenotes();
+    fold(); fit(); menus(); widen(); plots(); sidenotes();
     document.addEventListener("copy", onCopy);
     window.addEventListener("resize", refit);
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(refit);
