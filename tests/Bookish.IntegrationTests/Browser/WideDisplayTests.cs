@@ -87,4 +87,25 @@ public sealed class WideDisplayTests(BrowserFixture browser, ITestOutputHelper o
         Assert.Contains(displays, d => d.GetProperty("scrolls").GetBoolean());
         Assert.All(displays, d => Assert.True(d.GetProperty("left").GetDouble() >= 0 && d.GetProperty("right").GetDouble() <= width + 0.5));
     }
+
+    [Theory]
+    [InlineData(1280, Microsoft.Playwright.ColorScheme.Light)]
+    [InlineData(1280, Microsoft.Playwright.ColorScheme.Dark)]
+    [InlineData(375, Microsoft.Playwright.ColorScheme.Light)]
+    [InlineData(375, Microsoft.Playwright.ColorScheme.Dark)]
+    public async Task Screenshot_of_the_papers_Jacobian_section_is_saved(int width, Microsoft.Playwright.ColorScheme scheme)
+    {
+        await using var p = await browser.OpenAsync(width, scheme, height: 900, url: await PaperAsync());
+        var folder = Path.Combine(BrowserFixture.RepositoryRoot, "output", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"paper-jacobian-{width}-{scheme.ToString().ToLowerInvariant()}.png");
+
+        await p.Eval<object>("""
+            () => { const d = [...document.querySelectorAll('main .math.display')].find(d => d.querySelector('[data-tex]').dataset.tex.includes('\\nabla f_m(\\mathbf{x})'));
+                    d.scrollIntoView({ block: 'center' }); return null; }
+            """);
+        var png = await p.Page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = path });
+
+        Assert.True(png.Length > 10_000);
+    }
 }
