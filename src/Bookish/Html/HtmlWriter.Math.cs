@@ -126,6 +126,8 @@ public sealed partial class HtmlWriter
         var holder = El("span", "math-image");
         holder.SetAttribute("data-tex", source.Trim());
         var (key, rendered) = Find(fragment.Tex, fragment.Mode);
+        var baselines = new List<double>();
+        if (rendered is not null && numberList.Count > 0) (rendered, baselines) = TakeRowMarkers(rendered);
         if (rendered is null || Svg(key, rendered, false) is not { } svg)
         {
             div.ClassList.Add("error");
@@ -140,7 +142,12 @@ public sealed partial class HtmlWriter
         }
         scroll.AppendChild(holder);
         div.AppendChild(scroll);
-        if (numberList.Count > 0)
+        if (numberList.Count > 0 && rendered is not null && baselines.Count == numberList.Count && !div.ClassList.Contains("error"))
+        {
+            div.ClassList.Add("rows");
+            div.AppendChild(RowNumbers(numberList, baselines, rendered, id));
+        }
+        else if (numberList.Count > 0)
         {
             // One label per numbered row, spread over the height of the equation like LaTeX's.
             var eqno = El("span", "eqno");

@@ -33,10 +33,10 @@ public static partial class Numbering
     [GeneratedRegex(@"\\(nonumber|notag)\b")] private static partial Regex NoNumber();
     [GeneratedRegex(@"\\tag\*?\{([^}]*)\}")] private static partial Regex Tag();
 
-    /// <summary>Splits an align/gather body into rows at top-level <c>\\</c>.</summary>
     /// <summary>The id an equation numbered <paramref name="number"/> had before labels became ids ("eq-5", "eq-2-3").</summary>
     public static string PositionalId(string number) => "eq-" + number.Replace('.', '-');
 
+    /// <summary>Splits an align/gather body into rows at top-level <c>\\</c>.</summary>
     public static List<string> Rows(string tex)
     {
         var rows = new List<string>();
