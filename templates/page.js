@@ -163,21 +163,31 @@
     t.remove();
   }
 
-  /* A small menu on each display: reachable with Tab, opened with Enter or Space, "Copy TeX" inside. */
+  /* A small menu on each display: a button reachable with Tab that opens (Enter, Space) a "Copy TeX" button; Escape
+     closes it. */
   function menus() {
     var displays = document.querySelectorAll(".math.display:not(.error)");
     for (var i = 0; i < displays.length; i++) {
       var d = displays[i], holder = d.querySelector("[data-tex]");
       if (!holder || d.querySelector(".tex-menu")) continue;
-      var menu = document.createElement("details");
+      var menu = document.createElement("div");
       menu.className = "tex-menu";
-      var summary = document.createElement("summary");
-      summary.setAttribute("aria-label", "Equation menu");
-      summary.textContent = "\u22EE";
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "tex-menu-toggle";
+      toggle.setAttribute("aria-label", "Equation menu");
+      toggle.setAttribute("aria-haspopup", "true");
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.textContent = "\u22EE";
+      var items = document.createElement("div");
+      items.className = "tex-menu-items";
+      items.hidden = true;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-tex";
       button.textContent = "Copy TeX";
+      toggle.addEventListener("click", function (ev) { setOpen(ev.currentTarget.parentNode, ev.currentTarget.getAttribute("aria-expanded") !== "true"); });
+      menu.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { setOpen(ev.currentTarget, false); ev.currentTarget.querySelector(".tex-menu-toggle").focus(); } });
       button.addEventListener("click", function (ev) {
         var dd = ev.currentTarget.closest(".math.display"), h = dd.querySelector("[data-tex]"), btn = ev.currentTarget;
         writeClipboard(h.getAttribute("data-tex")).then(function () {
@@ -185,10 +195,16 @@
           setTimeout(function () { btn.textContent = "Copy TeX"; }, 1500);
         });
       });
-      menu.appendChild(summary);
-      menu.appendChild(button);
+      items.appendChild(button);
+      menu.appendChild(toggle);
+      menu.appendChild(items);
       d.appendChild(menu);
     }
+  }
+  function setOpen(menu, open) {
+    menu.classList.toggle("open", open);
+    menu.querySelector(".tex-menu-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+    menu.querySelector(".tex-menu-items").hidden = !open;
   }
 
   /* Sidenote numbers are focusable labels: Enter or Space opens and closes the note, as a click does. */
