@@ -73,8 +73,8 @@ internal static partial class BookishCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Render every equation, bypassing the cache" };
         var engine = new Option<string>("--math-engine") { Description = "dvi (latex, then Bookish draws the DVI from the Type 1 fonts; default), pdflatex (pdflatex + mutool) or dvisvgm (latex + dvisvgm)", DefaultValueFactory = _ => "dvi" };
         engine.AcceptOnlyFromAmong("dvi", "pdflatex", "dvisvgm");
-        var font = new Option<string>("--math-font") { Description = "cm (Computer Modern, default) or times", DefaultValueFactory = _ => "cm" };
-        font.AcceptOnlyFromAmong("cm", "times");
+        var font = new Option<string>("--math-font") { Description = "cm (Computer Modern, default), palatino (pairs with the page's Palatino-like body) or times", DefaultValueFactory = _ => "cm" };
+        font.AcceptOnlyFromAmong("cm", "palatino", "times");
         var docCss = new Option<bool>("--doc-css") { Description = "Also apply the document's own style sheets (legacy <css file>)" };
         var timings = new Option<bool>("--timings") { Description = "Print the time each stage took" };
         var mathOut = new Option<string>("--math") { Description = "svg (default) or png: also write every equation as a 2x PNG and use it in the page", DefaultValueFactory = _ => "svg" };

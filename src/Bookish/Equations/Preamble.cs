@@ -29,6 +29,9 @@ public static class Preamble
     {
         var sb = new StringBuilder(Base);
         if (mathFont is "times") sb.Append("\\usepackage{txfonts}\n");
+        // Palatino math (Hermann Zapf's Pazo math with URW Palladio) to pair with the page's Palatino-like body; the PDF's
+        // text is Palatino too.
+        if (mathFont is "palatino") sb.Append("\\usepackage[sc]{mathpazo}\n");
         foreach (var p in metadata.Packages) sb.Append(p.UsePackage).Append('\n');
         sb.Append(BlackboardOne);
         foreach (var m in metadata.Macros.Concat(extra ?? []))

@@ -104,12 +104,17 @@ internal sealed partial class HtmlWriter
             return span;
         }
         span.SetAttribute("role", "img");
-        span.SetAttribute("aria-label", m.Tex);
+        span.SetAttribute("aria-label", Spoken(m.Tex));
         span.AppendChild(svg);
         return span;
     }
 
-    private IElement DisplayMath(MathBlock m) => DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex);
+    private IElement DisplayMath(MathBlock m)
+    {
+        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex);
+        AddAliases(element, m);
+        return element;
+    }
 
     private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw)
     {
@@ -121,6 +126,8 @@ internal sealed partial class HtmlWriter
         var holder = El("span", "math-image");
         holder.SetAttribute("data-tex", source.Trim());
         var (key, rendered) = Find(fragment.Tex, fragment.Mode);
+        var baselines = new List<double>();
+        if (rendered is not null && numberList.Count > 0) (rendered, baselines) = TakeRowMarkers(rendered);
         if (rendered is null || Svg(key, rendered, false) is not { } svg)
         {
             div.ClassList.Add("error");
@@ -130,12 +137,17 @@ internal sealed partial class HtmlWriter
         else
         {
             holder.SetAttribute("role", "img");
-            holder.SetAttribute("aria-label", SpokenTex(source));
+            holder.SetAttribute("aria-label", raw ? SpokenTex(source) : Spoken(SpokenTex(source)));
             holder.AppendChild(svg);
         }
         scroll.AppendChild(holder);
         div.AppendChild(scroll);
-        if (numberList.Count > 0)
+        if (numberList.Count > 0 && rendered is not null && baselines.Count == numberList.Count && !div.ClassList.Contains("error"))
+        {
+            div.ClassList.Add("rows");
+            div.AppendChild(RowNumbers(numberList, baselines, rendered, id));
+        }
+        else if (numberList.Count > 0)
         {
             // One label per numbered row, spread over the height of the equation like LaTeX's.
             var eqno = El("span", "eqno");

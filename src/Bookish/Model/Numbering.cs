@@ -33,6 +33,9 @@ internal static partial class Numbering
     [GeneratedRegex(@"\\(nonumber|notag)\b")] private static partial Regex NoNumber();
     [GeneratedRegex(@"\\tag\*?\{([^}]*)\}")] private static partial Regex Tag();
 
+    /// <summary>The id an equation numbered <paramref name="number"/> had before labels became ids ("eq-5", "eq-2-3").</summary>
+    public static string PositionalId(string number) => "eq-" + number.Replace('.', '-');
+
     /// <summary>Splits an align/gather body into rows at top-level <c>\\</c>.</summary>
     public static List<string> Rows(string tex)
     {
@@ -126,7 +129,9 @@ internal static partial class Numbering
                         if (label is not null && number is not null) AddTarget(label, LabelKind.Equation, number, "");
                     }
                     _math++;
-                    var id = UniqueId(numbers.Count > 0 ? "eq-" + numbers[0].Replace('.', '-') : "math-" + _math);
+                    // A labelled equation is known by its label (#eq:softmax), so deep links survive inserted equations;
+                    // the page keeps the positional id (#eq-5) as an alias.
+                    var id = UniqueId(firstLabel.Length > 0 ? firstLabel : numbers.Count > 0 ? PositionalId(numbers[0]) : "math-" + _math);
                     foreach (var l in labels)
                         if (targets.TryGetValue(l, out var t) && t.Id.Length == 0) targets[l] = t with { Id = id };
                     return m with { Numbers = numbers.ToImmutable(), Labels = labels.ToImmutable(), Id = id };

@@ -18,7 +18,11 @@ internal static class PlotPainter
     /// <param name="textAsPaths">
     /// Draw text as outlines: the PDF's figure text then is not prose (the page's SVG keeps real text in the page's font).
     /// </param>
-    public static void Paint(SKCanvas canvas, PlotData data, SKTypeface typeface, bool textAsPaths = false)
+    /// <param name="textSink">
+    /// Receives the text instead of the canvas (the page's SVG writes it as real text that the browser lays out in the
+    /// page's font, at a size set relative to the page).
+    /// </param>
+    public static void Paint(SKCanvas canvas, PlotData data, SKTypeface typeface, bool textAsPaths = false, Action<PlotText>? textSink = null)
     {
         var spec = data.Spec;
         using var font = new SKFont(typeface, 11);
@@ -28,8 +32,9 @@ internal static class PlotPainter
 
         float left = PlotData.Left, top = PlotData.Top, right = PlotData.Width - PlotData.Right, bottom = PlotData.Height - PlotData.Bottom;
 
-        void Text(string value, float x, float y, SKTextAlign align)
+        void Text(string value, float x, float y, SKTextAlign align, bool rotated = false, string role = "", int series = -1)
         {
+            if (textSink is not null) { textSink(new PlotText(value, x, y, align, rotated, role) { Series = series }); return; }
             if (!textAsPaths) { canvas.DrawText(value, x, y, align, font, text); return; }
             var width = font.MeasureText(value);
             var origin = align switch { SKTextAlign.Center => x - width / 2, SKTextAlign.Right => x - width, _ => x };
@@ -43,14 +48,14 @@ internal static class PlotPainter
             var x = data.PixelX(t);
             canvas.DrawLine(x, top, x, bottom, grid);
             canvas.DrawLine(x, bottom, x, bottom + 4, ink);
-            Text(Format(t), x, bottom + 16, SKTextAlign.Center);
+            Text(Format(t), x, bottom + 16, SKTextAlign.Center, role: "xtick");
         }
         foreach (var t in Ticks(data.YMin, data.YMax, 5))
         {
             var y = data.PixelY(t);
             canvas.DrawLine(left, y, right, y, grid);
             canvas.DrawLine(left - 4, y, left, y, ink);
-            Text(Format(t), left - 7, y + 4, SKTextAlign.Right);
+            Text(Format(t), left - 7, y + 4, SKTextAlign.Right, role: "ytick");
         }
         // Zero axes when inside the range, then the frame.
         if (spec.XMin < 0 && spec.XMax > 0) canvas.DrawLine(data.PixelX(0), top, data.PixelX(0), bottom, grid);
@@ -58,12 +63,12 @@ internal static class PlotPainter
         canvas.DrawRect(left, top, right - left, bottom - top, ink);
 
         // Axis labels.
-        Text(spec.XLabel, (left + right) / 2, PlotData.Height - 8, SKTextAlign.Center);
+        Text(spec.XLabel, (left + right) / 2, PlotData.Height - 8, SKTextAlign.Center, role: "xlabel");
         if (spec.YLabel.Length > 0)
         {
             canvas.Save();
             canvas.RotateDegrees(-90, 12, (top + bottom) / 2);
-            Text(spec.YLabel, 12, (top + bottom) / 2, SKTextAlign.Center);
+            Text(spec.YLabel, 12, (top + bottom) / 2, SKTextAlign.Center, rotated: true, role: "ylabel");
             canvas.Restore();
         }
 
@@ -88,19 +93,70 @@ internal static class PlotPainter
         }
         canvas.Restore();
 
-        // Legend (top left inside the frame).
+        // Legend: in the corner of the frame where it covers the least of the data (none, when a corner is free).
         var entries = spec.Functions.Select((f, i) => (f.Label, Palette[i % Palette.Length])).ToList();
         if (spec.Points.Length > 0) entries.Add((spec.PointsLabel, Palette[data.Series.Count % Palette.Length]));
         if (entries.Count > 1 || spec.Functions.Any(f => f.Label != f.Tex))
         {
-            var ly = top + 14;
+            var box = LegendBox(data, entries.Select(e => font.MeasureText(e.Label)).Max(), entries.Count);
+            var atRight = box.Left > (left + right) / 2;
+            var ly = box.Top + 14;
+            var index = 0;
             foreach (var (label, color) in entries)
             {
+                var series = index++;
+                if (textSink is not null)
+                {
+                    // The page draws the swatch with the text, so both follow the size the page gives the text.
+                    Text(label, atRight ? box.Right - 8 : box.Left + 8, ly, atRight ? SKTextAlign.Right : SKTextAlign.Left, role: "legend", series: series);
+                    ly += 15;
+                    continue;
+                }
                 using var swatch = new SKPaint { Color = color, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
-                canvas.DrawLine(left + 8, ly - 4, left + 26, ly - 4, swatch);
-                Text(label, left + 31, ly, SKTextAlign.Left);
+                if (atRight)
+                {
+                    canvas.DrawLine(box.Right - 26, ly - 4, box.Right - 8, ly - 4, swatch);
+                    Text(label, box.Right - 31, ly, SKTextAlign.Right, role: "legend");
+                }
+                else
+                {
+                    canvas.DrawLine(box.Left + 8, ly - 4, box.Left + 26, ly - 4, swatch);
+                    Text(label, box.Left + 31, ly, SKTextAlign.Left, role: "legend");
+                }
                 ly += 15;
             }
+        }
+    }
+
+    /// <summary>
+    /// The legend's box: of the frame's four corners, the one whose box (sized for text up to 1.6 times the drawing's,
+    /// as the page may set it larger on a phone) holds the fewest sampled points of the curves and data points.
+    /// </summary>
+    internal static SKRect LegendBox(PlotData data, float textWidth, int entries)
+    {
+        float left = PlotData.Left, top = PlotData.Top, right = PlotData.Width - PlotData.Right, bottom = PlotData.Height - PlotData.Bottom;
+        float w = 31 + textWidth * 1.6f + 8, h = 15 * 1.6f * entries + 6;
+        SKRect[] corners =
+        [
+            new(left, top, left + w, top + h), new(right - w, top, right, top + h),
+            new(left, bottom - h, left + w, bottom), new(right - w, bottom - h, right, bottom),
+        ];
+        var points = data.Series.SelectMany(s => s).SelectMany(line => Dense(data, line))
+            .Concat(data.Spec.Points.Select(p => new SKPoint(data.PixelX(p.X), data.PixelY(p.Y)))).ToList();
+        return corners.Select((c, i) => (Box: c, Hits: points.Count(p => c.Contains(p)), Order: i)).OrderBy(x => x.Hits).ThenBy(x => x.Order).First().Box;
+    }
+
+    /// <summary>A polyline's points plus points every few pixels along each segment (a long straight segment covers space too).</summary>
+    private static IEnumerable<SKPoint> Dense(PlotData data, List<(double X, double Y)> line)
+    {
+        for (var i = 0; i < line.Count; i++)
+        {
+            var a = new SKPoint(data.PixelX(line[i].X), data.PixelY(line[i].Y));
+            yield return a;
+            if (i + 1 == line.Count) break;
+            var b = new SKPoint(data.PixelX(line[i + 1].X), data.PixelY(line[i + 1].Y));
+            var steps = (int)Math.Min(200, SKPoint.Distance(a, b) / 3);
+            for (var k = 1; k < steps; k++) yield return new SKPoint(a.X + (b.X - a.X) * k / steps, a.Y + (b.Y - a.Y) * k / steps);
         }
     }
 

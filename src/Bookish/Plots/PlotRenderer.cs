@@ -24,9 +24,12 @@ internal static partial class PlotRenderer
     public static string Svg(PlotData data)
     {
         using var stream = new MemoryStream();
+        var texts = new List<PlotText>();
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, PlotData.Width, PlotData.Height), stream))
-            PlotPainter.Paint(canvas, data, Typeface());
-        return ForPage(Encoding.UTF8.GetString(stream.ToArray()));
+            PlotPainter.Paint(canvas, data, Typeface(), textSink: texts.Add);
+        var svg = ForPage(Encoding.UTF8.GetString(stream.ToArray()));
+        var end = svg.LastIndexOf("</svg>", StringComparison.Ordinal);
+        return end < 0 ? svg : svg[..end] + PlotSvgText.Markup(texts) + svg[end..];
     }
 
     public static byte[] Pdf(PlotData data)

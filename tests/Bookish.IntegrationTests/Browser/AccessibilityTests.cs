@@ -34,7 +34,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var m = await p.Eval<JsonElement>("""
             () => ({
               images: [...document.querySelectorAll('img')].map(i => i.getAttribute('alt') ?? ''),
-              math: [...document.querySelectorAll('.math svg:not(.glyphs)')].map(svg => {
+              math: [...document.querySelectorAll('.math svg:not(.glyphs):not(.eqno-svg)')].map(svg => {
                 const holder = svg.closest('[role=img]');
                 return { label: holder?.getAttribute('aria-label') ?? '', tex: holder?.dataset.tex ?? '', hidden: svg.getAttribute('aria-hidden') };
               }),

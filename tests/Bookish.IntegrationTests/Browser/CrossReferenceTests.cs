@@ -10,8 +10,8 @@ namespace Bookish.IntegrationTests.Browser;
 public sealed class CrossReferenceTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("#eq-", 1280)]
-    [InlineData("#eq-", 375)]
+    [InlineData("#eq:", 1280)]
+    [InlineData("#eq:", 375)]
     [InlineData("#sec:", 1280)]
     [InlineData("#sec:", 375)]
     [InlineData("#tbl:", 1280)]

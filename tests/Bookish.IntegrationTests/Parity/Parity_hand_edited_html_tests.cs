@@ -52,8 +52,8 @@ public sealed class Parity_hand_edited_html_tests(EveryNodeFixture fixture, ITes
     [Fact]
     public void An_equation_removed_from_the_HTML_is_found()
     {
-        var report = Edit("equation", doc => doc.GetElementById("eq-1")!.Remove());
-        ParityAssert.Found(report, ParityKind.Equation, d => d.Pdf == "eq-1", output);
+        var report = Edit("equation", doc => doc.GetElementById("eq:linear")!.Remove());
+        ParityAssert.Found(report, ParityKind.Equation, d => d.Pdf == "eq:linear", output);
     }
 
     [Fact]

@@ -43,8 +43,8 @@ public sealed class Parity_seeded_pdf_fault_tests(EveryNodeFixture fixture, ITes
     [Fact]
     public async Task An_equation_dropped_from_the_PDF_is_found()
     {
-        var report = await fixture.PdfFaultAsync("equation", tex => Regex.Replace(tex, @"\\hypertarget\{eq-1\}\{\}%\n\\begin\{equation\}.*?\\end\{equation\}\n", "", RegexOptions.Singleline));
-        var d = ParityAssert.Found(report, ParityKind.Equation, d => d.Html == "eq-1" && d.Message.Contains("missing"), output);
+        var report = await fixture.PdfFaultAsync("equation", tex => Regex.Replace(tex, @"\\hypertarget\{eq:linear\}\{\}%\n\\begin\{equation\}.*?\\end\{equation\}\n", "", RegexOptions.Singleline));
+        var d = ParityAssert.Found(report, ParityKind.Equation, d => d.Html == "eq:linear" && d.Message.Contains("missing"), output);
         Assert.Equal(Src("\\begin{equation}"), d.Location.Source);
         Assert.Equal("2 Mathematics", d.Location.Section);
     }
@@ -54,10 +54,10 @@ public sealed class Parity_seeded_pdf_fault_tests(EveryNodeFixture fixture, ITes
     {
         var report = await fixture.PdfFaultAsync("equation-place", tex =>
         {
-            var m = Regex.Match(tex, @"\\hypertarget\{eq-1\}\{\}%\n\\begin\{equation\}.*?\\end\{equation\}\n", RegexOptions.Singleline);
+            var m = Regex.Match(tex, @"\\hypertarget\{eq:linear\}\{\}%\n\\begin\{equation\}.*?\\end\{equation\}\n", RegexOptions.Singleline);
             return tex.Remove(m.Index, m.Length).Replace("\\label{sec:prose}\n", "\\label{sec:prose}\n" + m.Value);
         });
-        var d = ParityAssert.Found(report, ParityKind.Equation, d => d.Html == "eq-1" && d.Message.Contains("out of place"), output);
+        var d = ParityAssert.Found(report, ParityKind.Equation, d => d.Html == "eq:linear" && d.Message.Contains("out of place"), output);
         Assert.Equal(Src("\\begin{equation}"), d.Location.Source);
         Assert.DoesNotContain(report.Differences, x => x.Message.Contains("out of order") || x.Message.Contains("numbered"));
     }

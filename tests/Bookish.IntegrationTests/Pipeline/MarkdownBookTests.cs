@@ -21,7 +21,7 @@ public sealed class MarkdownBookTests
         Assert.Equal(["one.html", "two.html"], index.QuerySelectorAll("nav.toc a[href$='.html']").Select(a => a.GetAttribute("href")).ToList());
         var two = parser.ParseDocument(File.ReadAllText(Path.Combine(dir, "out", "two.html")));
         var refs = two.QuerySelectorAll("a.xref").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
-        Assert.Contains(("one.html#eq-1-1", "(1.1)"), refs);
+        Assert.Contains(("one.html#eq:ab", "(1.1)"), refs);
         Assert.Contains(refs, r => r.Item1 == "one.html#sec:first");
         Assert.NotNull(two.QuerySelector("a[rel=prev][href='one.html']"));
         Assert.NotNull(result.PdfPath);

@@ -25,7 +25,7 @@ public sealed class HtmlWriterTests
         var page = Write("A $x^2$ b.");
         var span = page.QuerySelector("span.math.inline")!;
         Assert.Equal("x^2", span.GetAttribute("data-tex"));
-        Assert.Equal("x^2", span.GetAttribute("aria-label"));
+        Assert.Equal("x squared", span.GetAttribute("aria-label"));
         var style = span.QuerySelector("svg")!.GetAttribute("style");
         Assert.Equal("width:1.5em;height:1.05em;vertical-align:-0.25em", style);
     }
@@ -45,10 +45,11 @@ public sealed class HtmlWriterTests
     {
         var page = Write("\\begin{equation}\nE = mc^2 \\label{eq:e}\n\\end{equation}\n\nSee \\eqref{eq:e}.");
         var eq = page.QuerySelector("div.math.display")!;
-        Assert.Equal("eq-1", eq.Id);
+        Assert.Equal("eq:e", eq.Id);
+        Assert.Equal("eq-1", eq.QuerySelector(".id-alias")!.Id);
         Assert.Equal("(1)", eq.QuerySelector(".eqno")!.TextContent.Trim());
         var xref = page.QuerySelector("a.xref")!;
-        Assert.Equal("#eq-1", xref.GetAttribute("href"));
+        Assert.Equal("#eq:e", xref.GetAttribute("href"));
         Assert.Equal("(1)", xref.TextContent);
     }
 

@@ -34,7 +34,7 @@ public class NotationTableTests
         var rows = NotationTable.Rows(p.Document, p.Notation);
 
         Assert.Equal([
-            new NotationRow(@"\mathbf{W}", "weights", "matrix", @"m \times n", "weight matrix", "eq-1"),
+            new NotationRow(@"\mathbf{W}", "weights", "matrix", @"m \times n", "weight matrix", "eq:y"),
             new NotationRow(@"\mathbf{x}", "input vector", "vector", "n", null, null),
             new NotationRow(@"\theta", "unused parameter", "scalar", null, null, null),
         ], rows);

@@ -9,7 +9,10 @@ internal static partial class StructureComparer
         var matchedPdfWords = body.MatchedPdf;
         var eqs = html.Math.Where(m => m.Display && !m.InNote).ToList();
         var prefixes = eqs.Select(m => IdPrefix().Match(m.Id)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
-        bool Candidate(string name) => eqs.Any(e => e.Id == name) || prefixes.Any(pre => name.StartsWith(pre, StringComparison.Ordinal) && name.Length > pre.Length && name[pre.Length..].All(c => char.IsDigit(c) || c == '-'));
+        // A labelled equation is known by its label (eq:softmax): destinations with the label prefix the page's equations use are equations too.
+        var labelPrefixes = eqs.Select(m => m.Id.IndexOf(':')).Zip(eqs, (i, m) => i > 0 ? m.Id[..(i + 1)] : "").Where(p => p.Length > 0).Distinct().ToList();
+        bool Candidate(string name) => eqs.Any(e => e.Id == name) || prefixes.Any(pre => name.StartsWith(pre, StringComparison.Ordinal) && name.Length > pre.Length && name[pre.Length..].All(c => char.IsDigit(c) || c == '-'))
+            || labelPrefixes.Any(pre => name.StartsWith(pre, StringComparison.Ordinal) && name.Length > pre.Length);
         var dests = pdf.Destinations.Where(d => d.Placed && Candidate(d.Name)).OrderBy(d => d.Page).ThenByDescending(d => d.Y).ToList();
         var withId = eqs.Where(e => e.Id.Length > 0).ToList();
         var matches = WordDiff.Match(withId.Select(e => e.Id).ToList(), dests.Select(d => d.Name).ToList());

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Bookish.Equations;
+
+namespace Bookish.Html;
+
+/// <summary>
+/// Equation numbers on their rows: a numbered multi-row display's picture carries TeX's own row positions as tiny rules
+/// (<see cref="MathTex.RowMarker"/>), one ending on each numbered row's baseline. They are taken out of the picture here,
+/// and each number is set as SVG text whose baseline is exactly there, as LaTeX sets it in the PDF.
+/// </summary>
+public sealed partial class HtmlWriter
+{
+    [GeneratedRegex(@"<rect x=""[^""]*"" y=""(?<y>-?[0-9.]+)"" width=""(?<w>[0-9.]+)"" height=""(?<h>[0-9.]+)""\s*/>")] private static partial Regex Rule();
+    [GeneratedRegex(@"viewBox=""[-0-9.]+ [-0-9.]+ [0-9.]+ (?<h>[0-9.]+)""")] private static partial Regex ViewBoxHeight();
+
+    /// <summary>The picture without its row markers, and each marked baseline as a fraction of the picture's height from its top.</summary>
+    internal static (RenderedMath Math, List<double> Baselines) TakeRowMarkers(RenderedMath math)
+    {
+        var baselines = new List<double>();
+        if (ViewBoxHeight().Match(math.Svg) is not { Success: true } vb || !double.TryParse(vb.Groups["h"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var height) || height <= 0)
+            return (math, baselines);
+        var svg = Rule().Replace(math.Svg, m =>
+        {
+            var w = double.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture);
+            var h = double.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+            if (w > 0.05 || h > 0.05) return m.Value;
+            baselines.Add((double.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) + h) / height);
+            return "";
+        });
+        return baselines.Count == 0 ? (math, baselines) : (math with { Svg = svg }, baselines);
+    }
+
+    /// <summary>
+    /// The numbers as one SVG as tall as the equation's picture (1 em of the math = 1000 units), each number's baseline on
+    /// its row's, each a link to the equation.
+    /// </summary>
+    private IElement RowNumbers(IReadOnlyList<string> numbers, IReadOnlyList<double> baselines, RenderedMath math, string id)
+    {
+        const double unit = 1000, width = 3.2;
+        var eqno = El("span", "eqno rows");
+        var h = math.TotalHeightEm * unit;
+        var sb = new System.Text.StringBuilder();
+        string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        sb.Append($"<svg class=\"eqno-svg\" viewBox=\"0 0 {N(width * unit)} {N(h)}\" style=\"width:{Em(width)};height:{Em(math.TotalHeightEm)}\" overflow=\"visible\">");
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            var label = System.Net.WebUtility.HtmlEncode($"({numbers[i]})");
+            var y = N(baselines[i] * h);
+            var text = $"<text x=\"{N(width * unit)}\" y=\"{y}\" text-anchor=\"end\">{label}</text>";
+            sb.Append(id.Length > 0 ? $"<a href=\"#{System.Net.WebUtility.HtmlEncode(id)}\" aria-label=\"Equation {label}\">{text}</a>" : text);
+        }
+        sb.Append("</svg>");
+        eqno.InnerHtml = sb.ToString();
+        return eqno;
+    }
+}
