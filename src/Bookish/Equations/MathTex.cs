@@ -53,7 +53,7 @@ public static partial class MathTex
     [GeneratedRegex(@"\\nonumber\b|\\notag\b")] private static partial Regex NoNumberCommand();
 
     /// <summary>Which rows of a block carry a number, in order (the same rule <see cref="Numbering"/> numbers them by).</summary>
-    public static List<int> NumberedRows(MathBlock block)
+    internal static List<int> NumberedRows(MathBlock block)
     {
         var rows = block.Environment.IsMultiRow() ? Numbering.Rows(block.Tex) : [block.Tex];
         var numbered = new List<int>();

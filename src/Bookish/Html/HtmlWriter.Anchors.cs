@@ -3,7 +3,7 @@ using Bookish.Model;
 
 namespace Bookish.Html;
 
-public sealed partial class HtmlWriter
+internal sealed partial class HtmlWriter
 {
     private MathSpeech? _speech;
 

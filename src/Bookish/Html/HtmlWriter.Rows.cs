@@ -10,7 +10,7 @@ namespace Bookish.Html;
 /// (<see cref="MathTex.RowMarker"/>), one ending on each numbered row's baseline. They are taken out of the picture here,
 /// and each number is set as SVG text whose baseline is exactly there, as LaTeX sets it in the PDF.
 /// </summary>
-public sealed partial class HtmlWriter
+internal sealed partial class HtmlWriter
 {
     [GeneratedRegex(@"<rect x=""[^""]*"" y=""(?<y>-?[0-9.]+)"" width=""(?<w>[0-9.]+)"" height=""(?<h>[0-9.]+)""\s*/>")] private static partial Regex Rule();
     [GeneratedRegex(@"viewBox=""[-0-9.]+ [-0-9.]+ [0-9.]+ (?<h>[0-9.]+)""")] private static partial Regex ViewBoxHeight();
@@ -19,9 +19,9 @@ public sealed partial class HtmlWriter
     internal static (RenderedMath Math, List<double> Baselines) TakeRowMarkers(RenderedMath math)
     {
         var baselines = new List<double>();
-        if (ViewBoxHeight().Match(math.Svg) is not { Success: true } vb || !double.TryParse(vb.Groups["h"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var height) || height <= 0)
+        if (ViewBoxHeight().Match(math.Markup) is not { Success: true } vb || !double.TryParse(vb.Groups["h"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var height) || height <= 0)
             return (math, baselines);
-        var svg = Rule().Replace(math.Svg, m =>
+        var markup = Rule().Replace(math.Markup, m =>
         {
             var w = double.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture);
             var h = double.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
@@ -29,7 +29,7 @@ public sealed partial class HtmlWriter
             baselines.Add((double.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) + h) / height);
             return "";
         });
-        return baselines.Count == 0 ? (math, baselines) : (math with { Svg = svg }, baselines);
+        return baselines.Count == 0 ? (math, baselines) : (math with { Markup = markup }, baselines);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Bookish.Model;
 
 namespace Bookish.Latex;
 
-public sealed partial class LatexWriter
+internal sealed partial class LatexWriter
 {
     /// <summary>
     /// A display of several rows (align, gather, multline, or one with \tag) that stuck out of the text on the last run:
