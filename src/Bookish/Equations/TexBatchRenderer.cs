@@ -18,6 +18,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     /// <summary>TeX processes running at once (set from the settings at the start of each render).</summary>
     private SemaphoreSlim _slots = new(Environment.ProcessorCount);
 
+    /// <summary>Runs TeX and the converters.</summary>
+    private readonly IToolchain _toolchain;
+
+    /// <param name="toolchain">The programs' seam (default: the real, sandboxed toolchain).</param>
+    public TexBatchRenderer(IToolchain? toolchain = null) => _toolchain = toolchain ?? CliToolchain.Shared;
+
     public async Task<MathBatchResult> RenderAsync(IReadOnlyList<MathFragment> fragments, MathSettings settings, CancellationToken cancellationToken = default)
     {
         PerfTrace.Mark("render start");
@@ -171,7 +177,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var (formatPart, documentPart) = Source(list, settings, token);
             var dvi = settings.Engine != MathEngine.PdfLatexMutool;
             PerfTrace.Mark("source written");
-            var format = await TexFormat.GetAsync(formatPart, TimeSpan.FromSeconds(Math.Max(60, settings.Timeout.TotalSeconds)), ct);
+            var format = await TexFormat.GetAsync(_toolchain, formatPart, TimeSpan.FromSeconds(Math.Max(60, settings.Timeout.TotalSeconds)), ct);
             PerfTrace.Mark("format found");
             // The whole run's bound is generous; the per-fragment bound is the watchdog's (no progress for settings.Timeout).
             var timeout = settings.Timeout * 2 + TimeSpan.FromSeconds(0.5 * list.Count);
@@ -308,7 +314,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     /// One TeX run with a watchdog on its output: when no marker line arrives for <paramref name="stall"/> (a fragment
     /// that loops), the process is stopped at once instead of at the end of the whole run's bound.
     /// </summary>
-    private static async Task<ProcessResult> RunWatchedAsync(string work, string? format, string formatPart, string documentPart, bool dvi,
+    private async Task<ProcessResult> RunWatchedAsync(string work, string? format, string formatPart, string documentPart, bool dvi,
         TimeSpan timeout, TimeSpan stall, string token, CancellationToken ct)
     {
         using var stop = new CancellationTokenSource();
@@ -347,15 +353,18 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     /// One TeX run: from Bookish's format when there is one (the preamble is then already loaded), else from the system
     /// LaTeX format with the whole source.
     /// </summary>
-    private static Task<ProcessResult> RunTexAsync(string work, string? format, string formatPart, string documentPart, bool dvi, TimeSpan timeout, CancellationToken ct,
+    private Task<ProcessResult> RunTexAsync(string work, string? format, string formatPart, string documentPart, bool dvi, TimeSpan timeout, CancellationToken ct,
         ProcessOptions? options = null)
     {
         File.WriteAllText(Path.Combine(work, "math.tex"), format is null ? formatPart + documentPart : documentPart);
-        return format is null
-            ? TexSandbox.RunAsync(dvi ? "latex" : "pdflatex", ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout,
-                cancellationToken: ct, lineBuffered: true, options: options)
-            : TexSandbox.RunAsync("pdftex", ["-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "-no-shell-escape", "-interaction=nonstopmode", "math.tex"],
-                work, timeout, TexEnvironment.WithFormats(), [TexFormat.Directory], ct, lineBuffered: true, options: options);
+        var invocation = format is null
+            ? ToolInvocation.Tex(dvi ? "latex" : "pdflatex", work, timeout, "math.tex")
+            : ToolInvocation.Tex("pdftex", work, timeout, "-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "math.tex") with
+            {
+                Variables = TexEnvironment.WithFormats(),
+                ReadOnly = [TexFormat.Directory],
+            };
+        return _toolchain.RunAsync(invocation with { LineBuffered = true, OnOutputLine = options?.OnOutputLine, Stop = options?.Stop ?? default }, ct);
     }
 
     /// <summary>Bookish's own DVI-to-SVG: glyph outlines from the Type 1 fonts, no converter process. Null entries: pages it cannot draw.</summary>
@@ -394,16 +403,16 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     private static string LastLines(string log) =>
         string.Join(" ", log.Replace("\r", "").Split('\n').Where(l => l.Length > 0).TakeLast(3));
 
-    private static async Task<List<string>?> ConvertAsync(string file, string work, bool dvi, int pages, MathSettings settings, CancellationToken ct)
+    private async Task<List<string>?> ConvertAsync(string file, string work, bool dvi, int pages, MathSettings settings, CancellationToken ct)
     {
         if (dvi)
         {
-            var r = await TexSandbox.RunAsync("dvisvgm", ["--no-fonts", "--exact-bbox", "--page=1-", "--output=p%p.svg", Path.GetFileName(file)], work, settings.Timeout, cancellationToken: ct);
+            var r = await _toolchain.RunAsync(new ToolInvocation("dvisvgm", ["--no-fonts", "--exact-bbox", "--page=1-", "--output=p%p.svg", Path.GetFileName(file)], work, settings.Timeout), ct);
             if (r.ExitCode != 0) return null;
         }
         else
         {
-            var r = await TexSandbox.RunAsync("mutool", ["convert", "-o", "p%d.svg", "-F", "svg", "-O", "text=path", Path.GetFileName(file)], work, settings.Timeout, cancellationToken: ct);
+            var r = await _toolchain.RunAsync(new ToolInvocation("mutool", ["convert", "-o", "p%d.svg", "-F", "svg", "-O", "text=path", Path.GetFileName(file)], work, settings.Timeout), ct);
             if (r.ExitCode != 0) return null;
         }
         var result = new List<string>();

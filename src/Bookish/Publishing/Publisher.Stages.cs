@@ -56,7 +56,7 @@ public static partial class Publisher
         DiagnosticBag diagnostics, Dictionary<string, TimeSpan> timings, Stopwatch watch, CancellationToken ct)
     {
         var staged = new Staged([], []);
-        publication = await WithInstalledPackagesAsync(publication, diagnostics, ct);
+        publication = await WithInstalledPackagesAsync(publication, diagnostics, ct, options.Toolchain);
         void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
 
         // Checks over the model: notation (its macros join the preamble), derivative claims, plots.
@@ -80,7 +80,7 @@ public static partial class Publisher
         var notationMath = checks.Notation.Values.Select(n => NotationTable.MathOf(n.Notation)).ToList();
         var fragments = MathCollector.Collect(publication.Pages, b => notationMath.SelectMany(f => f(b)));
         Toolchain.PerfTrace.Mark("fragments collected");
-        IMathRenderer renderer = options.MathRenderer ?? new TexBatchRenderer();
+        IMathRenderer renderer = options.MathRenderer ?? new TexBatchRenderer(options.Toolchain);
         if (options.UseCache && options.MathRenderer is null)
         {
             var cacheDirectory = options.CacheDirectory ?? DefaultCacheDirectory;
@@ -136,7 +136,8 @@ public static partial class Publisher
                 latex = Contained(LatexWriter.Write(latexContext with { Failed = failed, Shrink = shrink }));
                 return latex;
             }
-            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated, Rewrite);
+            var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated, Rewrite,
+                options.Toolchain, stall: options.TexTimeout);
             return (latex, pdf);
         }
         var pdfBuild = options.Pdf ? Task.Run(BuildPdfAsync, ct) : null;
