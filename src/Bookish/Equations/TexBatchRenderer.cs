@@ -47,6 +47,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         if (viaPdf.Count > 0) runnable = runnable.Except(viaPdf).ToList();
 
         _slots = new SemaphoreSlim(Math.Max(1, settings.Parallelism));
+        _suspectSlots = new SemaphoreSlim(SuspectRuns(settings));
         PerfTrace.Mark("partitioned");
         var parallelism = Math.Max(1, Math.Min(settings.Parallelism, (runnable.Count + 24) / 25));
         var chunkSize = Math.Max(1, (runnable.Count + parallelism - 1) / parallelism);
@@ -76,19 +77,22 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
     /// <param name="settings">How to run TeX.</param>
     /// <param name="keys">The settings results are filed under (those the caller asked for, even when a fallback ran).</param>
+    /// <param name="suspect">The fragments came after a loop: they run in the larger pool of <see cref="_suspectSlots"/>.</param>
     /// <remarks>
-    /// After a failure the parts still to render run concurrently (bounded by <see cref="MathSettings.Parallelism"/>
-    /// TeX processes), so several endless loops in one document cost about one per-fragment timeout each in parallel,
-    /// not one after another.
+    /// After a failure the parts still to render run concurrently. After a stall (an endless loop) the fragments after
+    /// the loop may hold more loops: they are split into up to <see cref="StallPieces"/> pieces that all run at once,
+    /// in a pool of their own (a looping TeX holds its place for the whole stall time whatever the number of cores), so
+    /// several loops in one batch cost about two stall times in all, not one each.
     /// </remarks>
-    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct)
+    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct, bool suspect = false)
     {
         var outcome = new ChunkOutcome([], [], 0);
         if (list.Count == 0) return outcome;
         RunResult run;
-        await _slots.WaitAsync(ct);
+        var slots = suspect ? _suspectSlots : _slots;
+        await slots.WaitAsync(ct);
         try { run = await RunOnceAsync(list, settings, keys, ct); }
-        finally { _slots.Release(); }
+        finally { slots.Release(); }
         // An error in the preamble (a package or macro of the author's) is reported at its line; no equation is blamed.
         ReportPreamble(run.PreambleErrors, settings, outcome.Diagnostics);
         if (run.PreambleBroken) return outcome with { TexRuns = 1 };
@@ -105,7 +109,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var f = list[culprit];
             foreach (var span in f.Spans)
                 outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", f.Tex)));
-            more.Add(RenderChunkAsync(list.Skip(culprit + 1).ToList(), settings, keys, ct));
+            var rest = list.Skip(culprit + 1).ToList();
+            if (run.TimedOut)
+                foreach (var piece in Pieces(rest, Math.Min(StallPieces, rest.Count / MinPiece))) more.Add(RenderChunkAsync(piece, settings, keys, ct, suspect: true));
+            else more.Add(RenderChunkAsync(rest, settings, keys, ct));
             if (run.Rendered.Count == 0) more.Add(RenderChunkAsync(list.Take(culprit).ToList(), settings, keys, ct));
         }
         else if (run.Failed)
@@ -118,8 +125,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             }
             else
             {
-                more.Add(RenderChunkAsync(list.Take(list.Count / 2).ToList(), settings, keys, ct));
-                more.Add(RenderChunkAsync(list.Skip(list.Count / 2).ToList(), settings, keys, ct));
+                more.Add(RenderChunkAsync(list.Take(list.Count / 2).ToList(), settings, keys, ct, suspect: run.TimedOut));
+                more.Add(RenderChunkAsync(list.Skip(list.Count / 2).ToList(), settings, keys, ct, suspect: run.TimedOut));
             }
         }
         var runs = 1;
