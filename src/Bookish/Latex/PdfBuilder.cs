@@ -89,6 +89,11 @@ public static partial class PdfBuilder
                 return true;
             }
 
+            // A run stopped where no block can be blamed (the preamble, the same block again): no PDF, and why.
+            PdfResult Lost(WatchedRun watch) => TimedOut(sourcePath, watch.Stalled
+                ? $"pdflatex made no progress for {(stall ?? timeout).TotalSeconds:0.#} s and was stopped"
+                : $"pdflatex did not finish within {timeout.TotalSeconds:0.#} s", diagnostics, runs);
+
             var needsAuxiliary = UsesAuxiliary().IsMatch(document.Tex);
             WriteDocument(work, document, format);
             // The draft typesets the contents from the seed, so its page numbers are already those of the final layout.
@@ -99,7 +104,7 @@ public static partial class PdfBuilder
             {
                 run = await RunTexAsync(draft: needsAuxiliary);
                 if (run.Result.TimedOut && Stalled(run)) { repair--; continue; }
-                if (run.Result.TimedOut) return TimedOut(sourcePath, run.Watch.Stalled ? $"pdflatex made no progress for {(stall ?? timeout).TotalSeconds:0.#} s and was stopped" : $"pdflatex did not finish within {timeout.TotalSeconds:0.#} s", diagnostics, runs);
+                if (run.Result.TimedOut) return Lost(run.Watch);
                 if (format is not null && RefusedFormat(run.Log + run.Result.StandardOutput))
                 {
                     TexFormat.Discard(format);
@@ -133,7 +138,7 @@ public static partial class PdfBuilder
                 {
                     run = await RunTexAsync(draft: false);
                     if (run.Result.TimedOut && Stalled(run)) { i--; continue; }
-                    if (run.Result.TimedOut) return TimedOut(sourcePath, run.Watch.Stalled ? $"pdflatex made no progress for {(stall ?? timeout).TotalSeconds:0.#} s and was stopped" : $"pdflatex did not finish within {timeout.TotalSeconds:0.#} s", diagnostics, runs);
+                    if (run.Result.TimedOut) return Lost(run.Watch);
                     var written = Auxiliary(work);
                     if (written == read) break;
                     read = written;

@@ -47,6 +47,7 @@ public static partial class Publisher
         Preamble = Preamble.For(publication.Metadata, extraMacros, options.MathFont),
         PreambleOrigins = Preamble.Origins(publication.Metadata, extraMacros),
         Engine = options.Engine,
+        Toolchain = options.Toolchain?.Identity ?? TexFormat.ToolchainIdentity,
         Timeout = options.TexTimeout,
         Parallelism = options.Parallelism ?? Environment.ProcessorCount,
         ResourceDirectory = publication.Pages.FirstOrDefault()?.BaseDirectory,

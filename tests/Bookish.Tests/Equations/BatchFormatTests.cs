@@ -12,7 +12,7 @@ public sealed class BatchFormatTests
     public async Task A_format_pdfTeX_refuses_is_discarded_and_the_batch_runs_again_from_the_system_format()
     {
         string? dumped = null;
-        var tex = new ScriptedToolchain()
+        using var tex = new ScriptedToolchain()
             .On("pdftex", (run, _) =>
             {
                 if (run.Arguments.Contains("-ini"))

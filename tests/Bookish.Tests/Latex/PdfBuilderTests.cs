@@ -51,7 +51,7 @@ public sealed class PdfBuilderTests
     [Fact]
     public async Task A_document_without_cross_references_is_typeset_in_one_final_run()
     {
-        var tex = new ScriptedToolchain().On("pdflatex", (run, _) => Clean(run));
+        using var tex = new ScriptedToolchain().On("pdflatex", (run, _) => Clean(run));
 
         var result = await Build(tex, Document(body: "Plain prose."));
 
@@ -65,7 +65,7 @@ public sealed class PdfBuilderTests
     public async Task Cross_references_rerun_TeX_only_while_the_aux_file_changes()
     {
         // The draft writes "a", the first final run "b", the second "b" again: settled.
-        var tex = new ScriptedToolchain().On("pdflatex", (run, n) => Clean(run, aux: n == 0 ? "a" : "b"));
+        using var tex = new ScriptedToolchain().On("pdflatex", (run, n) => Clean(run, aux: n == 0 ? "a" : "b"));
 
         var result = await Build(tex, Document());
 
@@ -79,7 +79,7 @@ public sealed class PdfBuilderTests
     [Fact]
     public async Task An_aux_file_that_never_settles_stops_after_three_final_runs()
     {
-        var tex = new ScriptedToolchain().On("pdflatex", (run, n) => Clean(run, aux: $"pass {n}"));
+        using var tex = new ScriptedToolchain().On("pdflatex", (run, n) => Clean(run, aux: $"pass {n}"));
 
         var result = await Build(tex, Document());
 
@@ -90,7 +90,7 @@ public sealed class PdfBuilderTests
     [Fact]
     public async Task Every_run_is_strict_no_shell_escape_and_nonstop()
     {
-        var tex = new ScriptedToolchain().On("pdflatex", (run, _) => Clean(run));
+        using var tex = new ScriptedToolchain().On("pdflatex", (run, _) => Clean(run));
 
         await Build(tex, Document(body: "Plain prose."));
 
@@ -104,7 +104,7 @@ public sealed class PdfBuilderTests
     {
         var rewrites = new List<IReadOnlyDictionary<SourceSpan, string>>();
         var document = Document(body: "Plain prose.");
-        var tex = new ScriptedToolchain().On("pdflatex", (run, n) => n == 0 ? Failing(run, "Undefined control sequence.", 3) : Clean(run));
+        using var tex = new ScriptedToolchain().On("pdflatex", (run, n) => n == 0 ? Failing(run, "Undefined control sequence.", 3) : Clean(run));
 
         var result = await Build(tex, document, (failed, _) => { rewrites.Add(failed.ToDictionary()); return document; });
 
@@ -126,7 +126,7 @@ public sealed class PdfBuilderTests
         for (var i = 0; i < spans.Length; i++) map[10 + i] = spans[i];
         var document = Document(body: "Plain prose.") with { LineMap = map };
         var rewrites = 0;
-        var tex = new ScriptedToolchain().On("pdflatex", (run, n) => Failing(run, "Missing $ inserted.", 10 + n));
+        using var tex = new ScriptedToolchain().On("pdflatex", (run, n) => Failing(run, "Missing $ inserted.", 10 + n));
 
         var result = await Build(tex, document, (_, _) => { rewrites++; return document; });
 
@@ -141,7 +141,7 @@ public sealed class PdfBuilderTests
     public async Task A_format_TeX_refuses_is_discarded_and_the_run_repeated_without_it()
     {
         string? dumped = null;
-        var tex = new ScriptedToolchain()
+        using var tex = new ScriptedToolchain()
             .On("pdftex", (run, _) =>
             {
                 dumped = run.Arguments.Single(a => a.StartsWith("-jobname=", StringComparison.Ordinal))["-jobname=".Length..];
@@ -166,7 +166,7 @@ public sealed class PdfBuilderTests
     [Fact]
     public async Task A_discarded_format_is_dumped_again_on_next_use()
     {
-        var tex = new ScriptedToolchain().On("pdftex", (run, _) => new ScriptedRun
+        using var tex = new ScriptedToolchain().On("pdftex", (run, _) => new ScriptedRun
         {
             Files = new Dictionary<string, string> { [run.Arguments.Single(a => a.StartsWith("-jobname=", StringComparison.Ordinal))["-jobname=".Length..] + ".fmt"] = "dump" },
         });
@@ -195,7 +195,7 @@ public sealed class PdfBuilderTests
         var document = Document(body: "Plain prose.");
         var rewrites = new List<IReadOnlyDictionary<SourceSpan, string>>();
         // The first run prints the first block's marker and the raw block's, then loops.
-        var tex = new ScriptedToolchain().On("pdflatex", (run, n) => n == 0
+        using var tex = new ScriptedToolchain().On("pdflatex", (run, n) => n == 0
             ? new ScriptedRun { Output = ["This is pdfTeX", "BKP:tok:3", "BKP:tok:5"], Hangs = true }
             : Clean(run));
         var watch = Stopwatch.StartNew();
@@ -214,7 +214,7 @@ public sealed class PdfBuilderTests
     [Fact]
     public async Task A_stall_before_any_block_loses_only_that_run_and_says_why()
     {
-        var tex = new ScriptedToolchain().On("pdflatex", (_, _) => new ScriptedRun { Output = ["This is pdfTeX"], Hangs = true });
+        using var tex = new ScriptedToolchain().On("pdflatex", (_, _) => new ScriptedRun { Output = ["This is pdfTeX"], Hangs = true });
 
         var result = await Build(tex, Document(body: "Plain prose."), (_, _) => throw new InvalidOperationException("nothing to repair"), stall: TimeSpan.FromSeconds(0.3));
 

@@ -16,9 +16,10 @@ public sealed record ScriptedRun(int ExitCode = 0)
 /// <summary>
 /// The fake at the process seam: each program answers from a script (a function of the invocation and how many times
 /// that program ran before), and every invocation is recorded. A program with no script is missing, as on a machine
-/// without it. Its <see cref="Identity"/> is unique, so TeX formats it "dumps" never meet the real ones.
+/// without it. Its <see cref="Identity"/> is unique, so TeX formats it "dumps" never meet the real ones; disposing it
+/// removes them from the format folder.
 /// </summary>
-public sealed class ScriptedToolchain : IToolchain
+public sealed class ScriptedToolchain : IToolchain, IDisposable
 {
     private readonly Dictionary<string, Func<ToolInvocation, int, ScriptedRun>> _scripts = new(StringComparer.Ordinal);
     private readonly List<ToolInvocation> _calls = [];
@@ -34,6 +35,11 @@ public sealed class ScriptedToolchain : IToolchain
     public IReadOnlyList<ToolInvocation> Calls { get { lock (_calls) return _calls.ToList(); } }
 
     public IReadOnlyList<ToolInvocation> CallsOf(string tool) => Calls.Where(c => c.Tool == tool).ToList();
+
+    /// <summary>When each run that hung started and was stopped (in the order they ended).</summary>
+    public IReadOnlyList<(DateTime Start, DateTime End)> Hangs { get { lock (_hangs) return _hangs.ToList(); } }
+
+    private readonly List<(DateTime Start, DateTime End)> _hangs = [];
 
     public async Task<ProcessResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken = default)
     {
@@ -55,9 +61,19 @@ public sealed class ScriptedToolchain : IToolchain
         var printed = string.Join("\n", run.Output);
         if (!run.Hangs) return new ProcessResult(run.ExitCode, printed, "", false, TimeSpan.Zero);
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var start = DateTime.UtcNow;
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(invocation.Stop, cancellationToken);
         try { await Task.Delay(invocation.Timeout, stopped.Token); }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { }
+        lock (_hangs) _hangs.Add((start, DateTime.UtcNow));
         return new ProcessResult(-1, printed, "", true, watch.Elapsed);
+    }
+
+    /// <summary>Forgets every format a scripted <c>pdftex -ini</c> dumped.</summary>
+    public void Dispose()
+    {
+        foreach (var call in CallsOf("pdftex").Where(c => c.Arguments.Contains("-ini")))
+            if (call.Arguments.FirstOrDefault(a => a.StartsWith("-jobname=", StringComparison.Ordinal)) is { } job)
+                Bookish.Equations.TexFormat.Discard(job["-jobname=".Length..]);
     }
 }
