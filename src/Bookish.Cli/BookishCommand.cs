@@ -57,11 +57,15 @@ internal static partial class BookishCommand
         Description = "Project root: every file the document names must lie inside it, links followed (default: the input's folder)",
     };
 
-    private static readonly Option<string> Format = new("--format")
+    private static readonly Option<string> Format = DiagnosticsFormat();
+
+    /// <summary>--format for build and convert: refused before any work when it is not one of the three (as check does).</summary>
+    private static Option<string> DiagnosticsFormat()
     {
-        Description = "Diagnostics format: text, json or github",
-        DefaultValueFactory = _ => "text",
-    };
+        var format = new Option<string>("--format") { Description = "Diagnostics format: text, json or github", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "github");
+        return format;
+    }
 
     private static Command BuildCommand()
     {

@@ -18,6 +18,12 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     /// <summary>TeX processes running at once (set from the settings at the start of each render).</summary>
     private SemaphoreSlim _slots = new(Environment.ProcessorCount);
 
+    /// <summary>Runs TeX and the converters.</summary>
+    private readonly IToolchain _toolchain;
+
+    /// <param name="toolchain">The programs' seam (default: the real, sandboxed toolchain).</param>
+    public TexBatchRenderer(IToolchain? toolchain = null) => _toolchain = toolchain ?? CliToolchain.Shared;
+
     public async Task<MathBatchResult> RenderAsync(IReadOnlyList<MathFragment> fragments, MathSettings settings, CancellationToken cancellationToken = default)
     {
         PerfTrace.Mark("render start");
@@ -41,6 +47,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
         if (viaPdf.Count > 0) runnable = runnable.Except(viaPdf).ToList();
 
         _slots = new SemaphoreSlim(Math.Max(1, settings.Parallelism));
+        _suspectSlots = new SemaphoreSlim(SuspectRuns(settings));
         PerfTrace.Mark("partitioned");
         var parallelism = Math.Max(1, Math.Min(settings.Parallelism, (runnable.Count + 24) / 25));
         var chunkSize = Math.Max(1, (runnable.Count + parallelism - 1) / parallelism);
@@ -70,19 +77,22 @@ public sealed partial class TexBatchRenderer : IMathRenderer
 
     /// <param name="settings">How to run TeX.</param>
     /// <param name="keys">The settings results are filed under (those the caller asked for, even when a fallback ran).</param>
+    /// <param name="suspect">The fragments came after a loop: they run in the larger pool of <see cref="_suspectSlots"/>.</param>
     /// <remarks>
-    /// After a failure the parts still to render run concurrently (bounded by <see cref="MathSettings.Parallelism"/>
-    /// TeX processes), so several endless loops in one document cost about one per-fragment timeout each in parallel,
-    /// not one after another.
+    /// After a failure the parts still to render run concurrently. After a stall (an endless loop) the fragments after
+    /// the loop may hold more loops: they are split into up to <see cref="StallPieces"/> pieces that all run at once,
+    /// in a pool of their own (a looping TeX holds its place for the whole stall time whatever the number of cores), so
+    /// several loops in one batch cost about two stall times in all, not one each.
     /// </remarks>
-    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct)
+    private async Task<ChunkOutcome> RenderChunkAsync(List<MathFragment> list, MathSettings settings, MathSettings keys, CancellationToken ct, bool suspect = false)
     {
         var outcome = new ChunkOutcome([], [], 0);
         if (list.Count == 0) return outcome;
         RunResult run;
-        await _slots.WaitAsync(ct);
+        var slots = suspect ? _suspectSlots : _slots;
+        await slots.WaitAsync(ct);
         try { run = await RunOnceAsync(list, settings, keys, ct); }
-        finally { _slots.Release(); }
+        finally { slots.Release(); }
         // An error in the preamble (a package or macro of the author's) is reported at its line; no equation is blamed.
         ReportPreamble(run.PreambleErrors, settings, outcome.Diagnostics);
         if (run.PreambleBroken) return outcome with { TexRuns = 1 };
@@ -99,7 +109,10 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var f = list[culprit];
             foreach (var span in f.Spans)
                 outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", f.Tex)));
-            more.Add(RenderChunkAsync(list.Skip(culprit + 1).ToList(), settings, keys, ct));
+            var rest = list.Skip(culprit + 1).ToList();
+            if (run.TimedOut)
+                foreach (var piece in Pieces(rest, Math.Min(StallPieces, rest.Count / MinPiece))) more.Add(RenderChunkAsync(piece, settings, keys, ct, suspect: true));
+            else more.Add(RenderChunkAsync(rest, settings, keys, ct));
             if (run.Rendered.Count == 0) more.Add(RenderChunkAsync(list.Take(culprit).ToList(), settings, keys, ct));
         }
         else if (run.Failed)
@@ -112,8 +125,8 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             }
             else
             {
-                more.Add(RenderChunkAsync(list.Take(list.Count / 2).ToList(), settings, keys, ct));
-                more.Add(RenderChunkAsync(list.Skip(list.Count / 2).ToList(), settings, keys, ct));
+                more.Add(RenderChunkAsync(list.Take(list.Count / 2).ToList(), settings, keys, ct, suspect: run.TimedOut));
+                more.Add(RenderChunkAsync(list.Skip(list.Count / 2).ToList(), settings, keys, ct, suspect: run.TimedOut));
             }
         }
         var runs = 1;
@@ -171,7 +184,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
             var (formatPart, documentPart) = Source(list, settings, token);
             var dvi = settings.Engine != MathEngine.PdfLatexMutool;
             PerfTrace.Mark("source written");
-            var format = await TexFormat.GetAsync(formatPart, TimeSpan.FromSeconds(Math.Max(60, settings.Timeout.TotalSeconds)), ct);
+            var format = await TexFormat.GetAsync(_toolchain, formatPart, TimeSpan.FromSeconds(Math.Max(60, settings.Timeout.TotalSeconds)), ct);
             PerfTrace.Mark("format found");
             // The whole run's bound is generous; the per-fragment bound is the watchdog's (no progress for settings.Timeout).
             var timeout = settings.Timeout * 2 + TimeSpan.FromSeconds(0.5 * list.Count);
@@ -310,7 +323,7 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     /// One TeX run with a watchdog on its output: when no marker line arrives for <paramref name="stall"/> (a fragment
     /// that loops), the process is stopped at once instead of at the end of the whole run's bound.
     /// </summary>
-    private static async Task<ProcessResult> RunWatchedAsync(string work, string? format, string formatPart, string documentPart, bool dvi,
+    private async Task<ProcessResult> RunWatchedAsync(string work, string? format, string formatPart, string documentPart, bool dvi,
         TimeSpan timeout, TimeSpan stall, string token, CancellationToken ct)
     {
         using var stop = new CancellationTokenSource();
@@ -349,15 +362,18 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     /// One TeX run: from Bookish's format when there is one (the preamble is then already loaded), else from the system
     /// LaTeX format with the whole source.
     /// </summary>
-    private static Task<ProcessResult> RunTexAsync(string work, string? format, string formatPart, string documentPart, bool dvi, TimeSpan timeout, CancellationToken ct,
+    private Task<ProcessResult> RunTexAsync(string work, string? format, string formatPart, string documentPart, bool dvi, TimeSpan timeout, CancellationToken ct,
         ProcessOptions? options = null)
     {
         File.WriteAllText(Path.Combine(work, "math.tex"), format is null ? formatPart + documentPart : documentPart);
-        return format is null
-            ? TexSandbox.RunAsync(dvi ? "latex" : "pdflatex", ["-no-shell-escape", "-interaction=nonstopmode", "math.tex"], work, timeout,
-                cancellationToken: ct, lineBuffered: true, options: options)
-            : TexSandbox.RunAsync("pdftex", ["-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "-no-shell-escape", "-interaction=nonstopmode", "math.tex"],
-                work, timeout, TexEnvironment.WithFormats(), [TexFormat.Directory], ct, lineBuffered: true, options: options);
+        var invocation = format is null
+            ? ToolInvocation.Tex(dvi ? "latex" : "pdflatex", work, timeout, "math.tex")
+            : ToolInvocation.Tex("pdftex", work, timeout, "-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "math.tex") with
+            {
+                Variables = TexEnvironment.WithFormats(),
+                ReadOnly = [TexFormat.Directory],
+            };
+        return _toolchain.RunAsync(invocation with { LineBuffered = true, OnOutputLine = options?.OnOutputLine, Stop = options?.Stop ?? default }, ct);
     }
 
     /// <summary>Bookish's own DVI-to-SVG: glyph outlines from the Type 1 fonts, no converter process. Null entries: pages it cannot draw.</summary>
@@ -396,16 +412,16 @@ public sealed partial class TexBatchRenderer : IMathRenderer
     private static string LastLines(string log) =>
         string.Join(" ", log.Replace("\r", "").Split('\n').Where(l => l.Length > 0).TakeLast(3));
 
-    private static async Task<List<string>?> ConvertAsync(string file, string work, bool dvi, int pages, MathSettings settings, CancellationToken ct)
+    private async Task<List<string>?> ConvertAsync(string file, string work, bool dvi, int pages, MathSettings settings, CancellationToken ct)
     {
         if (dvi)
         {
-            var r = await TexSandbox.RunAsync("dvisvgm", ["--no-fonts", "--exact-bbox", "--page=1-", "--output=p%p.svg", Path.GetFileName(file)], work, settings.Timeout, cancellationToken: ct);
+            var r = await _toolchain.RunAsync(new ToolInvocation("dvisvgm", ["--no-fonts", "--exact-bbox", "--page=1-", "--output=p%p.svg", Path.GetFileName(file)], work, settings.Timeout), ct);
             if (r.ExitCode != 0) return null;
         }
         else
         {
-            var r = await TexSandbox.RunAsync("mutool", ["convert", "-o", "p%d.svg", "-F", "svg", "-O", "text=path", Path.GetFileName(file)], work, settings.Timeout, cancellationToken: ct);
+            var r = await _toolchain.RunAsync(new ToolInvocation("mutool", ["convert", "-o", "p%d.svg", "-F", "svg", "-O", "text=path", Path.GetFileName(file)], work, settings.Timeout), ct);
             if (r.ExitCode != 0) return null;
         }
         var result = new List<string>();

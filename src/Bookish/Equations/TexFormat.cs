@@ -27,14 +27,18 @@ internal static class TexFormat
     public static bool Enabled => Environment.GetEnvironmentVariable("BOOKISH_NO_FORMAT") is null;
 
     /// <summary>The format name (for <c>-fmt</c>, found through TEXFORMATS=<see cref="Directory"/>) for this preamble, built on first use; null if it cannot be had.</summary>
-    public static Task<string?> GetAsync(string preamble, TimeSpan timeout, CancellationToken ct)
+    public static Task<string?> GetAsync(string preamble, TimeSpan timeout, CancellationToken ct) => GetAsync(CliToolchain.Shared, preamble, timeout, ct);
+
+    /// <inheritdoc cref="GetAsync(string, TimeSpan, CancellationToken)"/>
+    public static Task<string?> GetAsync(IToolchain toolchain, string preamble, TimeSpan timeout, CancellationToken ct)
     {
         if (!Enabled) return Task.FromResult<string?>(null);
-        if (ToolchainIdentity == "no-tex") return Task.FromResult<string?>(null);
-        var key = Key(preamble);
+        var identity = toolchain.Identity;
+        if (identity == "no-tex") return Task.FromResult<string?>(null);
+        var key = Keys.GetOrAdd((identity, preamble), k => ComputeKey(k.Identity, k.Preamble));
         var path = Path.Combine(Directory, key + ".fmt");
         if (File.Exists(path)) return Task.FromResult<string?>(key);
-        return Building.GetOrAdd(key, k => new Lazy<Task<string?>>(() => BuildAsync(k, preamble, timeout, ct))).Value;
+        return Building.GetOrAdd(key, k => new Lazy<Task<string?>>(() => BuildAsync(toolchain, k, preamble, timeout, ct))).Value;
     }
 
     /// <summary>Forgets a format TeX refused (a different pdfTeX, a damaged file), so the next build makes it again.</summary>
@@ -44,14 +48,12 @@ internal static class TexFormat
         try { File.Delete(Path.Combine(Directory, name + ".fmt")); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static readonly ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
-
-    private static string Key(string preamble) => Keys.GetOrAdd(preamble, ComputeKey);
+    private static readonly ConcurrentDictionary<(string Identity, string Preamble), string> Keys = new();
 
     private static readonly string[] FileDatabases =
         ["/var/lib/texmf/ls-R-TEXLIVEDIST", "/var/lib/texmf/ls-R", "/usr/share/texlive/texmf-dist/ls-R", "/usr/local/texlive/texmf-dist/ls-R"];
 
-    private static string ComputeKey(string preamble) => "bookish-" + Hash($"bookish-format-v1\0{ToolchainIdentity}\0{preamble}")[..24];
+    private static string ComputeKey(string identity, string preamble) => "bookish-" + Hash($"bookish-format-v1\0{identity}\0{preamble}")[..24];
 
     private static readonly Lazy<string> Toolchain = new(() =>
     {
@@ -88,15 +90,14 @@ internal static class TexFormat
         return $"{a:x16}{b:x16}";
     }
 
-    private static async Task<string?> BuildAsync(string key, string preamble, TimeSpan timeout, CancellationToken ct)
+    private static async Task<string?> BuildAsync(IToolchain toolchain, string key, string preamble, TimeSpan timeout, CancellationToken ct)
     {
         var work = Security.TempFolders.Create("fmt");
         try
         {
             await File.WriteAllTextAsync(Path.Combine(work, "format.tex"), preamble + "\\dump\n", ct);
             // The dump runs sandboxed like every TeX run; Bookish itself moves the format into place.
-            var run = await TexSandbox.RunAsync("pdftex",
-                ["-ini", "-jobname=" + key, "-interaction=batchmode", "-no-shell-escape", "&pdflatex", "format.tex"], work, timeout, cancellationToken: ct);
+            var run = await toolchain.RunAsync(ToolInvocation.Tex("pdftex", work, timeout, "-ini", "-jobname=" + key, "&pdflatex", "format.tex"), ct);
             var built = Path.Combine(work, key + ".fmt");
             if (run.ExitCode != 0 || !File.Exists(built)) return null;
             System.IO.Directory.CreateDirectory(Directory);

@@ -12,6 +12,8 @@ internal sealed record LatexDocument(string Tex, IReadOnlyDictionary<int, Source
     public int FormatLines { get; init; }
     /// <summary>The log line the run writes on reaching the document's real end (null: not checked).</summary>
     public string? EndMarker { get; init; }
+    /// <summary>What the progress marker lines (<see cref="PdfProgress"/>) begin with in this document's runs (null: no markers).</summary>
+    public string? ProgressMarker { get; init; }
     /// <summary>Files the LaTeX includes that Bookish drew itself (characters in fallback fonts), by path in the work folder.</summary>
     public IReadOnlyDictionary<string, byte[]> Generated { get; init; } = new Dictionary<string, byte[]>();
     /// <summary>Problems found while writing (characters no installed font has), at their source spans.</summary>

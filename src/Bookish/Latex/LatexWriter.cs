@@ -18,6 +18,8 @@ internal sealed partial class LatexWriter
     private readonly System.Text.StringBuilder _toc = new();
     private Document _page = null!;
     private int _topLevel = 1;
+    /// <summary>This run's random token: the lockdown's saved names, the end marker and the progress markers carry it.</summary>
+    private readonly string _token = Toolchain.TexLockdown.NewToken();
 
     private LatexWriter(LatexWriterContext context) => _context = context;
 
@@ -38,7 +40,7 @@ internal sealed partial class LatexWriter
         var packages = preamble.Where(IsPackageLine).ToList();
         var macros = preamble.Where(l => !IsPackageLine(l) && l.Trim().Length > 0).ToList();
         var formatLines = 0;
-        var token = Toolchain.TexLockdown.NewToken();
+        var token = _token;
         foreach (var line in lines)
         {
             switch (line.Trim())
@@ -80,7 +82,7 @@ internal sealed partial class LatexWriter
         var generated = new Dictionary<string, byte[]>();
         var missing = new List<Unicode.FallbackGlyphs.Missing>();
         tex = Unicode.FallbackGlyphs.Resolve(tex, generated, missing);
-        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, EndMarker = Toolchain.TexLockdown.EndMarker(token), Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
+        var doc = new LatexDocument(tex, _out.LineMap, _resources) { FormatLines = formatLines, EndMarker = Toolchain.TexLockdown.EndMarker(token), ProgressMarker = PdfProgress.Prefix(token), Generated = generated, DisplayMath = _displayMath, TocSeed = _toc.ToString() };
         var warnings = missing.Select(m =>
         {
             var line = 1 + tex.AsSpan(0, Math.Min(m.Offset, tex.Length)).Count('\n');
@@ -149,6 +151,8 @@ internal sealed partial class LatexWriter
     private void Block(Block block)
     {
         _out.Mark(block.Span);
+        // A progress marker at the start of each block: a run that stops making progress is stopped, and the block it was in becomes a marker.
+        if (!block.Span.IsNone) _out.Append(PdfProgress.Marker(_token, _out.LineCount + 1));
         if (_context.Failed.TryGetValue(block.Span, out var failure) && !block.Span.IsNone)
         {
             FailedBlock(block, failure);

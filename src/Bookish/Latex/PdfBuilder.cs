@@ -23,6 +23,8 @@ internal static partial class PdfBuilder
 {
     private const int MaxRepairs = 3;
     private const int MaxFinalRuns = 3;
+    /// <summary>Blocks that may be written as markers for making no progress (each costs one stall time).</summary>
+    private const int MaxStalls = 8;
     private static readonly string[] AuxiliaryFiles = ["document.aux", "document.toc", "document.lof", "document.lot"];
 
     [GeneratedRegex(@"^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\) detected at line (\d+)", RegexOptions.Multiline)] private static partial Regex OverfullDisplay();
@@ -30,9 +32,16 @@ internal static partial class PdfBuilder
     [GeneratedRegex(@"\\(tableofcontents|listoffigures|listoftables|ref\{|eqref\{|pageref\{|autoref\{|nameref\{|hyperref\[|cite\{)")] private static partial Regex UsesAuxiliary();
 
     /// <param name="rewrite">Writes the document again with the given failed pieces as markers and display equations shrunk; null: no repair.</param>
+    /// <param name="toolchain">Runs pdflatex and the format dump (default: the real one).</param>
+    /// <param name="stall">
+    /// How long a run may go without printing a progress marker (<see cref="PdfProgress"/>) before it is stopped and the
+    /// block it was in becomes a marker (default: the whole run's <paramref name="timeout"/>).
+    /// </param>
     public static async Task<PdfResult> BuildAsync(LatexDocument document, string resourceRoot, string sourcePath, TimeSpan timeout, CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, byte[]>? generated = null, Func<IReadOnlyDictionary<SourceSpan, string>, IReadOnlySet<SourceSpan>, LatexDocument>? rewrite = null)
+        IReadOnlyDictionary<string, byte[]>? generated = null, Func<IReadOnlyDictionary<SourceSpan, string>, IReadOnlySet<SourceSpan>, LatexDocument>? rewrite = null,
+        IToolchain? toolchain = null, TimeSpan? stall = null)
     {
+        toolchain ??= CliToolchain.Shared;
         var work = Security.TempFolders.Create("pdf");
         var diagnostics = new List<Diagnostic>();
         var runs = 0;
@@ -42,35 +51,60 @@ internal static partial class PdfBuilder
                 WriteInside(work, relative, bytes);
             CopyResources(document, resourceRoot, work);
 
-            var format = document.FormatLines > 0 ? await TexFormat.GetAsync(Head(document), timeout, cancellationToken) : null;
+            var format = document.FormatLines > 0 ? await TexFormat.GetAsync(toolchain, Head(document), timeout, cancellationToken) : null;
             PerfTrace.Mark(format is null ? "pdf without format" : "pdf format ready");
             var failed = new Dictionary<SourceSpan, string>();
             var shrink = new DisplayShrink();
 
-            // One pdflatex invocation for every run.
-            async Task<(ProcessResult Result, string Log)> RunTexAsync(bool draft)
+            // One pdflatex invocation for every run, watched for progress.
+            async Task<(ProcessResult Result, string Log, WatchedRun Watch)> RunTexAsync(bool draft)
             {
                 runs++;
                 PerfTrace.Mark(draft ? "pdflatex draft start" : "pdflatex start");
-                string[] arguments = ["-no-shell-escape", "-interaction=nonstopmode", .. (draft ? ["-draftmode"] : Array.Empty<string>()),
-                    .. (format is null ? Array.Empty<string>() : ["-fmt=" + format]), "document.tex"];
-                var r = await TexSandbox.RunAsync("pdflatex", arguments, work, timeout, format is null ? null : TexEnvironment.WithFormats(),
-                    format is null ? null : [TexFormat.Directory], cancellationToken);
+                var invocation = ToolInvocation.Tex("pdflatex", work, timeout,
+                    [.. (draft ? ["-draftmode"] : Array.Empty<string>()), .. (format is null ? Array.Empty<string>() : ["-fmt=" + format]), "document.tex"]) with
+                {
+                    Variables = format is null ? null : TexEnvironment.WithFormats(),
+                    ReadOnly = format is null ? [] : [TexFormat.Directory],
+                };
+                var watch = await StallWatch.RunAsync(toolchain, invocation, document.ProgressMarker, stall ?? timeout, cancellationToken);
+                var r = watch.Result;
                 var logPath = Path.Combine(work, "document.log");
                 PerfTrace.Mark("pdflatex end");
-                return (r, File.Exists(logPath) ? await File.ReadAllTextAsync(logPath, cancellationToken) : r.StandardOutput);
+                return (r, File.Exists(logPath) ? await File.ReadAllTextAsync(logPath, cancellationToken) : r.StandardOutput, watch);
             }
+            var stalls = 0;
+            // A run stopped for making no progress: the block it was in becomes a marker (true), or the PDF cannot be had (false).
+            bool Stalled((ProcessResult Result, string Log, WatchedRun Watch) run)
+            {
+                if (rewrite is null || stalls >= MaxStalls || !run.Watch.Stalled || run.Watch.LastMarker is not { } line || document.SpanOf(line) is not { } span || failed.ContainsKey(span)) return false;
+                stalls++;
+                var message = $"TeX made no progress for {(stall ?? timeout).TotalSeconds:0.#} s in this block (an endless macro loop?) and was stopped";
+                failed[span] = message;
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.TexTimeout, span, message + " (shown as a marker in the PDF)"));
+                document = rewrite(failed, shrink);
+                foreach (var (relative, bytes) in document.Generated) WriteInside(work, relative, bytes);
+                CopyResources(document, resourceRoot, work);
+                WriteDocument(work, document, format);
+                return true;
+            }
+
+            // A run stopped where no block can be blamed (the preamble, the same block again): no PDF, and why.
+            PdfResult Lost(WatchedRun watch) => TimedOut(sourcePath, watch.Stalled
+                ? $"pdflatex made no progress for {(stall ?? timeout).TotalSeconds:0.#} s and was stopped"
+                : $"pdflatex did not finish within {timeout.TotalSeconds:0.#} s", diagnostics, runs);
 
             var needsAuxiliary = UsesAuxiliary().IsMatch(document.Tex);
             WriteDocument(work, document, format);
             // The draft typesets the contents from the seed, so its page numbers are already those of the final layout.
             if (document.TocSeed.Length > 0) File.WriteAllText(Path.Combine(work, "document.toc"), document.TocSeed);
-            (ProcessResult Result, string Log) run;
+            (ProcessResult Result, string Log, WatchedRun Watch) run;
             // Draft runs until every error has been replaced by a marker (or none can be), then final runs.
             for (var repair = 0; ; repair++)
             {
                 run = await RunTexAsync(draft: needsAuxiliary);
-                if (run.Result.TimedOut) return TimedOut(sourcePath, timeout, diagnostics, runs);
+                if (run.Result.TimedOut && Stalled(run)) { repair--; continue; }
+                if (run.Result.TimedOut) return Lost(run.Watch);
                 if (format is not null && RefusedFormat(run.Log + run.Result.StandardOutput))
                 {
                     TexFormat.Discard(format);
@@ -105,7 +139,8 @@ internal static partial class PdfBuilder
                 for (var i = 0; i < MaxFinalRuns; i++)
                 {
                     run = await RunTexAsync(draft: false);
-                    if (run.Result.TimedOut) return TimedOut(sourcePath, timeout, diagnostics, runs);
+                    if (run.Result.TimedOut && Stalled(run)) { i--; continue; }
+                    if (run.Result.TimedOut) return Lost(run.Watch);
                     var written = Auxiliary(work);
                     if (written == read) break;
                     read = written;
@@ -138,9 +173,9 @@ internal static partial class PdfBuilder
         }
     }
 
-    private static PdfResult TimedOut(string sourcePath, TimeSpan timeout, List<Diagnostic> diagnostics, int runs)
+    private static PdfResult TimedOut(string sourcePath, string message, List<Diagnostic> diagnostics, int runs)
     {
-        diagnostics.Add(Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0), $"pdflatex did not finish within {timeout.TotalSeconds:0} s"));
+        diagnostics.Add(Diagnostic.Error(DiagnosticIds.PdfError, SourceSpan.At(sourcePath, 0, 0), message));
         return new PdfResult(null, diagnostics, runs);
     }
 

@@ -53,7 +53,8 @@ internal static class LatexStage
             latex = Contained(LatexWriter.Write(context with { Failed = failed, Shrink = shrink }));
             return latex;
         }
-        var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated, Rewrite);
+        var pdf = await PdfBuilder.BuildAsync(latex, baseDir, publication.Pages[0].SourcePath, options.PdfTimeout, ct, generated, Rewrite,
+            options.Toolchain, stall: options.TexTimeout);
 
         var files = ImmutableDictionary.CreateBuilder<string, byte[]>();
         if (options.KeepTex) files[publication.Name + ".tex"] = Encoding.UTF8.GetBytes(latex.Tex);

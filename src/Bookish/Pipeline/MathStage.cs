@@ -22,6 +22,7 @@ internal static class MathStage
         Preamble = Preamble.For(publication.Metadata, extraMacros, options.MathFont),
         PreambleOrigins = Preamble.Origins(publication.Metadata, extraMacros),
         Engine = options.Engine,
+        Toolchain = options.Toolchain?.Identity ?? TexFormat.ToolchainIdentity,
         Timeout = options.TexTimeout,
         Parallelism = options.Parallelism ?? Environment.ProcessorCount,
         ResourceDirectory = publication.Pages.FirstOrDefault()?.BaseDirectory,
@@ -50,7 +51,7 @@ internal static class MathStage
     /// <summary>The batch renderer (or the test's), behind the cache unless the build opts out.</summary>
     private static IMathRenderer Renderer(BuildOptions options, List<Diagnostic> diagnostics)
     {
-        var renderer = options.MathRenderer ?? new TexBatchRenderer();
+        var renderer = options.MathRenderer ?? new TexBatchRenderer(options.Toolchain);
         if (!options.UseCache || options.MathRenderer is not null) return renderer;
         var cacheDirectory = options.CacheDirectory ?? DefaultCacheDirectory;
         if (Publisher.LinkProblem(cacheDirectory, "cache folder") is { } link)

@@ -30,12 +30,12 @@ internal static partial class NumberStage
     /// The author's <c>packages:</c> that TeX has: a package this installation lacks is an error at its front matter
     /// line and is left out of the preamble, so the equations and the PDF still build.
     /// </summary>
-    public static async Task<NumberResult> WithInstalledPackagesAsync(NumberResult numbered, CancellationToken ct)
+    public static async Task<NumberResult> WithInstalledPackagesAsync(NumberResult numbered, CancellationToken ct, IToolchain? toolchain = null)
     {
         var publication = numbered.Publication;
         var packages = publication.Metadata.Packages;
         if (packages.IsEmpty) return numbered;
-        var installed = await TexPackages.InstalledAsync(packages.Select(p => p.Name).Distinct().ToList(), ct);
+        var installed = await TexPackages.InstalledAsync(packages.Select(p => p.Name).Distinct().ToList(), ct, toolchain);
         var diagnostics = numbered.Diagnostics.ToList();
         foreach (var p in packages.Where(p => !installed.Contains(p.Name)))
             diagnostics.Add(Diagnostic.Error(DiagnosticIds.UnknownPackage, p.Span ?? SourceSpan.None,

@@ -33,6 +33,8 @@ public sealed record BuildOptions(string Input)
     public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(2);
     /// <summary>Called once when the build starts waiting for another build's lock on the output folder.</summary>
     public Action<string>? Waiting { get; init; }
+    /// <summary>Test seam: the programs' seam (TeX, converters) instead of the real, sandboxed toolchain.</summary>
+    public Toolchain.IToolchain? Toolchain { get; init; }
     /// <summary>Test seam: a renderer to use instead of the real batch renderer.</summary>
     public IMathRenderer? MathRenderer { get; init; }
     /// <summary>Test seam: called after the staging folder is written, before it replaces the output.</summary>

@@ -63,7 +63,7 @@ public static partial class Publisher
         if (build.Read.Publication is not { } read) return Result(build, build.Read.Kind);
         build = build with { Numbered = NumberStage.Number(read, build.Root) };
         Lap("read");
-        build = build with { Numbered = await NumberStage.WithInstalledPackagesAsync(build.Numbered, ct) };
+        build = build with { Numbered = await NumberStage.WithInstalledPackagesAsync(build.Numbered, ct, options.Toolchain) };
         var publication = build.Publication;
 
         build = build with { Checks = CheckStage.Run(publication) };

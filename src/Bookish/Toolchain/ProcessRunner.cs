@@ -4,22 +4,12 @@ using CliWrap;
 
 namespace Bookish.Toolchain;
 
-/// <summary>The only process boundary: runs external programs through CliWrap with a timeout and a working directory.</summary>
+/// <summary>
+/// Runs external programs through CliWrap with a timeout and a working directory: the engine under
+/// <see cref="CliToolchain"/>. Library code goes through <see cref="IToolchain"/>, not here.
+/// </summary>
 public static class ProcessRunner
 {
-    private static readonly Dictionary<string, string> Packages = new()
-    {
-        ["pdflatex"] = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern",
-        ["latex"] = "texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern",
-        ["mutool"] = "mupdf-tools",
-        ["dvisvgm"] = "dvisvgm",
-        ["pdftoppm"] = "poppler-utils",
-        ["chromium"] = "chromium",
-        ["bwrap"] = "bubblewrap",
-        ["kpsewhich"] = "texlive-base",
-        ["pdftex"] = "texlive-latex-base",
-    };
-
     public static string Find(string tool)
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':'))
@@ -27,7 +17,7 @@ public static class ProcessRunner
             var candidate = Path.Combine(dir, tool);
             if (File.Exists(candidate)) return candidate;
         }
-        throw new ToolMissingException(tool, Packages.GetValueOrDefault(tool, tool));
+        throw new ToolMissingException(tool, DebianPackages.For(tool));
     }
 
     public static bool Exists(string tool)

@@ -109,7 +109,7 @@ public static class TexSandbox
     public static async Task EnsureAvailableAsync(CancellationToken cancellationToken = default)
     {
         if (!ProcessRunner.Exists("bwrap"))
-            throw new SandboxUnavailableException("'bwrap' was not found on PATH; install it with: apt-get install -y bubblewrap");
+            throw new SandboxUnavailableException($"'bwrap' was not found on PATH; install it with: apt-get install -y {DebianPackages.For("bwrap")}");
         if (await _probe.Value is { } problem) throw new SandboxUnavailableException(problem);
     }
 
