@@ -22,7 +22,7 @@ public static class GlyphOutlines
         return true;
     }
 
-    /// <summary>An SVG with the outlines its <c>&lt;use&gt;</c> elements refer to defined inside it: a picture that stands alone.</summary>
+    /// <summary>An SVG with the outlines its <c>&lt;use&gt;</c> elements refer to defined inside it: a picture that stands alone (SVG 1.1 links).</summary>
     public static string Standalone(string markup, IReadOnlyDictionary<string, string> glyphs)
     {
         if (glyphs.Count == 0) return markup;
@@ -31,6 +31,7 @@ public static class GlyphOutlines
         var sb = new StringBuilder(markup.Length + glyphs.Sum(g => g.Value.Length + 30));
         sb.Append(markup, 0, end + 1).Append("<defs>");
         foreach (var (id, d) in glyphs) sb.Append("<path id=\"").Append(id).Append("\" d=\"").Append(d).Append("\"/>");
-        return sb.Append("</defs>").Append(markup, end + 1, markup.Length - end - 1).ToString();
+        // Glyph uses say SVG 2's plain href; SVG 1.1 renderers (rasterisers) want xlink:href.
+        return sb.Append("</defs>").Append(markup, end + 1, markup.Length - end - 1).Replace("<use href=\"#", "<use xlink:href=\"#").ToString();
     }
 }

@@ -30,6 +30,6 @@ internal static partial class SvgPage
             return rest.Trim().Length == 0 ? "" : "<defs>" + rest + "</defs>";
         });
         if (rename.Count == 0) return (svg, GlyphOutlines.None);
-        return (Href().Replace(svg, h => rename.TryGetValue(h.Groups[2].Value, out var shared) ? $"{h.Groups[1].Value}href=\"#{shared}\"" : h.Value), glyphs);
+        return (Href().Replace(svg, h => rename.TryGetValue(h.Groups[2].Value, out var shared) ? $"href=\"#{shared}\"" : h.Value), glyphs);
     }
 }

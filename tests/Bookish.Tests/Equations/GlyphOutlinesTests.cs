@@ -16,7 +16,7 @@ public sealed class GlyphOutlinesTests
         var id = Assert.Single(one.Glyphs).Key;
         Assert.Equal(id, Assert.Single(two.Glyphs).Key);
         Assert.Equal("M1 2L3 4Z", one.Glyphs[id]);
-        Assert.Equal($"<svg {Xmlns}><use xlink:href=\"#{id}\" x=\"1\"/></svg>", one.Markup);
+        Assert.Equal($"<svg {Xmlns}><use href=\"#{id}\" x=\"1\"/></svg>", one.Markup);
         Assert.DoesNotContain("font_99_7", two.Markup);
     }
 
@@ -24,7 +24,7 @@ public sealed class GlyphOutlinesTests
     public void The_standalone_picture_defines_the_glyphs_its_markup_uses()
     {
         var id = GlyphOutlines.IdOf("M0 0L1 1Z");
-        var math = new RenderedMath($"<svg {Xmlns} viewBox=\"0 0 1 1\"><use xlink:href=\"#{id}\"/></svg>", 1, 1, 0) { Glyphs = new Dictionary<string, string> { [id] = "M0 0L1 1Z" } };
+        var math = new RenderedMath($"<svg {Xmlns} viewBox=\"0 0 1 1\"><use href=\"#{id}\"/></svg>", 1, 1, 0) { Glyphs = new Dictionary<string, string> { [id] = "M0 0L1 1Z" } };
         Assert.Equal($"<svg {Xmlns} viewBox=\"0 0 1 1\"><defs><path id=\"{id}\" d=\"M0 0L1 1Z\"/></defs><use xlink:href=\"#{id}\"/></svg>", math.Svg);
         Assert.NotNull(SvgSanitizer.Clean(math.Svg));
     }

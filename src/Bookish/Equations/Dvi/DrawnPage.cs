@@ -23,7 +23,10 @@ internal sealed record DrawnImage(double X, double Y, double Width, double Heigh
 internal sealed record DrawnPage(double Width, double Height, IReadOnlyList<GlyphRun> Runs, IReadOnlyList<DrawnRule> Rules,
     IReadOnlyList<DrawnImage> Images, IReadOnlyDictionary<string, string> Outlines)
 {
-    /// <summary>SVG markup of the page; glyph outlines are referred to by id and not defined in it (see <see cref="Outlines"/>).</summary>
+    /// <summary>
+    /// SVG markup of the page; glyph outlines are referred to by id (SVG 2's plain <c>href</c>, shorter in a page of
+    /// thousands of glyphs) and not defined in it (see <see cref="Outlines"/>).
+    /// </summary>
     public string ToSvg()
     {
         var sb = new StringBuilder(256 + Runs.Sum(r => r.Glyphs.Count) * 40);
@@ -33,7 +36,7 @@ internal sealed record DrawnPage(double Width, double Height, IReadOnlyList<Glyp
         {
             sb.Append("<g transform=\"matrix(").Append(S(run.A)).Append(",0,").Append(S(run.C)).Append(',').Append(S(run.D)).Append(",0,0)\">");
             foreach (var g in run.Glyphs)
-                sb.Append("<use xlink:href=\"#").Append(g.Outline).Append("\" x=\"").Append(F(g.X)).Append("\" y=\"").Append(F(g.Y)).Append("\"/>");
+                sb.Append("<use href=\"#").Append(g.Outline).Append("\" x=\"").Append(F(g.X)).Append("\" y=\"").Append(F(g.Y)).Append("\"/>");
             sb.Append("</g>");
         }
         foreach (var r in Rules)
