@@ -23,6 +23,8 @@ internal sealed partial class Parser
         ["tr"] = "tr", ["Tr"] = "tr", ["trace"] = "tr", ["diag"] = "diag", ["sum"] = "sum", ["exp"] = "exp",
         ["ln"] = "ln", ["log"] = "ln", ["det"] = "det", ["max"] = "max", ["min"] = "min", ["tanh"] = "tanh",
         ["sigmoid"] = "sigma", ["abs"] = "abs", ["sin"] = "sin", ["cos"] = "cos", ["tan"] = "tan",
+        ["vec"] = "vec", ["adj"] = "adj", ["eig"] = "eig", ["prod"] = "prod", ["sinh"] = "sinh", ["cosh"] = "cosh",
+        ["pinv"] = "pinv", ["sqrt"] = "sqrt", ["sgn"] = "sign", ["sign"] = "sign",
     };
 
     private Expr ParsePrimary()
@@ -57,14 +59,15 @@ internal sealed partial class Parser
                 _p++;
                 var e = ParseExpr();
                 Expect(")");
-                return e with { };
+                // The span covers the parentheses, so a quoted link keeps its closing delimiter.
+                return e with { Start = t.Start, End = _t[_p - 1].End };
             }
             case "{":
             {
                 _p++;
                 var e = ParseExpr();
                 Expect("}");
-                return e;
+                return e with { Start = t.Start, End = _t[_p - 1].End };
             }
             case "|":
             {
@@ -81,7 +84,7 @@ internal sealed partial class Parser
                 var items = new List<Expr> { ParseExpr() };
                 while (Peek.IsSymbol(",")) { _p++; items.Add(ParseExpr()); }
                 Expect("]");
-                if (items.Count == 1) return items[0];
+                if (items.Count == 1) return items[0] with { Start = t.Start, End = _t[_p - 1].End };
                 return new MatrixExpr([items], t.Start, _t[_p - 1].End);
             }
             default:
@@ -102,11 +105,13 @@ internal sealed partial class Parser
         {
             _p++;
             var sub = ReadGroup();
-            string text = string.Concat(sub.Select(s => s.Text));
+            string text = string.Concat(sub.Where(s => !s.IsSymbol("{") && !s.IsSymbol("}") && !s.IsCommand("text") && !s.IsCommand("textrm")).Select(s => s.Text));
             name = text switch
             {
-                "2" or "F" => "norm",
+                "2" => "norm2",
+                "F" or "Frob" or "fro" => "normF",
                 "1" => "norm1",
+                "infty" or "\\infty" or "max" => "normInf",
                 _ => throw new CalcException($"unsupported norm '_{text}'", t.Start, _t[_p - 1].End),
             };
         }
@@ -119,6 +124,12 @@ internal sealed partial class Parser
         if (name is "frac" or "dfrac" or "tfrac") return ParseFrac();
         if (name == "sqrt") return ParseSqrt();
         if (name == "sum") return ParseSum();
+        if (name == "prod") return ParseSum() switch
+        {
+            SumExpr s => s with { Product = true },
+            FunctionExpr f => f with { Name = "prod" },
+            var other => other,
+        };
         if (name == "nabla") return ParseNabla();
         if (name == "begin") return ParseEnvironment();
         if (name is "operatorname" or "text" or "textrm" or "mathop")
@@ -192,7 +203,8 @@ internal sealed partial class Parser
         if (name is "max" or "min" ? args.Count != 2 : args.Count != 1)
             throw new CalcException($"wrong number of arguments for '{name}'", t.Start, _t[_p - 1].End);
         Expr call = new FunctionExpr(name, args, t.Start, _t[_p - 1].End);
-        if (power != null) call = new PowerExpr(call, power, t.Start, _t[_p - 1].End);
+        // \tanh^2(\mathbf{v}): of a vector, the function's values squared entry by entry; of a square matrix, a matrix power.
+        if (power != null) call = new PowerExpr(call, power, t.Start, _t[_p - 1].End) { OfFunction = true };
         return call;
     }
 
