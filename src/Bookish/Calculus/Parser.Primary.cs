@@ -193,7 +193,8 @@ internal sealed partial class Parser
             int start = Peek.Start;
             if (!CanStartPrimary(Peek)) throw Unexpected(Peek);
             Expr arg = ParsePostfix();
-            while (CanStartPrimary(Peek) && !IsFunctionStart(Peek))
+            // \tanh x (1 - \tanh^2 x): a parenthesis after the argument starts a new factor, as readers take it.
+            while (CanStartPrimary(Peek) && !IsFunctionStart(Peek) && !Peek.IsSymbol("("))
             {
                 var right = ParsePostfix();
                 arg = new BinaryExpr("juxt", arg, right, start, right.End);
