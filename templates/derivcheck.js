@@ -1634,9 +1634,61 @@
     return null;
   }
 
-  /** Checks one claim: {declare, define, claim, layout = "numerator", seed} -> {verdict, message, counterexample, ...}. */
+  /** The document's macros ([{name, body, args}]) expanded as TeX would (MacroExpander.cs). */
+  function expandMacros(s, macros) {
+    if (!macros || macros.length === 0 || !s || s.indexOf("\\") < 0) return s;
+    var byName = {};
+    macros.forEach(function (m) { byName[String(m.name).replace(/^\\+/, "")] = m; });
+    for (var round = 0; round < 16; round++) {
+      var out = "", changed = false, i = 0;
+      while (i < s.length) {
+        if (s[i] !== "\\" || i + 1 >= s.length) { out += s[i++]; continue; }
+        if (!isLetter(s[i + 1])) { out += s.substr(i, 2); i += 2; continue; }
+        var j = i + 1;
+        while (j < s.length && isLetter(s[j])) j++;
+        var name = s.substring(i + 1, j);
+        if (!has(byName, name)) { out += s.substring(i, j); i = j; continue; }
+        var m = byName[name], args = [], k = j;
+        for (var a = 0; a < (m.args || 0); a++) {
+          while (k < s.length && /\s/.test(s[k])) k++;
+          if (k >= s.length) break;
+          if (s[k] === "{") {
+            var depth = 0, start = k;
+            for (; k < s.length; k++) {
+              if (s[k] === "\\") { k++; continue; }
+              if (s[k] === "{") depth++;
+              else if (s[k] === "}" && --depth === 0) { k++; break; }
+            }
+            args.push(s.substring(start + 1, Math.max(start + 1, k - 1)));
+          } else if (s[k] === "\\") {
+            var e = k + 1;
+            while (e < s.length && isLetter(s[e])) e++;
+            if (e === k + 1) e++;
+            args.push(s.substring(k, Math.min(e, s.length)));
+            k = e;
+          } else args.push(s[k++]);
+        }
+        var body = String(m.body);
+        for (var q = args.length; q >= 1; q--) body = body.split("#" + q).join(args[q - 1]);
+        out += body;
+        if (k < s.length && isLetter(s[k]) && body.length > 0 && isLetter(body[body.length - 1]) && body.indexOf("\\") >= 0) out += " ";
+        i = k;
+        changed = true;
+      }
+      if (!changed || out.length > 200000) return out.length > 200000 ? s : out;
+      s = out;
+    }
+    return s;
+  }
+
+  /** Checks one claim: {declare, define, claim, layout = "numerator", seed, macros} -> {verdict, message, counterexample, ...}. */
   function check(input) {
     input = input || {};
+    if (input.macros && input.macros.length) {
+      var mx = input.macros;
+      input = { declare: expandMacros(String(input.declare || ""), mx), define: expandMacros(String(input.define || ""), mx),
+        claim: expandMacros(String(input.claim || ""), mx), layout: input.layout, seed: input.seed, auto: input.auto };
+    }
     var layout = parseLayout(input.layout);
     if (layout === null) return verdict("not-checkable", "unknown layout '" + input.layout + "' (use numerator or denominator)", { part: "layout" });
     var seed = input.seed === undefined || input.seed === null ? DEFAULT_SEED : (input.seed >>> 0);

@@ -11,4 +11,7 @@ public sealed record AutoCheckOptions
     public string Layout { get; init; } = "numerator";
     public int VectorSize { get; init; } = 3;
     public uint Seed { get; init; } = CheckOptions.Default.Seed;
+
+    /// <summary>The document's macros, expanded in each equation before it is read.</summary>
+    public IReadOnlyList<Model.MacroDefinition> Macros { get; init; } = [];
 }

@@ -24,7 +24,7 @@ public static partial class DerivativeChecker
         if (!TryParseLayout(options.Layout, out var layout)) layout = Layout.Numerator;
         foreach (var (tex, span) in displayEquations)
         {
-            foreach (var chain in Chains(tex))
+            foreach (var chain in Chains(MacroExpander.Expand(tex, options.Macros)))
             {
                 if (!DerivativeMarker.IsMatch(chain) || !chain.Contains('=')) continue;
                 string declare = options.Declarations ?? LegacyDeclarations(chain, options.VectorSize);

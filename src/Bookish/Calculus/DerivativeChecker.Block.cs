@@ -15,7 +15,8 @@ public static partial class DerivativeChecker
     /// </summary>
     public static CheckBlockVerdict CheckBlock(string blockSource, SourceSpan span, CheckContext context)
     {
-        var lines = ReadLines(blockSource ?? "", span);
+        var lines = ReadLines(blockSource ?? "", span)
+            .Select(l => l.Key == "layout" ? l : l with { Value = MacroExpander.Expand(l.Value, context.Macros) }).ToList();
         string Join(string key, string sep) => string.Join(sep, lines.Where(l => l.Key == key).Select(l => l.Value));
         string declare = Join("declare", ", ");
         string define = Join("define", "; ");

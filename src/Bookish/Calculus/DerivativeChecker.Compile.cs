@@ -10,6 +10,7 @@ public static partial class DerivativeChecker
     public static Func<double, double>? CompileScalarFunction(string latex, string variable, CheckContext context, out string? error)
     {
         error = null;
+        latex = MacroExpander.Expand(latex, context.Macros);
         try
         {
             var (varName, _) = Parser.ParseName(Tokenizer.Tokenize(variable).Where(t => t.Kind != TokenKind.End).ToList(), variable);

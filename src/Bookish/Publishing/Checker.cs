@@ -48,7 +48,9 @@ public static class Checker
                 .Where(m => m.Environment != MathEnvironment.RawLatex)
                 .Select(m => (m.Tex, m.Span)).ToList();
             var declared = string.Join(", ", outcome.Notation.Values.Select(n => Notation.NotationDeclarations.DeclareText(n.Notation)).Where(s => s.Length > 0));
-            auto = DerivativeChecker.AutoCheck(equations, new AutoCheckOptions { Declarations = declared.Length > 0 ? declared : null });
+            var macros = publication.Pages.SelectMany(p => p.Metadata.Macros).Concat(outcome.Notation.Values.SelectMany(n => n.Notation.Macros))
+                .GroupBy(m => m.Name).Select(g => g.First()).ToList();
+            auto = DerivativeChecker.AutoCheck(equations, new AutoCheckOptions { Declarations = declared.Length > 0 ? declared : null, Macros = macros });
             diagnostics.AddRange(auto.Diagnostics);
         }
         if (output is not null)

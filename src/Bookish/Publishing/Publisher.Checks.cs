@@ -60,7 +60,11 @@ public static partial class Publisher
             });
 
             var layout = page.Metadata.Raw.GetValueOrDefault("layout")?.ToString() ?? "numerator";
-            var context = CheckContext.Default with { DefaultLayout = layout };
+            var context = CheckContext.Default with
+            {
+                DefaultLayout = layout,
+                Macros = [.. page.Metadata.Macros, .. notation.Notation.Macros.Where(m => page.Metadata.Macros.All(d => d.Name != m.Name))],
+            };
             var declared = NotationDeclarations.DeclareText(notation.Notation);
             if (!string.IsNullOrWhiteSpace(declared)) context = context.WithDeclarations(declared);
             foreach (var block in ModelWalker.Blocks(page))
@@ -104,6 +108,7 @@ public static partial class Publisher
             ContextDeclare = string.Join(", ", context.Declarations),
             ContextDefine = string.Join("; ", context.Definitions),
             Layout = context.DefaultLayout,
+            ContextMacros = context.Macros.Count == 0 ? "" : System.Text.Json.JsonSerializer.Serialize(context.Macros.Select(m => new { name = m.Name, body = m.Body, args = m.Arguments })),
         };
         return verdict.Context;
     }
