@@ -16,9 +16,12 @@
   }
   function fail(reason, start, end) { throw new CalcError(reason, start, end); }
 
+  // <generated from templates/derivcheck-tables.json; do not edit: BOOKISH_UPDATE_GOLDEN=1 rewrites it (SharedTablesTests)>
+  var TABLES = {"ignored":["left","right","big","Big","bigg","Bigg","bigl","bigr","Bigl","Bigr","biggl","biggr","Biggl","Biggr","displaystyle","textstyle","limits","nolimits","quad","qquad","mathrm","middle"],"notPrimary":["cdot","times","odot","oslash","otimes","circ","in","leq","geq","le","ge","neq","end","to","mapsto","approx","equiv","partial","div","pm","lt","gt","succ","text"],"greek":["alpha","beta","gamma","delta","epsilon","varepsilon","zeta","eta","theta","vartheta","iota","kappa","lambda","mu","nu","xi","pi","rho","varrho","sigma","tau","upsilon","phi","varphi","chi","psi","omega","Gamma","Delta","Theta","Lambda","Xi","Pi","Sigma","Upsilon","Phi","Psi","Omega","ell"],"bold":["mathbf","boldsymbol","bm","vec","mathbfit","pmb"],"accents":["hat","tilde","bar","mathcal","overline","widehat","dot"],"builtinCommands":{"exp":"exp","ln":"ln","log":"ln","sin":"sin","cos":"cos","tan":"tan","tanh":"tanh","sinh":"sinh","cosh":"cosh","det":"det","max":"max","min":"min"},"operatorNames":{"tr":"tr","Tr":"tr","trace":"tr","diag":"diag","sum":"sum","exp":"exp","ln":"ln","log":"ln","det":"det","max":"max","min":"min","tanh":"tanh","sigmoid":"sigma","abs":"abs","sin":"sin","cos":"cos","tan":"tan","vec":"vec","adj":"adj","eig":"eig","prod":"prod","sinh":"sinh","cosh":"cosh","pinv":"pinv","sqrt":"sqrt","sgn":"sign","sign":"sign"},"matrixFunctions":["exp","ln","sin","cos","tan","sinh","cosh","tanh","sqrt"],"environments":["bmatrix","pmatrix","matrix","Bmatrix","vmatrix","smallmatrix"]};
+  // </generated>
+
   // ---------------------------------------------------------------- tokenizer
-  var IGNORED = set(["left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
-    "Biggl", "Biggr", "displaystyle", "textstyle", "limits", "nolimits", "quad", "qquad", "mathrm", "middle"]);
+  var IGNORED = set(TABLES.ignored);
   function set(a) { var s = new Set(); for (var i = 0; i < a.length; i++) s.add(a[i]); return s; }
   function isLetter(c) { return /^[A-Za-z]$/.test(c); }
   function isDigit(c) { return c >= "0" && c <= "9"; }
@@ -74,18 +77,12 @@
   }
 
   // ---------------------------------------------------------------- parser
-  var NOT_PRIMARY = set(["cdot", "times", "odot", "oslash", "otimes", "circ", "in", "leq", "geq", "le", "ge", "neq", "end",
-    "to", "mapsto", "approx", "equiv", "partial", "div", "pm", "lt", "gt", "succ", "text"]);
-  var GREEK = set(["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
-    "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi",
-    "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell"]);
-  var BOLD = set(["mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb"]);
-  var ACCENTS = set(["hat", "tilde", "bar", "mathcal", "overline", "widehat", "dot"]);
-  var BUILTIN_CMDS = { exp: "exp", ln: "ln", log: "ln", sin: "sin", cos: "cos", tan: "tan", tanh: "tanh", sinh: "sinh",
-    cosh: "cosh", det: "det", max: "max", min: "min" };
-  var OPERATOR_NAMES = { tr: "tr", Tr: "tr", trace: "tr", diag: "diag", sum: "sum", exp: "exp", ln: "ln", log: "ln",
-    det: "det", max: "max", min: "min", tanh: "tanh", sigmoid: "sigma", abs: "abs", sin: "sin", cos: "cos", tan: "tan",
-    vec: "vec", adj: "adj", eig: "eig", prod: "prod", sinh: "sinh", cosh: "cosh", pinv: "pinv", sqrt: "sqrt", sgn: "sign", sign: "sign" };
+  var NOT_PRIMARY = set(TABLES.notPrimary);
+  var GREEK = set(TABLES.greek);
+  var BOLD = set(TABLES.bold);
+  var ACCENTS = set(TABLES.accents);
+  var BUILTIN_CMDS = TABLES.builtinCommands;
+  var OPERATOR_NAMES = TABLES.operatorNames;
   var EMPTY_SETTINGS = { functions: new Set(), variables: new Set() };
 
   function Parser(tokens, src, settings) {
@@ -507,7 +504,7 @@
     var body = this.parseTerm();
     return { k: "sum", index: index, from: from, to: to, body: body, start: t.start, end: body.end };
   };
-  var ENVS = set(["bmatrix", "pmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"]);
+  var ENVS = set(TABLES.environments);
   P.parseEnvironment = function () {
     var t = this.next();
     var env = this.readGroup().map(function (g) { return g.text; }).join("");
@@ -654,7 +651,7 @@
   }
 
   // ---------------------------------------------------------------- functions of a square matrix (MatrixFunctions.cs)
-  var MATRIX_FUNCTIONS = set(["exp", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sqrt"]);
+  var MATRIX_FUNCTIONS = set(TABLES.matrixFunctions);
   function nanLike(a) { var d = []; for (var i = 0; i < a.data.length; i++) d.push(NaN); return matrix(a.rows, a.cols, d); }
   function norm1Of(a) {
     var best = 0;

@@ -8,7 +8,7 @@ namespace Bookish.Calculus;
 internal static class MatrixFunctions
 {
     /// <summary>Names whose meaning for a square matrix is the matrix function (unless declared element-wise).</summary>
-    public static readonly HashSet<string> Names = ["exp", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sqrt"];
+    public static readonly System.Collections.Frozen.FrozenSet<string> Names = CalculusTables.MatrixFunctions;
 
     public static Value Apply(string name, Value a) => name switch
     {

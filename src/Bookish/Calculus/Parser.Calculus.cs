@@ -167,7 +167,7 @@ internal sealed partial class Parser
     {
         var t = Next();
         string env = string.Concat(ReadGroup().Select(g => g.Text));
-        if (env is not ("bmatrix" or "pmatrix" or "matrix" or "Bmatrix" or "vmatrix" or "smallmatrix"))
+        if (!CalculusTables.Environments.Contains(env))
             throw new CalcException($"unsupported environment '{env}'", t.Start, _t[_p - 1].End);
         var rows = new List<IReadOnlyList<Expr>>();
         var row = new List<Expr>();

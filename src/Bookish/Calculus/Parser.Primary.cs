@@ -2,30 +2,14 @@ namespace Bookish.Calculus;
 
 internal sealed partial class Parser
 {
-    internal static readonly HashSet<string> Greek =
-    [
-        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
-        "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
-        "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell",
-    ];
+    internal static readonly System.Collections.Frozen.FrozenSet<string> Greek = CalculusTables.Greek;
 
-    private static readonly HashSet<string> BoldCommands = ["mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb"];
-    private static readonly HashSet<string> Accents = ["hat", "tilde", "bar", "mathcal", "overline", "widehat", "dot"];
+    private static readonly System.Collections.Frozen.FrozenSet<string> BoldCommands = CalculusTables.Bold;
+    private static readonly System.Collections.Frozen.FrozenSet<string> Accents = CalculusTables.Accents;
 
-    private static readonly Dictionary<string, string> BuiltinCommands = new()
-    {
-        ["exp"] = "exp", ["ln"] = "ln", ["log"] = "ln", ["sin"] = "sin", ["cos"] = "cos", ["tan"] = "tan",
-        ["tanh"] = "tanh", ["sinh"] = "sinh", ["cosh"] = "cosh", ["det"] = "det", ["max"] = "max", ["min"] = "min",
-    };
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> BuiltinCommands = CalculusTables.BuiltinCommands;
 
-    private static readonly Dictionary<string, string> OperatorNames = new()
-    {
-        ["tr"] = "tr", ["Tr"] = "tr", ["trace"] = "tr", ["diag"] = "diag", ["sum"] = "sum", ["exp"] = "exp",
-        ["ln"] = "ln", ["log"] = "ln", ["det"] = "det", ["max"] = "max", ["min"] = "min", ["tanh"] = "tanh",
-        ["sigmoid"] = "sigma", ["abs"] = "abs", ["sin"] = "sin", ["cos"] = "cos", ["tan"] = "tan",
-        ["vec"] = "vec", ["adj"] = "adj", ["eig"] = "eig", ["prod"] = "prod", ["sinh"] = "sinh", ["cosh"] = "cosh",
-        ["pinv"] = "pinv", ["sqrt"] = "sqrt", ["sgn"] = "sign", ["sign"] = "sign",
-    };
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> OperatorNames = CalculusTables.OperatorNames;
 
     private Expr ParsePrimary()
     {

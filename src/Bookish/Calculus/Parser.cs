@@ -3,11 +3,7 @@ namespace Bookish.Calculus;
 /// <summary>Recursive-descent parser from the LaTeX subset to <see cref="Expr"/>; throws <see cref="CalcException"/> on bad input.</summary>
 internal sealed partial class Parser
 {
-    private static readonly HashSet<string> NotPrimary =
-    [
-        "cdot", "times", "odot", "oslash", "otimes", "circ", "in", "leq", "geq", "le", "ge", "neq", "end", "to", "mapsto",
-        "approx", "equiv", "partial", "div", "pm", "lt", "gt", "succ", "text",
-    ];
+    private static readonly System.Collections.Frozen.FrozenSet<string> NotPrimary = CalculusTables.NotPrimary;
 
     private readonly List<Token> _t;
     private readonly string _src;
