@@ -304,6 +304,9 @@
     if (t.kind === "cmd" && (BOLD.has(t.text) || ACCENTS.has(t.text))) {
       var bold = BOLD.has(t.text);
       var group = this.readGroup();
+      var core = group.filter(function (g) { return !isSym(g, "{") && !isSym(g, "}") && !(g.kind === "cmd" && BOLD.has(g.text)); });
+      if (core.length === 1 && core[0].kind === "number" && (core[0].text === "1" || core[0].text === "0") && (bold || t.text === "overrightarrow"))
+        return { name: "", bold: true, constant: core[0].text === "1" ? "ones" : "zero" };
       if (group.length === 1) {
         var g = group[0];
         if (bold && g.kind === "number" && (g.text === "1" || g.text === "0")) return { name: "", bold: true, constant: g.text === "1" ? "ones" : "zero" };
@@ -1134,6 +1137,7 @@
         this.defs[call.name].params.forEach(function (p) { vars.push({ k: "sym", name: p, bold: false, start: call.start, end: call.end }); });
       else vars = vars.concat(call.args);
     }
+    env = this.withIntermediates(vars, env);
     if (vars.length === 1 && vars[0].k === "fn" && vars[0].name === "vec" && vars[0].args[0].k === "sym" && has(env, vars[0].args[0].name))
       return this.differentiate(d.a, vars[0].args[0].name, env, true);
     var names = vars.map(function (v) {
@@ -1176,6 +1180,17 @@
       return this.assemble(f0, zeros(n, 1), cols);
     }
     return this.assemble(f0, v, cols);
+  };
+  /** dy/du with u defined: u becomes a variable at its current value (the chain rule's intermediate variable). */
+  E.withIntermediates = function (vars, env) {
+    var extended = null;
+    for (var i = 0; i < vars.length; i++) {
+      var v = vars[i];
+      if (v.k !== "sym" || has(env, v.name) || !has(this.defs, v.name) || this.defs[v.name].params.length !== 0) continue;
+      if (extended === null) extended = extend(env);
+      extended[v.name] = this.evalDefinition(this.defs[v.name], env);
+    }
+    return extended === null ? env : extended;
   };
   E.secondDerivative = function (d, env) {
     var self = this;
@@ -1386,7 +1401,7 @@
         });
         functions.add(name);
       }
-      var paramSet = new Set(variables.concat(params));
+      var paramSet = new Set(variables.concat(params).concat(result.filter(function (d) { return d.params.length === 0; }).map(function (d) { return d.name; })));
       var body = parseTokens(sides[1], src, { functions: functions, variables: paramSet });
       result.push({ name: name, params: params, scalarParams: scalars, body: body });
     });
@@ -1537,7 +1552,7 @@
     return v;
   }
 
-  function checkCore(declare, define, claim, layout, seed, auto) {
+  function checkCore(declare, define, claim, layout, seed, auto, explicitDependence) {
     var part = "declare", text = declare;
     try {
       var decls = parseDeclarations(declare);
@@ -1548,13 +1563,14 @@
       var defined = new Set(defs.map(function (d) { return d.name; }));
       decls.symbols = decls.symbols.filter(function (s) { return !defined.has(s.name); });
       part = "claim"; text = claim;
-      var variables = new Set(decls.symbols.map(function (s) { return s.name; }).concat(Object.keys(decls.sizes)));
+      var variables = new Set(decls.symbols.map(function (s) { return s.name; }).concat(Object.keys(decls.sizes))
+        .concat(defs.filter(function (d) { return d.params.length === 0; }).map(function (d) { return d.name; })));
       var chain = parseChain(claim, { functions: functions, variables: variables });
       if (chain.length < 2) return verdict("not-checkable", "a claim needs a derivative and at least one '= …'", { part: part });
       var reference = -1;
       for (var r = 0; r < chain.length; r++) if (containsDerivative(chain[r])) { reference = r; break; }
       if (reference < 0) return verdict("not-checkable", "the claim contains no derivative", { part: part });
-      if (auto && !chain.filter(containsDerivative).every(dependsOnItsVariables))
+      if (auto && !explicitDependence && !chain.filter(containsDerivative).every(dependsOnItsVariables))
         return verdict("not-checkable", "a differentiated expression does not mention its variable (implicit dependence?)", { part: part });
       var definitions = {};
       defs.forEach(function (d) { definitions[d.name] = d; });
@@ -1684,13 +1700,13 @@
     if (input.macros && input.macros.length) {
       var mx = input.macros;
       input = { declare: expandMacros(String(input.declare || ""), mx), define: expandMacros(String(input.define || ""), mx),
-        claim: expandMacros(String(input.claim || ""), mx), layout: input.layout, seed: input.seed, auto: input.auto };
+        claim: expandMacros(String(input.claim || ""), mx), layout: input.layout, seed: input.seed, auto: input.auto, explicitDependence: input.explicitDependence };
     }
     var layout = parseLayout(input.layout);
     if (layout === null) return verdict("not-checkable", "unknown layout '" + input.layout + "' (use numerator or denominator)", { part: "layout" });
     var seed = input.seed === undefined || input.seed === null ? DEFAULT_SEED : (input.seed >>> 0);
     try {
-      return checkCore(String(input.declare || ""), String(input.define || ""), String(input.claim || ""), layout, seed, !!input.auto);
+      return checkCore(String(input.declare || ""), String(input.define || ""), String(input.claim || ""), layout, seed, !!input.auto, !!input.explicitDependence);
     } catch (ex) {
       return verdict("not-checkable", "internal error: " + (ex && ex.message ? ex.message : String(ex)));
     }

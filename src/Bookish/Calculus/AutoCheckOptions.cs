@@ -14,4 +14,7 @@ public sealed record AutoCheckOptions
 
     /// <summary>The document's macros, expanded in each equation before it is read.</summary>
     public IReadOnlyList<Model.MacroDefinition> Macros { get; init; } = [];
+
+    /// <summary>A declarations sidecar (<c>--declarations FILE</c>): its declarations join the notation's, its scopes apply by line.</summary>
+    public DerivativeSidecar? Sidecar { get; init; }
 }

@@ -15,6 +15,7 @@ internal sealed partial class Evaluator
         }
         if (vars is [FunctionExpr { Name: "vec", Args: [SymbolExpr vs] }] && env.ContainsKey(vs.Name))
             return Differentiate(d.Operand, vs.Name, env, byVec: true);
+        env = WithIntermediates(vars, env);
         var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name)
             ? s.Name
             : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
@@ -24,6 +25,22 @@ internal sealed partial class Evaluator
             throw new CalcException("a gradient over several arguments needs a scalar function of scalars");
         var data = parts.Select(p => p.ScalarValue).ToArray();
         return Layout == Layout.Numerator ? Value.Matrix(1, data.Length, data) : Value.Matrix(data.Length, 1, data);
+    }
+
+    /// <summary>
+    /// dy/du with u defined (<c>u = x^2</c>): u becomes a variable at its current value, and everything defined through u
+    /// follows it while the declared variables stay put (the chain rule's intermediate variable).
+    /// </summary>
+    private IReadOnlyDictionary<string, Value> WithIntermediates(IEnumerable<Expr> vars, IReadOnlyDictionary<string, Value> env)
+    {
+        Dictionary<string, Value>? extended = null;
+        foreach (var v in vars)
+        {
+            if (v is not SymbolExpr s || env.ContainsKey(s.Name) || !_definitions.TryGetValue(s.Name, out var def) || def.Parameters.Count != 0) continue;
+            extended ??= new Dictionary<string, Value>(env);
+            extended[s.Name] = EvalDefinition(def, env);
+        }
+        return extended ?? env;
     }
 
     private static string Describe(Expr v) => v switch
@@ -108,6 +125,7 @@ internal sealed partial class Evaluator
             ? s.Name
             : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
         string x = names[0], y = names[1];
+        if (!env.ContainsKey(x) || !env.ContainsKey(y)) throw new CalcException("a second derivative by a defined quantity is not supported");
         var vx = env[x];
         var vy = env[y];
         if (!(vx.IsScalar || vx.IsColumn) || !(vy.IsScalar || vy.IsColumn))

@@ -12,6 +12,10 @@ internal sealed partial class Parser
         {
             bool bold = BoldCommands.Contains(t.Text);
             var group = ReadGroup();
+            // \overrightarrow{\mathbf 1}, \vec{\mathbf{0}}: the ones and zero vectors written with an arrow.
+            var core = group.Where(g => !g.IsSymbol("{") && !g.IsSymbol("}") && !(g.Kind == TokenKind.Command && BoldCommands.Contains(g.Text))).ToList();
+            if (core.Count == 1 && core[0].Kind == TokenKind.Number && core[0].Text is "1" or "0" && (bold || t.Text == "overrightarrow"))
+                return ("", true, core[0].Text == "1" ? "ones" : "zero");
             if (group.Count == 1)
             {
                 var g = group[0];
