@@ -36,11 +36,11 @@ public sealed class PaperAutoCheckTests
     }
 
     [Fact]
-    public async Task A_missing_sidecar_is_BK1001_and_exit_1()
+    public async Task A_missing_sidecar_is_BK1001_and_exit_2()
     {
         var r = await BookishProcess.RunAsync(["check", Paper, "--derivatives", "auto", "--declarations", Path.Combine(Path.GetTempPath(), "no-such-sidecar.yaml"), "--no-parity"]);
 
-        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(2, r.ExitCode);
         Assert.Contains("BK1001", r.StandardOutput + r.StandardError);
     }
 }
