@@ -135,4 +135,16 @@ public sealed class SecondPassTests
         Assert.False(v.TooLarge);
         Assert.Contains("too expensive", v.Message);
     }
+
+    [Fact]
+    public void A_matrix_function_of_the_largest_matrix_is_charged_by_its_work_and_ends_too_expensive_quickly()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var v = DerivativeChecker.CheckClaim(@"\mathbf{X} \in \mathbb{R}^{32 \times 32}", "", @"\frac{\partial}{\partial \mathbf{X}} \operatorname{tr}(e^{\mathbf{X}}) = (e^{\mathbf{X}})^T");
+
+        Assert.Equal(VerdictKind.NotCheckable, v.Kind);
+        Assert.Contains("too expensive", v.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
 }
