@@ -11,6 +11,9 @@
     });
     return parts;
   }
+  function macrosOf(block) {
+    try { return JSON.parse(block.getAttribute("data-context-macros") || "[]"); } catch (e) { return []; }
+  }
   function join(a, b, sep) { return [a, b].filter(function (x) { return x && x.trim(); }).join(sep); }
   function randomSeed() { return (Math.random() * 4294967296) >>> 0; }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
@@ -23,7 +26,7 @@
   function runClaims(input, claims, seed) {
     var worst = null;
     for (var i = 0; i < claims.length; i++) {
-      var v = window.BookishDerivCheck.check({ declare: input.declare, define: input.define, claim: claims[i], layout: input.layout, seed: seed });
+      var v = window.BookishDerivCheck.check({ declare: input.declare, define: input.define, claim: claims[i], layout: input.layout, seed: seed, macros: input.macros });
       if (!worst || v.verdict === "refuted" || (v.verdict === "not-checkable" && worst.verdict === "verified")) worst = v;
     }
     return worst;
@@ -36,7 +39,8 @@
       var input = {
         declare: join(block.getAttribute("data-context-declare"), parts.declare.join(", "), ", "),
         define: join(block.getAttribute("data-context-define"), parts.define.join("; "), "; "),
-        layout: parts.layout || block.getAttribute("data-layout") || "numerator"
+        layout: parts.layout || block.getAttribute("data-layout") || "numerator",
+        macros: macrosOf(block)
       };
       var details = block.querySelector("details") || block.appendChild(el("details", "check-result"));
       var button = el("button", "check-rerun", "Check again at new random points");

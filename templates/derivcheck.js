@@ -16,9 +16,12 @@
   }
   function fail(reason, start, end) { throw new CalcError(reason, start, end); }
 
+  // <generated from templates/derivcheck-tables.json; do not edit: BOOKISH_UPDATE_GOLDEN=1 rewrites it (SharedTablesTests)>
+  var TABLES = {"ignored":["left","right","big","Big","bigg","Bigg","bigl","bigr","Bigl","Bigr","biggl","biggr","Biggl","Biggr","displaystyle","textstyle","limits","nolimits","quad","qquad","mathrm","middle"],"notPrimary":["cdot","times","odot","oslash","otimes","circ","in","leq","geq","le","ge","neq","end","to","mapsto","approx","equiv","partial","div","pm","lt","gt","succ","text"],"greek":["alpha","beta","gamma","delta","epsilon","varepsilon","zeta","eta","theta","vartheta","iota","kappa","lambda","mu","nu","xi","pi","rho","varrho","sigma","tau","upsilon","phi","varphi","chi","psi","omega","Gamma","Delta","Theta","Lambda","Xi","Pi","Sigma","Upsilon","Phi","Psi","Omega","ell"],"bold":["mathbf","boldsymbol","bm","vec","mathbfit","pmb"],"accents":["hat","tilde","bar","mathcal","overline","widehat","dot","overrightarrow"],"builtinCommands":{"exp":"exp","ln":"ln","log":"ln","sin":"sin","cos":"cos","tan":"tan","tanh":"tanh","sinh":"sinh","cosh":"cosh","det":"det","max":"max","min":"min"},"operatorNames":{"tr":"tr","Tr":"tr","trace":"tr","diag":"diag","sum":"sum","exp":"exp","ln":"ln","log":"ln","det":"det","max":"max","min":"min","tanh":"tanh","sigmoid":"sigma","abs":"abs","sin":"sin","cos":"cos","tan":"tan","vec":"vec","adj":"adj","eig":"eig","prod":"prod","sinh":"sinh","cosh":"cosh","pinv":"pinv","sqrt":"sqrt","sgn":"sign","sign":"sign"},"matrixFunctions":["exp","ln","sin","cos","tan","sinh","cosh","tanh","sqrt"],"environments":["bmatrix","pmatrix","matrix","Bmatrix","vmatrix","smallmatrix"]};
+  // </generated>
+
   // ---------------------------------------------------------------- tokenizer
-  var IGNORED = set(["left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
-    "Biggl", "Biggr", "displaystyle", "textstyle", "limits", "nolimits", "quad", "qquad", "mathrm", "middle"]);
+  var IGNORED = set(TABLES.ignored);
   function set(a) { var s = new Set(); for (var i = 0; i < a.length; i++) s.add(a[i]); return s; }
   function isLetter(c) { return /^[A-Za-z]$/.test(c); }
   function isDigit(c) { return c >= "0" && c <= "9"; }
@@ -74,17 +77,12 @@
   }
 
   // ---------------------------------------------------------------- parser
-  var NOT_PRIMARY = set(["cdot", "times", "odot", "oslash", "otimes", "circ", "in", "leq", "geq", "le", "ge", "neq", "end",
-    "to", "mapsto", "approx", "equiv", "partial", "div", "pm", "lt", "gt", "succ", "text"]);
-  var GREEK = set(["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
-    "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi",
-    "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell"]);
-  var BOLD = set(["mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb"]);
-  var ACCENTS = set(["hat", "tilde", "bar", "mathcal", "overline", "widehat", "dot"]);
-  var BUILTIN_CMDS = { exp: "exp", ln: "ln", log: "ln", sin: "sin", cos: "cos", tan: "tan", tanh: "tanh", sinh: "sinh",
-    cosh: "cosh", det: "det", max: "max", min: "min" };
-  var OPERATOR_NAMES = { tr: "tr", Tr: "tr", trace: "tr", diag: "diag", sum: "sum", exp: "exp", ln: "ln", log: "ln",
-    det: "det", max: "max", min: "min", tanh: "tanh", sigmoid: "sigma", abs: "abs", sin: "sin", cos: "cos", tan: "tan" };
+  var NOT_PRIMARY = set(TABLES.notPrimary);
+  var GREEK = set(TABLES.greek);
+  var BOLD = set(TABLES.bold);
+  var ACCENTS = set(TABLES.accents);
+  var BUILTIN_CMDS = TABLES.builtinCommands;
+  var OPERATOR_NAMES = TABLES.operatorNames;
   var EMPTY_SETTINGS = { functions: new Set(), variables: new Set() };
 
   function Parser(tokens, src, settings) {
@@ -177,6 +175,7 @@
     function isT(g) { return isLet(g, "T") || isCmd(g, "top") || isCmd(g, "intercal") || isCmd(g, "mathsf"); }
     if (bare.length === 1 && isT(bare[0])) return { k: "transpose", op: "T", a: e, start: e.start, end: end };
     if (bare.length === 2 && isSym(bare[0], "-") && isT(bare[1])) return { k: "transpose", op: "-T", a: e, start: e.start, end: end };
+    if (bare.length === 1 && (isSym(bare[0], "+") || isCmd(bare[0], "dagger"))) return { k: "fn", name: "pinv", args: [e], start: e.start, end: end };
     if (bare.length >= 1 && (isCmd(bare[0], "prime") || isSym(bare[0], "'"))) fail("prime in an exponent is not supported", e.start, end);
     if (group.length === 0) fail("empty exponent", e.start, end);
     var exponent = this.parseSubExpr(group);
@@ -200,8 +199,8 @@
   P.parseBracketed = function (t) {
     var e;
     switch (t.text) {
-      case "(": this.p++; e = this.parseExpr(); this.expect(")"); return e;
-      case "{": this.p++; e = this.parseExpr(); this.expect("}"); return e;
+      case "(": this.p++; e = this.parseExpr(); this.expect(")"); return spanned(e, t.start, this.t[this.p - 1].end);
+      case "{": this.p++; e = this.parseExpr(); this.expect("}"); return spanned(e, t.start, this.t[this.p - 1].end);
       case "|":
         this.p++; this.abs++; e = this.parseExpr(); this.abs--; this.expect("|");
         return { k: "fn", name: "abs", args: [e], start: t.start, end: this.t[this.p - 1].end };
@@ -210,11 +209,12 @@
         var items = [this.parseExpr()];
         while (isSym(this.peek(), ",")) { this.p++; items.push(this.parseExpr()); }
         this.expect("]");
-        if (items.length === 1) return items[0];
+        if (items.length === 1) return spanned(items[0], t.start, this.t[this.p - 1].end);
         return { k: "matrix", rows: [items], start: t.start, end: this.t[this.p - 1].end };
       default: throw this.unexpected(t);
     }
   };
+  function spanned(e, start, end) { var c = {}; for (var k in e) if (has(e, k)) c[k] = e[k]; c.start = start; c.end = end; return c; }
   P.parseNorm = function () {
     var t = this.next();
     this.norm++; var e = this.parseExpr(); this.norm--;
@@ -223,9 +223,12 @@
     var name = "norm";
     if (isSym(this.peek(), "_")) {
       this.p++;
-      var text = this.readGroup().map(function (s) { return s.text; }).join("");
-      if (text === "2" || text === "F") name = "norm";
+      var text = this.readGroup().filter(function (s) { return !isSym(s, "{") && !isSym(s, "}") && !isCmd(s, "text") && !isCmd(s, "textrm"); })
+        .map(function (s) { return s.text; }).join("");
+      if (text === "2") name = "norm2";
+      else if (text === "F" || text === "Frob" || text === "fro") name = "normF";
       else if (text === "1") name = "norm1";
+      else if (text === "infty" || text === "max") name = "normInf";
       else fail("unsupported norm '_" + text + "'", t.start, this.t[this.p - 1].end);
     }
     return { k: "fn", name: name, args: [e], start: t.start, end: this.t[this.p - 1].end };
@@ -235,6 +238,11 @@
     if (name === "frac" || name === "dfrac" || name === "tfrac") return this.parseFrac();
     if (name === "sqrt") return this.parseSqrt();
     if (name === "sum") return this.parseSum();
+    if (name === "prod") {
+      var pr = this.parseSum();
+      if (pr.k === "sum") pr.product = true; else if (pr.k === "fn") pr.name = "prod";
+      return pr;
+    }
     if (name === "nabla") return this.parseNabla();
     if (name === "begin") return this.parseEnvironment();
     if (name === "operatorname" || name === "text" || name === "textrm" || name === "mathop") {
@@ -277,7 +285,7 @@
       var start = this.peek().start;
       if (!this.canStartPrimary(this.peek())) throw this.unexpected(this.peek());
       var arg = this.parsePostfix();
-      while (this.canStartPrimary(this.peek()) && !isFunctionStart(this.peek())) {
+      while (this.canStartPrimary(this.peek()) && !isFunctionStart(this.peek()) && !isSym(this.peek(), "(")) {
         var right = this.parsePostfix();
         arg = { k: "bin", op: "juxt", a: arg, b: right, start: start, end: right.end };
       }
@@ -286,7 +294,7 @@
     if ((name === "max" || name === "min") ? args.length !== 2 : args.length !== 1)
       fail("wrong number of arguments for '" + name + "'", t.start, this.t[this.p - 1].end);
     var call = { k: "fn", name: name, args: args, start: t.start, end: this.t[this.p - 1].end };
-    if (power !== null) call = { k: "pow", a: call, b: power, start: t.start, end: this.t[this.p - 1].end };
+    if (power !== null) call = { k: "pow", a: call, b: power, ofFunction: true, start: t.start, end: this.t[this.p - 1].end };
     return call;
   };
   P.readName = function () {
@@ -296,6 +304,9 @@
     if (t.kind === "cmd" && (BOLD.has(t.text) || ACCENTS.has(t.text))) {
       var bold = BOLD.has(t.text);
       var group = this.readGroup();
+      var core = group.filter(function (g) { return !isSym(g, "{") && !isSym(g, "}") && !(g.kind === "cmd" && BOLD.has(g.text)); });
+      if (core.length === 1 && core[0].kind === "number" && (core[0].text === "1" || core[0].text === "0") && (bold || t.text === "overrightarrow"))
+        return { name: "", bold: true, constant: core[0].text === "1" ? "ones" : "zero" };
       if (group.length === 1) {
         var g = group[0];
         if (bold && g.kind === "number" && (g.text === "1" || g.text === "0")) return { name: "", bold: true, constant: g.text === "1" ? "ones" : "zero" };
@@ -346,6 +357,8 @@
       var group = this.readGroup();
       full = n.name + "_" + subscriptText(group);
       var end = this.t[this.p - 1].end;
+      if (n.name === "\\lambda" && isSym(this.peek(), "(") && !this.s.variables.has(full) && !this.s.functions.has(full))
+        return this.parseEigenvalue(group, start);
       target = this.s.variables.has(full) || this.s.functions.has(full)
         ? { k: "sym", name: full, bold: n.bold, start: start, end: end }
         : { k: "index", target: { k: "sym", name: n.name, bold: n.bold, start: start, end: end }, indices: this.parseIndices(group), start: start, end: end };
@@ -368,6 +381,17 @@
     if (target.k === "sym" && this.s.functions.has(full)) return { k: "call", name: target.name, args: [], primes: 0, start: start, end: target.end };
     return target;
   };
+  P.parseEigenvalue = function (group, start) {
+    this.p++;
+    var arg = this.parseExpr();
+    this.expect(")");
+    var end = this.t[this.p - 1].end;
+    var word = group.filter(function (g) { return (g.kind === "letter" || g.kind === "cmd") && !isCmd(g, "text"); }).map(function (g) { return g.text; }).join("");
+    if (word === "max") return { k: "fn", name: "lambdamax", args: [arg], start: start, end: end };
+    if (word === "min") return { k: "fn", name: "lambdamin", args: [arg], start: start, end: end };
+    if (group.length === 1 && group[0].kind === "letter") return { k: "fn", name: "eigat", args: [this.parseSubExpr(group), arg], start: start, end: end };
+    fail("an eigenvalue with a fixed number: their order is not standard (write \\lambda_{\\max} or \\lambda_{\\min}, or sum over i)", start, end);
+  };
   function isDifferential(t) { return isLet(t, "d") || isCmd(t, "partial") || isCmd(t, "mathrm"); }
   function stripRomanD(g) {
     if (g.length >= 3 && isSym(g[0], "{") && isLet(g[1], "d") && isSym(g[2], "}")) return [g[1]].concat(g.slice(3));
@@ -379,28 +403,82 @@
     var end = this.t[this.p - 1].end;
     var derivative = num.length >= 1 && den.length >= 2 && isDifferential(num[0]) && isDifferential(den[0]);
     if (!derivative) return { k: "bin", op: "/", a: this.parseSubExpr(num), b: this.parseSubExpr(den), start: t.start, end: end };
-    if ((num.length > 1 && isSym(num[1], "^")) || den.some(function (d) { return isSym(d, "^"); }))
-      fail("higher-order derivatives are not supported", t.start, end);
+    var second = num.length > 2 && isSym(num[1], "^");
+    if (second) {
+      if (!(num[2].kind === "number" && num[2].text === "2")) fail("derivatives above the second are not supported", t.start, end);
+      num = [num[0]].concat(num.slice(3));
+    }
     var vp = this.sub(den.slice(1));
-    var variable = vp.parseVariable();
-    if (vp.peek().kind !== "end") fail("mixed partial derivatives are not supported", t.start, end);
+    var variables = [vp.parseDenominatorVariable()], squared = false, power;
+    function isTr(g) { return g.length === 1 && (isLet(g[0], "T") || isCmd(g[0], "top")); }
+    if (isSym(vp.peek(), "^")) {
+      vp.p++;
+      power = vp.readGroup();
+      if (power.length === 1 && power[0].kind === "number" && power[0].text === "2") squared = true;
+      else if (!second || !isTr(power)) fail("unsupported power in the denominator of a derivative", t.start, end);
+    }
+    if (vp.peek().kind !== "end" && isDifferential(vp.peek())) {
+      vp.p++;
+      variables.push(vp.parseVariable());
+      if (isSym(vp.peek(), "^")) {
+        vp.p++;
+        power = vp.readGroup();
+        if (!isTr(power)) fail("unsupported power in the denominator of a derivative", t.start, end);
+      }
+    }
+    if (vp.peek().kind !== "end") fail("unsupported denominator of a derivative", t.start, end);
+    if (squared) variables.push(variables[0]);
+    if (second !== (variables.length === 2))
+      fail(second ? "a second derivative needs two variables below (\\partial x^2 or \\partial x \\partial y)" : "mixed partial derivatives need \\partial^2 above", t.start, end);
     if (num.length > 1) {
       var operand = this.parseSubExpr(num.slice(1));
-      return { k: "deriv", a: operand, vars: [variable], nabla: false, start: t.start, end: end };
+      return { k: "deriv", a: operand, vars: variables, nabla: false, second: second, start: t.start, end: end };
     }
     var op = this.parseTerm();
-    return { k: "deriv", a: op, vars: [variable], nabla: false, start: t.start, end: op.end };
+    return { k: "deriv", a: op, vars: variables, nabla: false, second: second, start: t.start, end: op.end };
+  };
+  P.parseDenominatorVariable = function () {
+    if (isCmd(this.peek(), "operatorname") || isCmd(this.peek(), "mathrm")) {
+      var start = this.peek().start;
+      this.p++;
+      var word = this.readGroup().map(function (g) { return g.text; }).join("");
+      if (word !== "vec") fail("cannot differentiate with respect to '" + word + "'", start, this.t[this.p - 1].end);
+      var paren = isSym(this.peek(), "(");
+      if (paren) this.p++;
+      var v = this.parseVariable();
+      if (paren) this.expect(")");
+      return { k: "fn", name: "vec", args: [v], start: start, end: this.t[this.p - 1].end };
+    }
+    return this.parseVariable();
   };
   P.parseNabla = function () {
-    var t = this.next();
+    var t = this.next(), second = false, self = this;
+    function squarePower() {
+      self.p++;
+      var pw = self.readGroup();
+      if (!(pw.length === 1 && pw[0].kind === "number" && pw[0].text === "2")) fail("unsupported power of \\nabla", t.start, self.t[self.p - 1].end);
+      second = true;
+    }
+    if (isSym(this.peek(), "^")) squarePower();
     if (isSym(this.peek(), "_")) {
       this.p++;
       var sp = this.sub(this.readGroup());
+      if (!second && isSym(this.peek(), "^")) squarePower();
       var vars = [sp.parseVariable()];
       while (isSym(sp.peek(), ",")) { sp.p++; vars.push(sp.parseVariable()); }
       if (sp.peek().kind !== "end") fail("unsupported \\nabla subscript", t.start, this.t[this.p - 1].end);
       var operand = this.parseTerm();
+      if (second) {
+        if (vars.length !== 1) fail("\\nabla^2 needs one variable", t.start, operand.end);
+        return { k: "deriv", a: operand, vars: [vars[0], vars[0]], nabla: false, second: true, start: t.start, end: operand.end };
+      }
       return { k: "deriv", a: operand, vars: vars, nabla: true, start: t.start, end: operand.end };
+    }
+    if (second) {
+      var c2 = this.parsePostfix();
+      if (c2.k !== "call" || c2.args.length !== 1 || c2.primes > 0)
+        fail("\\nabla^2 needs a subscript or a call of one argument such as \\nabla^2 f(\\mathbf{x})", t.start, c2.end);
+      return { k: "deriv", a: c2, vars: [c2.args[0], c2.args[0]], nabla: false, second: true, start: t.start, end: c2.end };
     }
     var call = this.parsePostfix();
     if (call.k !== "call" || call.primes > 0)
@@ -429,7 +507,7 @@
     var body = this.parseTerm();
     return { k: "sum", index: index, from: from, to: to, body: body, start: t.start, end: body.end };
   };
-  var ENVS = set(["bmatrix", "pmatrix", "matrix", "Bmatrix", "vmatrix", "smallmatrix"]);
+  var ENVS = set(TABLES.environments);
   P.parseEnvironment = function () {
     var t = this.next();
     var env = this.readGroup().map(function (g) { return g.text; }).join("");
@@ -507,7 +585,7 @@
   function at(v, r, c) { return v.data[r * v.cols + c]; }
   function shapeText(v) {
     if (v.scalar) return "scalar";
-    if (v.lazy) return v.lazy === "onesRow" ? "a row of ones" : v.lazy === "ones" ? "a column of ones" : v.lazy === "identity" ? "an identity matrix" : "a zero";
+    if (v.lazy) return v.lazy === "onesRow" ? "a row of ones" : v.lazy === "ones" ? "a column of ones" : v.lazy === "identity" ? "an identity matrix" : v.lazy === "onesOuter" ? "a matrix of ones" : "a zero";
     return isColumn(v) ? "vector " + v.rows : v.rows + "×" + v.cols;
   }
   function hasNaN(v) { for (var i = 0; i < v.data.length; i++) if (!isFinite(v.data[i])) return true; return false; }
@@ -575,14 +653,162 @@
     return det;
   }
 
+  // ---------------------------------------------------------------- functions of a square matrix (MatrixFunctions.cs)
+  var MATRIX_FUNCTIONS = set(TABLES.matrixFunctions);
+  function nanLike(a) { var d = []; for (var i = 0; i < a.data.length; i++) d.push(NaN); return matrix(a.rows, a.cols, d); }
+  function norm1Of(a) {
+    var best = 0;
+    for (var j = 0; j < a.cols; j++) { var s = 0; for (var i = 0; i < a.rows; i++) s += Math.abs(at(a, i, j)); best = Math.max(best, s); }
+    return best;
+  }
+  function halvings(a) { return Math.max(0, Math.ceil(Math.log2(Math.max(norm1Of(a), 1e-300))) + 1); }
+  function factorial(k) { var f = 1; for (var i = 2; i <= k; i++) f *= i; return f; }
+  function taylor(a, coefficient, terms) {
+    var sum = scale(identity(a.rows), coefficient(0)), pw = identity(a.rows);
+    for (var k = 1; k <= terms; k++) {
+      pw = matMulPlain(pw, a);
+      var c = coefficient(k);
+      if (c !== 0) sum = add(sum, scale(pw, c), 1);
+    }
+    return sum;
+  }
+  function mExp(a) {
+    if (hasNaN(a)) return nanLike(a);
+    var s = halvings(a);
+    var r = taylor(scale(a, Math.pow(2, -s)), function (k) { return 1 / factorial(k); }, 18);
+    for (var i = 0; i < s; i++) r = matMulPlain(r, r);
+    return r;
+  }
+  function mSinCos(a) {
+    if (hasNaN(a)) return { sin: nanLike(a), cos: nanLike(a) };
+    var s = halvings(a), b = scale(a, Math.pow(2, -s));
+    function sign(k) { return Math.floor(k / 2) % 2 === 0 ? 1 : -1; }
+    var sn = taylor(b, function (k) { return k % 2 === 1 ? sign(k) / factorial(k) : 0; }, 19);
+    var cs = taylor(b, function (k) { return k % 2 === 0 ? sign(k) / factorial(k) : 0; }, 18);
+    var id = identity(a.rows);
+    for (var i = 0; i < s; i++) {
+      var sn2 = scale(matMulPlain(sn, cs), 2);
+      cs = add(scale(matMulPlain(cs, cs), 2), id, -1);
+      sn = sn2;
+    }
+    return { sin: sn, cos: cs };
+  }
+  function mSqrt(a) {
+    var y = a, z = identity(a.rows);
+    for (var i = 0; i < 100; i++) {
+      var yi = inverse(y), zi = inverse(z);
+      var y2 = scale(add(y, zi, 1), 0.5);
+      z = scale(add(z, yi, 1), 0.5);
+      if (hasNaN(y2)) return nanLike(a);
+      var diff = 0, size = 0;
+      for (var k = 0; k < y2.data.length; k++) { diff = Math.max(diff, Math.abs(y2.data[k] - y.data[k])); size = Math.max(size, Math.abs(y2.data[k])); }
+      y = y2;
+      if (diff <= 1e-14 * (1 + size)) return y;
+    }
+    return nanLike(a);
+  }
+  function mLog(a) {
+    var id = identity(a.rows), r = a, k = 0;
+    for (;;) {
+      if (hasNaN(r) || k > 40) return nanLike(a);
+      var x = add(r, id, -1);
+      if (norm1Of(x) < 0.2) return scale(taylor(x, function (j) { return j === 0 ? 0 : (j % 2 === 1 ? 1 : -1) / j; }, 40), Math.pow(2, k));
+      r = mSqrt(r);
+      k++;
+    }
+  }
+  function matrixFunction(name, a) {
+    switch (name) {
+      case "exp": return mExp(a);
+      case "sin": return mSinCos(a).sin;
+      case "cos": return mSinCos(a).cos;
+      case "tan": var sc = mSinCos(a); return matMulPlain(sc.sin, inverse(sc.cos));
+      case "sinh": return scale(add(mExp(a), mExp(scale(a, -1)), -1), 0.5);
+      case "cosh": return scale(add(mExp(a), mExp(scale(a, -1)), 1), 0.5);
+      case "tanh": return matMulPlain(add(mExp(a), mExp(scale(a, -1)), -1), inverse(add(mExp(a), mExp(scale(a, -1)), 1)));
+      case "sqrt": return mSqrt(a);
+      case "ln": return mLog(a);
+      default: fail("no matrix function '" + name + "'");
+    }
+  }
+  function matrixPower(a, p) {
+    if (Math.abs(p * 2 - Math.round(p * 2)) < 1e-12 && Math.abs(p) <= 64) {
+      var r = mSqrt(a), k = Math.round(p * 2);
+      if (k < 0) { r = inverse(r); k = -k; }
+      var result = identity(a.rows);
+      for (var i = 0; i < k; i++) result = matMulPlain(result, r);
+      return result;
+    }
+    return mExp(scale(mLog(a), p));
+  }
+  function symmetricEigenvalues(a) {
+    var n = a.rows, m = a.data.slice();
+    for (var sweep = 0; sweep < 100; sweep++) {
+      var off = 0;
+      for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) off += m[i * n + j] * m[i * n + j];
+      if (off < 1e-30) break;
+      for (var p = 0; p < n; p++) for (var q = p + 1; q < n; q++) {
+        var apq = m[p * n + q];
+        if (Math.abs(apq) < 1e-300) continue;
+        var theta = (m[q * n + q] - m[p * n + p]) / (2 * apq);
+        var t = (theta === 0 ? 1 : Math.sign(theta)) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        var c = 1 / Math.sqrt(t * t + 1), s = t * c, k;
+        for (k = 0; k < n; k++) { var mkp = m[k * n + p], mkq = m[k * n + q]; m[k * n + p] = c * mkp - s * mkq; m[k * n + q] = s * mkp + c * mkq; }
+        for (k = 0; k < n; k++) { var mpk = m[p * n + k], mqk = m[q * n + k]; m[p * n + k] = c * mpk - s * mqk; m[q * n + k] = s * mpk + c * mqk; }
+      }
+    }
+    var ev = [];
+    for (var d = 0; d < n; d++) ev.push(m[d * n + d]);
+    return ev.sort(function (x, y) { return x - y; });
+  }
+  function eigenvalues(x) {
+    if (x.scalar) return [x.data[0]];
+    if (!isSquare(x)) fail("eigenvalues of non-square " + shapeText(x));
+    var sym = scale(add(x, transpose(x), 1), 0.5), scaleV = 0, asym = 0;
+    for (var i = 0; i < x.data.length; i++) { scaleV = Math.max(scaleV, Math.abs(x.data[i])); asym = Math.max(asym, Math.abs(x.data[i] - sym.data[i])); }
+    if (asym > 1e-2 * (1 + scaleV)) fail("eigenvalues are supported for symmetric matrices only (declare the matrix symmetric)");
+    return symmetricEigenvalues(sym);
+  }
+  function spectralNorm(a) { var ev = symmetricEigenvalues(matMulPlain(transpose(a), a)); return Math.sqrt(Math.max(0, ev[ev.length - 1])); }
+  function kronecker(a, b) {
+    var ar = a.scalar ? 1 : a.rows, ac = a.scalar ? 1 : a.cols, br = b.scalar ? 1 : b.rows, bc = b.scalar ? 1 : b.cols;
+    var rows = ar * br, cols = ac * bc, d = new Array(rows * cols);
+    for (var i = 0; i < ar; i++) for (var j = 0; j < ac; j++) for (var k = 0; k < br; k++) for (var l = 0; l < bc; l++)
+      d[(i * br + k) * cols + j * bc + l] = a.data[i * ac + j] * b.data[k * bc + l];
+    return matrix(rows, cols, d);
+  }
+  function vecOf(a) {
+    if (a.scalar) return a;
+    var d = [];
+    for (var j = 0; j < a.cols; j++) for (var i = 0; i < a.rows; i++) d.push(at(a, i, j));
+    return matrix(d.length, 1, d);
+  }
+  function adjugate(a) {
+    if (a.scalar) return scalar(1);
+    if (!isSquare(a)) fail("adjugate of non-square " + shapeText(a));
+    var n = a.rows, d = new Array(n * n);
+    for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) {
+      var minor = [];
+      for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) if (r !== j && c !== i) minor.push(at(a, r, c));
+      var det = n === 1 ? 1 : determinant(matrix(n - 1, n - 1, minor));
+      d[i * n + j] = ((i + j) % 2 === 0 ? 1 : -1) * det;
+    }
+    return matrix(n, n, d);
+  }
+  function pseudoInverse(a) {
+    if (a.scalar) return scalar(a.data[0] === 0 ? 0 : 1 / a.data[0]);
+    var at2 = transpose(a);
+    return a.rows >= a.cols ? matMulPlain(inverse(matMulPlain(at2, a)), at2) : matMulPlain(at2, inverse(matMulPlain(a, at2)));
+  }
+
   // ---------------------------------------------------------------- shape-checked operations
-  function lazyName(a) { return a.lazy === "identity" ? "\\mathbf{I}" : a.lazy === "zero" ? "\\mathbf{0}" : a.lazy === "onesRow" ? "\\mathbf{1}^T" : "\\mathbf{1}"; }
+  function lazyName(a) { return a.lazy === "identity" ? "\\mathbf{I}" : a.lazy === "zero" ? "\\mathbf{0}" : a.lazy === "onesRow" ? "\\mathbf{1}^T" : a.lazy === "onesOuter" ? "\\mathbf{1}\\mathbf{1}^T" : "\\mathbf{1}"; }
   function materialize(a, rows, cols) {
     if (!a.lazy) return a;
     var s = a.data[0];
     if (a.lazy === "zero") return zeros(rows, cols);
     if (a.lazy === "identity" && rows === cols) return scale(identity(rows), s);
-    if ((a.lazy === "ones" && cols === 1) || (a.lazy === "onesRow" && rows === 1)) {
+    if (a.lazy === "onesOuter" || (a.lazy === "ones" && cols === 1) || (a.lazy === "onesRow" && rows === 1)) {
       var d = []; for (var i = 0; i < rows * cols; i++) d.push(s); return matrix(rows, cols, d);
     }
     fail("cannot size " + lazyName(a) + " as " + rows + "×" + cols);
@@ -614,12 +840,17 @@
     switch (op) {
       case "/":
         if (b.scalar) return scale(a, 1 / b.data[0]);
+        if (isSquare(b) && !a.scalar && !isVectorLike(a))
+          fail("dividing a " + shapeText(a) + " matrix by a " + shapeText(b) + " matrix is ambiguous (A B^{-1} or entry by entry): write \\oslash or ^{-1}");
         return zip(a, b, function (x, y) { return x / y; }, "divide", true);
       case "odot": return zip(a, b, function (x, y) { return x * y; }, "multiply element-wise", true);
       case "oslash": return zip(a, b, function (x, y) { return x / y; }, "divide element-wise", true);
       case "otimes":
-        if (!allowOtimes) fail("\\otimes is only supported when declared element-wise");
-        return zip(a, b, function (x, y) { return x * y; }, "multiply element-wise", true);
+        if (allowOtimes) return zip(a, b, function (x, y) { return x * y; }, "multiply element-wise", true);
+        if (a.lazy || b.lazy) fail("cannot size \\mathbf{1}, \\mathbf{I} or \\mathbf{0} in a Kronecker product");
+        if ((a.scalar || isVectorLike(a)) && (b.scalar || isVectorLike(b)))
+          fail("\\otimes of vectors is ambiguous (Kronecker or element-wise): declare '\\otimes \\text{ element-wise}' or use matrices");
+        return kronecker(a, b);
     }
     if (a.scalar) return scale(b, a.data[0]);
     if (b.scalar) return scale(a, b.data[0]);
@@ -635,6 +866,7 @@
       if (a.lazy === "zero" || b.lazy === "zero") return lazyConst("zero", 0);
       if (a.lazy === "identity") return scale(b, a.data[0]);
       if (b.lazy === "identity") return scale(a, b.data[0]);
+      if (a.lazy === "ones" && b.lazy === "onesRow") return lazyConst("onesOuter", a.data[0] * b.data[0]);
       fail("cannot size constants in a product");
     }
     if (a.lazy) {
@@ -651,16 +883,20 @@
     }
     return matMulPlain(a, b);
   }
-  function power(a, b) {
+  function power(a, b, elementwise, ofFunction) {
     if (a.scalar && b.scalar) return scalar(Math.pow(a.data[0], b.data[0]));
+    if (a.scalar && isSquare(b) && !elementwise)
+      return a.data[0] > 0 ? mExp(scale(b, Math.log(a.data[0]))) : map(b, function () { return NaN; });
     if (a.scalar) return map(b, function (y) { return Math.pow(a.data[0], y); });
     if (!b.scalar) fail("cannot raise " + shapeText(a) + " to " + shapeText(b));
     var p = b.data[0];
+    if (ofFunction && !isSquare(a) && !a.lazy) return map(a, function (x) { return Math.pow(x, p); });
     if (isSquare(a) && p === Math.round(p) && Math.abs(p) <= 64) {
       var base = p < 0 ? inverse(a) : a, r = identity(a.rows);
       for (var i = 0; i < Math.abs(p); i++) r = matMulPlain(r, base);
       return r;
     }
+    if (isSquare(a) && !elementwise && p !== Math.round(p) && Math.abs(p) <= 64) return matrixPower(a, p);
     fail("cannot raise " + shapeText(a) + " to a power (use \\odot for element-wise products)");
   }
   function blocks(rows) {
@@ -684,8 +920,9 @@
   }
   function entries(x) { if (x.lazy) fail("cannot size \\mathbf{1}, \\mathbf{I} or \\mathbf{0} here"); return x.data; }
   function sumOf(a) { var s = 0; for (var i = 0; i < a.length; i++) s += a[i]; return s; }
-  function builtin(name, a) {
+  function builtin(name, a, elementwise) {
     var x = a[0];
+    if (!elementwise && isSquare(x) && MATRIX_FUNCTIONS.has(name)) return matrixFunction(name, x);
     switch (name) {
       case "exp": return map(x, Math.exp);
       case "ln": return map(x, Math.log);
@@ -700,8 +937,27 @@
       case "sigma": return map(x, function (v) { return 1 / (1 + Math.exp(-v)); });
       case "max": return zip(a[0], a[1], Math.max, "take the maximum of", true);
       case "min": return zip(a[0], a[1], Math.min, "take the minimum of", true);
-      case "norm": return scalar(Math.sqrt(sumOf(entries(x).map(function (v) { return v * v; }))));
-      case "norm1": return scalar(sumOf(entries(x).map(Math.abs)));
+      case "norm":
+        if (!x.scalar && !x.lazy && !isVectorLike(x))
+          fail("‖·‖ of a " + shapeText(x) + " matrix is ambiguous (Frobenius or spectral): write \\|X\\|_F or \\|X\\|_2");
+        return scalar(Math.sqrt(sumOf(entries(x).map(function (v) { return v * v; }))));
+      case "normF": return scalar(Math.sqrt(sumOf(entries(x).map(function (v) { return v * v; }))));
+      case "norm2": return scalar(x.scalar || isVectorLike(x) ? Math.sqrt(sumOf(entries(x).map(function (v) { return v * v; }))) : spectralNorm(x));
+      case "norm1": return scalar(x.scalar || isVectorLike(x) ? sumOf(entries(x).map(Math.abs)) : norm1Of(x));
+      case "normInf": return scalar(x.scalar || isVectorLike(x) ? Math.max.apply(null, entries(x).map(Math.abs)) : norm1Of(transpose(x)));
+      case "prod": return scalar(entries(x).reduce(function (p, v) { return p * v; }, 1));
+      case "sign": return map(x, function (v) { return v > 0 ? 1 : v < 0 ? -1 : 0; });
+      case "vec": return vecOf(x);
+      case "adj": return adjugate(x);
+      case "pinv": return pseudoInverse(x);
+      case "eig": var all = eigenvalues(x); return all.length === 1 ? scalar(all[0]) : matrix(all.length, 1, all);
+      case "lambdamax": var evx = eigenvalues(x); return scalar(evx[evx.length - 1]);
+      case "lambdamin": return scalar(eigenvalues(x)[0]);
+      case "eigat":
+        var evs = eigenvalues(a[1]);
+        if (!x.scalar || x.data[0] !== Math.round(x.data[0]) || x.data[0] < 1 || x.data[0] > evs.length)
+          fail("the index of an eigenvalue must run from 1 to the size of the matrix");
+        return scalar(evs[x.data[0] - 1]);
       case "sum": return scalar(sumOf(entries(x)));
       case "det": return scalar(determinant(x));
       case "tr":
@@ -748,10 +1004,10 @@
         if (e.op === "+") return add(this.eval(e.a, env), this.eval(e.b, env), 1);
         if (e.op === "-") return add(this.eval(e.a, env), this.eval(e.b, env), -1);
         return mul(e.op, this.eval(e.a, env), this.eval(e.b, env), this.allowOtimes);
-      case "pow": return power(this.eval(e.a, env), this.eval(e.b, env));
+      case "pow": return power(this.eval(e.a, env), this.eval(e.b, env), this.elementwiseFunctions, !!e.ofFunction);
       case "transpose": return e.op === "T" ? transpose(this.eval(e.a, env)) : transpose(inverse(this.eval(e.a, env)));
       case "call": return this.call(e, env);
-      case "fn": return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }));
+      case "fn": return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }), this.elementwiseFunctions);
       case "matrix": return blocks(e.rows.map(function (r) { return r.map(function (x) { return self.eval(x, env); }); }));
       case "sum": return this.sum(e, env);
       case "const": return this.constant(e, env);
@@ -791,7 +1047,7 @@
   };
   E.sum = function (s, env) {
     var from = this.eval(s.from, env);
-    var to = s.to !== null ? this.eval(s.to, env) : scalar(indexedLength(s.body, s.index, env));
+    var to = s.to !== null ? this.eval(s.to, env) : scalar(indexedLength(s.body, s.index, env, this));
     if (to.scalar && to.data[0] === 0 && s.to === null) fail("cannot tell the range of the sum over '" + s.index + "'");
     if (!from.scalar || !to.scalar) fail("sum limits must be scalars");
     if (to.data[0] - from.data[0] > MAX_TERMS) fail("a sum may have at most 10000 terms");
@@ -799,18 +1055,22 @@
     for (var i = Math.trunc(from.data[0]); i <= Math.trunc(to.data[0]); i++) {
       var inner = extend(env); inner[s.index] = scalar(i);
       var term = this.eval(s.body, inner);
-      total = total === null ? term : add(total, term, 1);
+      total = total === null ? term : s.product ? mul("juxt", total, term, this.allowOtimes) : add(total, term, 1);
     }
-    return total === null ? scalar(0) : total;
+    return total === null ? scalar(s.product ? 1 : 0) : total;
   };
-  function indexedLength(body, index, env) {
+  function indexedLength(body, index, env, ev) {
     if (body.k === "index" && body.indices.length === 1 && body.indices[0].k === "sym" && body.indices[0].name === index) {
       var bold = "\\mathbf{" + body.target.name + "}";
       var v = has(env, body.target.name) ? env[body.target.name] : has(env, bold) ? env[bold] : null;
       if (v !== null && isVectorLike(v)) return v.data.length;
     }
+    if (body.k === "fn" && body.name === "eigat" && body.args[0].k === "sym" && body.args[0].name === index) {
+      var sq = ev.eval(body.args[1], env);
+      if (isSquare(sq)) return sq.rows;
+    }
     var cs = children(body);
-    for (var i = 0; i < cs.length; i++) { var n = indexedLength(cs[i], index, env); if (n > 0) return n; }
+    for (var i = 0; i < cs.length; i++) { var n = indexedLength(cs[i], index, env, ev); if (n > 0) return n; }
     return 0;
   }
   E.constant = function (c, env) {
@@ -869,6 +1129,7 @@
   function describe(v) { return v.k === "sym" ? v.name : v.k === "index" ? v.target.name + "_…" : "expression"; }
   E.derivative = function (d, env) {
     var self = this;
+    if (d.second) return this.secondDerivative(d, env);
     var vars = d.vars.slice();
     if (vars.length === 0) {
       var call = d.a;
@@ -876,6 +1137,9 @@
         this.defs[call.name].params.forEach(function (p) { vars.push({ k: "sym", name: p, bold: false, start: call.start, end: call.end }); });
       else vars = vars.concat(call.args);
     }
+    env = this.withIntermediates(vars, env);
+    if (vars.length === 1 && vars[0].k === "fn" && vars[0].name === "vec" && vars[0].args[0].k === "sym" && has(env, vars[0].args[0].name))
+      return this.differentiate(d.a, vars[0].args[0].name, env, true);
     var names = vars.map(function (v) {
       return v.k === "sym" && has(env, v.name) ? v.name
         : fail("cannot differentiate with respect to '" + describe(v) + "' (not a declared variable)", v.start, v.end);
@@ -887,13 +1151,14 @@
     var data = parts.map(function (p) { return p.data[0]; });
     return this.layout === "numerator" ? matrix(1, data.length, data) : matrix(data.length, 1, data);
   };
-  E.differentiate = function (operand, name, env) {
+  E.differentiate = function (operand, name, env, byVec) {
     var self = this;
     var v = env[name];
     var f0 = this.eval(operand, env);
     if (f0.lazy) fail("cannot differentiate an unsized constant");
     var n = v.data.length, cols = [];
-    for (var j = 0; j < n; j++) {
+    for (var jj = 0; jj < n; jj++) {
+      var j = byVec && !v.scalar ? (jj % v.rows) * v.cols + Math.floor(jj / v.rows) : jj;
       var h = 1e-3 * this.stepScale * Math.max(1, Math.abs(v.data[j]));
       var F = function (delta) {
         var d = v.data.slice();
@@ -910,7 +1175,48 @@
       for (var i = 0; i < g.length; i++) g[i] = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h);
       cols.push(g);
     }
+    if (byVec) {
+      if (!(f0.scalar || isVectorLike(f0))) fail("differentiate vec(…) of a matrix, not the matrix, by vec(X)");
+      return this.assemble(f0, zeros(n, 1), cols);
+    }
     return this.assemble(f0, v, cols);
+  };
+  /** dy/du with u defined: u becomes a variable at its current value (the chain rule's intermediate variable). */
+  E.withIntermediates = function (vars, env) {
+    var extended = null;
+    for (var i = 0; i < vars.length; i++) {
+      var v = vars[i];
+      if (v.k !== "sym" || has(env, v.name) || !has(this.defs, v.name) || this.defs[v.name].params.length !== 0) continue;
+      if (extended === null) extended = extend(env);
+      extended[v.name] = this.evalDefinition(this.defs[v.name], env);
+    }
+    return extended === null ? env : extended;
+  };
+  E.secondDerivative = function (d, env) {
+    var self = this;
+    var names = d.vars.map(function (v) {
+      return v.k === "sym" && has(env, v.name) ? v.name
+        : fail("cannot differentiate with respect to '" + describe(v) + "' (not a declared variable)", v.start, v.end);
+    });
+    var x = names[0], y = names[1], vx = env[x], vy = env[y];
+    if (!(vx.scalar || isColumn(vx)) || !(vy.scalar || isColumn(vy))) fail("a second derivative by a matrix is a tensor (not supported)");
+    var f0 = this.eval(d.a, env);
+    if (!f0.scalar) fail("the second derivative of a " + shapeText(f0) + " is a tensor (not supported)");
+    var nx = vx.data.length, ny = vy.data.length, h2 = new Array(nx * ny);
+    for (var i = 0; i < nx; i++) {
+      var h = 5e-3 * this.stepScale * Math.max(1, Math.abs(vx.data[i]));
+      var G = function (delta) {
+        var moved = vx.data.slice();
+        moved[i] += delta;
+        var inner = extend(env); inner[x] = vx.scalar ? scalar(moved[0]) : matrix(vx.rows, 1, moved);
+        var g = self.differentiate(d.a, y, inner);
+        if (g.data.length !== ny) fail("shape changes under perturbation");
+        return g.data;
+      };
+      var p2 = G(2 * h), p1 = G(h), m1 = G(-h), m2 = G(-2 * h);
+      for (var j = 0; j < ny; j++) h2[i * ny + j] = (-p2[j] + 8 * p1[j] - 8 * m1[j] + m2[j]) / (12 * h);
+    }
+    return matrix(nx, ny, h2);
   };
   E.assemble = function (f, v, cols) {
     var n = cols.length, m = f.data.length, numerator = this.layout === "numerator", d;
@@ -989,7 +1295,7 @@
   function parseDeclarations(src) {
     var tokens = tokenize(src);
     var items = splitTopLevel(tokens, function (t) { return isSym(t, ",") || isSym(t, ";"); });
-    var declared = [], names = [], sizes = {}, constraintItems = [], positive = [], otimes = false;
+    var declared = [], names = [], sizes = {}, constraintItems = [], positive = [], otimes = false, functionsElementwise = false;
     items.forEach(function (item) {
       if (item.length === 0) return;
       var inAt = -1;
@@ -1010,6 +1316,9 @@
         if (sz < 1 || sz > MAX_SIZE) fail("a size must be a whole number from 1 to " + MAX_SIZE, item[0].start, item[2].end);
         sizes[item[0].text] = sz;
       }
+      else if (words(item).indexOf("elementwise") >= 0 && !item.some(function (t) { return isCmd(t, "otimes"); }) &&
+               (words(item).indexOf("functions") >= 0 || item.some(function (t) { return t.kind === "cmd" && MATRIX_FUNCTIONS.has(t.text); })))
+        functionsElementwise = true;
       else if (item.some(function (t) { return isCmd(t, "otimes"); })) {
         var w = words(item);
         if (w.indexOf("elementwise") >= 0 || w.indexOf("hadamard") >= 0) otimes = true;
@@ -1064,7 +1373,7 @@
     positive.forEach(function (p) {
       constraints.push({ terms: [{ k: "sym", name: p, bold: false, start: 0, end: 0 }, { k: "num", v: 0, start: 0, end: 0 }], ops: [">"] });
     });
-    return { symbols: symbols, sizes: sizes, constraints: constraints, otimes: otimes };
+    return { symbols: symbols, sizes: sizes, constraints: constraints, otimes: otimes, functionsElementwise: functionsElementwise };
   }
   function findDecl(decls, name) {
     for (var i = decls.symbols.length - 1; i >= 0; i--) if (decls.symbols[i].name === name) return decls.symbols[i];
@@ -1092,7 +1401,7 @@
         });
         functions.add(name);
       }
-      var paramSet = new Set(variables.concat(params));
+      var paramSet = new Set(variables.concat(params).concat(result.filter(function (d) { return d.params.length === 0; }).map(function (d) { return d.name; })));
       var body = parseTokens(sides[1], src, { functions: functions, variables: paramSet });
       result.push({ name: name, params: params, scalarParams: scalars, body: body });
     });
@@ -1243,25 +1552,30 @@
     return v;
   }
 
-  function checkCore(declare, define, claim, layout, seed, auto) {
+  function checkCore(declare, define, claim, layout, seed, auto, explicitDependence) {
     var part = "declare", text = declare;
     try {
       var decls = parseDeclarations(declare);
       part = "define"; text = define;
       var functions = new Set();
       var defs = parseDefinitions(define, decls, functions);
+      // A block's define: of a symbol wins over its declaration (e.g. from the notation table).
+      var defined = new Set(defs.map(function (d) { return d.name; }));
+      decls.symbols = decls.symbols.filter(function (s) { return !defined.has(s.name); });
       part = "claim"; text = claim;
-      var variables = new Set(decls.symbols.map(function (s) { return s.name; }).concat(Object.keys(decls.sizes)));
+      var variables = new Set(decls.symbols.map(function (s) { return s.name; }).concat(Object.keys(decls.sizes))
+        .concat(defs.filter(function (d) { return d.params.length === 0; }).map(function (d) { return d.name; })));
       var chain = parseChain(claim, { functions: functions, variables: variables });
       if (chain.length < 2) return verdict("not-checkable", "a claim needs a derivative and at least one '= …'", { part: part });
       var reference = -1;
       for (var r = 0; r < chain.length; r++) if (containsDerivative(chain[r])) { reference = r; break; }
       if (reference < 0) return verdict("not-checkable", "the claim contains no derivative", { part: part });
-      if (auto && !chain.filter(containsDerivative).every(dependsOnItsVariables))
+      if (auto && !explicitDependence && !chain.filter(containsDerivative).every(dependsOnItsVariables))
         return verdict("not-checkable", "a differentiated expression does not mention its variable (implicit dependence?)", { part: part });
       var definitions = {};
       defs.forEach(function (d) { definitions[d.name] = d; });
       var ev = new Evaluator(definitions, decls.sizes, layout, decls.otimes);
+      ev.elementwiseFunctions = decls.functionsElementwise;
       var rng = mulberry32(seed);
       var nabla = chain[reference].k === "deriv" && chain[reference].nabla;
       var valid = 0, mismatches = chain.map(function () { return 0; }), firstRefutation = null;
@@ -1333,14 +1647,66 @@
     return null;
   }
 
-  /** Checks one claim: {declare, define, claim, layout = "numerator", seed} -> {verdict, message, counterexample, ...}. */
+  /** The document's macros ([{name, body, args}]) expanded as TeX would (MacroExpander.cs). */
+  function expandMacros(s, macros) {
+    if (!macros || macros.length === 0 || !s || s.indexOf("\\") < 0) return s;
+    var byName = {};
+    macros.forEach(function (m) { byName[String(m.name).replace(/^\\+/, "")] = m; });
+    for (var round = 0; round < 16; round++) {
+      var out = "", changed = false, i = 0;
+      while (i < s.length) {
+        if (s[i] !== "\\" || i + 1 >= s.length) { out += s[i++]; continue; }
+        if (!isLetter(s[i + 1])) { out += s.substr(i, 2); i += 2; continue; }
+        var j = i + 1;
+        while (j < s.length && isLetter(s[j])) j++;
+        var name = s.substring(i + 1, j);
+        if (!has(byName, name)) { out += s.substring(i, j); i = j; continue; }
+        var m = byName[name], args = [], k = j;
+        for (var a = 0; a < (m.args || 0); a++) {
+          while (k < s.length && /\s/.test(s[k])) k++;
+          if (k >= s.length) break;
+          if (s[k] === "{") {
+            var depth = 0, start = k;
+            for (; k < s.length; k++) {
+              if (s[k] === "\\") { k++; continue; }
+              if (s[k] === "{") depth++;
+              else if (s[k] === "}" && --depth === 0) { k++; break; }
+            }
+            args.push(s.substring(start + 1, Math.max(start + 1, k - 1)));
+          } else if (s[k] === "\\") {
+            var e = k + 1;
+            while (e < s.length && isLetter(s[e])) e++;
+            if (e === k + 1) e++;
+            args.push(s.substring(k, Math.min(e, s.length)));
+            k = e;
+          } else args.push(s[k++]);
+        }
+        var body = String(m.body);
+        for (var q = args.length; q >= 1; q--) body = body.split("#" + q).join(args[q - 1]);
+        out += body;
+        if (k < s.length && isLetter(s[k]) && body.length > 0 && isLetter(body[body.length - 1]) && body.indexOf("\\") >= 0) out += " ";
+        i = k;
+        changed = true;
+      }
+      if (!changed || out.length > 200000) return out.length > 200000 ? s : out;
+      s = out;
+    }
+    return s;
+  }
+
+  /** Checks one claim: {declare, define, claim, layout = "numerator", seed, macros} -> {verdict, message, counterexample, ...}. */
   function check(input) {
     input = input || {};
+    if (input.macros && input.macros.length) {
+      var mx = input.macros;
+      input = { declare: expandMacros(String(input.declare || ""), mx), define: expandMacros(String(input.define || ""), mx),
+        claim: expandMacros(String(input.claim || ""), mx), layout: input.layout, seed: input.seed, auto: input.auto, explicitDependence: input.explicitDependence };
+    }
     var layout = parseLayout(input.layout);
     if (layout === null) return verdict("not-checkable", "unknown layout '" + input.layout + "' (use numerator or denominator)", { part: "layout" });
     var seed = input.seed === undefined || input.seed === null ? DEFAULT_SEED : (input.seed >>> 0);
     try {
-      return checkCore(String(input.declare || ""), String(input.define || ""), String(input.claim || ""), layout, seed, !!input.auto);
+      return checkCore(String(input.declare || ""), String(input.define || ""), String(input.claim || ""), layout, seed, !!input.auto, !!input.explicitDependence);
     } catch (ex) {
       return verdict("not-checkable", "internal error: " + (ex && ex.message ? ex.message : String(ex)));
     }

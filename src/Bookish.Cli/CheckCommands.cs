@@ -16,13 +16,14 @@ internal static partial class BookishCommand
         var output = new Option<string?>("--output", "-o") { Description = "The built output folder to compare HTML and PDF in (default: output/<name> when it exists)" };
         var noParity = new Option<bool>("--no-parity") { Description = "Skip the HTML/PDF parity comparison" };
         var projectRoot = RootOption();
-        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format, projectRoot, UnsafeNoSandbox };
+        var declarations = new Option<string?>("--declarations") { Description = "A YAML sidecar of declarations and definitions (by source line) for --derivatives auto, for documents whose source you do not edit" };
+        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format, projectRoot, declarations, UnsafeNoSandbox };
         cmd.SetAction(parse =>
         {
             var source = parse.GetValue(input)!;
             var folder = parse.GetValue(output) ?? Path.Combine("output", InputReader.NameOf(source));
             var parity = !parse.GetValue(noParity) && (parse.GetValue(output) is not null || Directory.Exists(folder)) ? folder : null;
-            var result = Checker.Run(source, parse.GetValue(derivatives) == "auto", parity, parse.GetValue(projectRoot));
+            var result = Checker.Run(source, parse.GetValue(derivatives) == "auto", parity, parse.GetValue(projectRoot), parse.GetValue(declarations));
             var fmt = parse.GetValue(format)!;
             DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Out);
             if (fmt == "text")

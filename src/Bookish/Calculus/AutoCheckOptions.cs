@@ -11,4 +11,10 @@ public sealed record AutoCheckOptions
     public string Layout { get; init; } = "numerator";
     public int VectorSize { get; init; } = 3;
     public uint Seed { get; init; } = CheckOptions.Default.Seed;
+
+    /// <summary>The document's macros, expanded in each equation before it is read.</summary>
+    internal IReadOnlyList<Model.MacroDefinition> Macros { get; init; } = [];
+
+    /// <summary>A declarations sidecar (<c>--declarations FILE</c>): its declarations join the notation's, its scopes apply by line.</summary>
+    public DerivativeSidecar? Sidecar { get; init; }
 }

@@ -20,6 +20,9 @@ public sealed record CheckContext
     /// <summary><c>define:</c> texts in order.</summary>
     public ImmutableList<string> Definitions { get; init; } = [];
 
+    /// <summary>The document's macros (front matter and notation file), expanded in every claim before it is read.</summary>
+    internal ImmutableList<Model.MacroDefinition> Macros { get; init; } = [];
+
     /// <summary>Seed of the random sample points (the browser checker uses the same generator).</summary>
     public uint Seed { get; init; } = CheckOptions.Default.Seed;
 

@@ -18,17 +18,19 @@ internal static class ClaimChecker
             part = "define"; text = define;
             var functions = new HashSet<string>();
             var defs = DefinitionParser.Parse(define, decls, functions);
+            decls = decls.Without(defs.Select(d => d.Name).ToHashSet());
             part = "claim"; text = claim;
-            var variables = new HashSet<string>(decls.Symbols.Select(s => s.Name).Concat(decls.Sizes.Keys));
+            // Aliases (y = …, u_1 = …) are names too: u_1 is the alias, not entry 1 of u.
+            var variables = new HashSet<string>(decls.Symbols.Select(s => s.Name).Concat(decls.Sizes.Keys).Concat(defs.Where(d => d.Parameters.Count == 0).Select(d => d.Name)));
             var chain = Parser.ParseChain(claim, new ParseSettings(functions, variables));
             if (chain.Count < 2) return new Verdict(VerdictKind.NotCheckable, "a claim needs a derivative and at least one '= …'", Part: part);
             int reference = chain.FindIndex(ContainsDerivative);
             if (reference < 0) return new Verdict(VerdictKind.NotCheckable, "the claim contains no derivative", Part: part);
-            if (options.Auto && !chain.Where(ContainsDerivative).All(DependsOnItsVariables))
+            if (options.Auto && !options.ExplicitDependence && !chain.Where(ContainsDerivative).All(DependsOnItsVariables))
                 return new Verdict(VerdictKind.NotCheckable, "a differentiated expression does not mention its variable (implicit dependence?)", Part: part);
             var definitions = new Dictionary<string, FunctionDefinition>();
             foreach (var d in defs) definitions[d.Name] = d;
-            var evaluator = new Evaluator(definitions, decls.Sizes, layout, decls.ElementwiseOtimes);
+            var evaluator = new Evaluator(definitions, decls.Sizes, layout, decls.ElementwiseOtimes) { ElementwiseFunctions = decls.ElementwiseFunctions };
             var rng = new Mulberry32(options.Seed);
             bool nabla = chain[reference] is DerivativeExpr { Nabla: true };
             int valid = 0;
@@ -102,7 +104,7 @@ internal static class ClaimChecker
         {
             string? offending = ex.SourceStart >= 0 && ex.SourceEnd <= text.Length && ex.SourceEnd > ex.SourceStart ? text[ex.SourceStart..ex.SourceEnd] : null;
             string message = part == "claim" && offending != null ? ex.Reason : $"{part}: {ex.Reason}";
-            return new Verdict(VerdictKind.NotCheckable, message, null, part, ex.SourceStart, ex.SourceEnd, offending);
+            return new Verdict(VerdictKind.NotCheckable, message, null, part, ex.SourceStart, ex.SourceEnd, offending) { TooLarge = ex.TooLarge };
         }
     }
 

@@ -19,7 +19,7 @@ internal static class DeclarationParser
         var sizes = new Dictionary<string, int>();
         var constraintItems = new List<List<Token>>();
         var positive = new List<string>();
-        bool otimes = false;
+        bool otimes = false, functionsElementwise = false;
         foreach (var item in items)
         {
             if (item.Count == 0) continue;
@@ -42,6 +42,9 @@ internal static class DeclarationParser
                 sizes[item[0].Text] = item[2].Text.All(char.IsAsciiDigit) && item[2].Text.Length <= 3 && int.Parse(item[2].Text, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= MaxSize
                     ? int.Parse(item[2].Text, System.Globalization.CultureInfo.InvariantCulture)
                     : throw new CalcException($"a size must be a whole number from 1 to {MaxSize}", item[0].Start, item[2].End);
+            else if (Words(item).Contains("elementwise") && !item.Any(t => t.IsCommand("otimes"))
+                     && (Words(item).Contains("functions") || item.Any(t => t.Kind == TokenKind.Command && MatrixFunctions.Names.Contains(t.Text))))
+                functionsElementwise = true;
             else if (item.Any(t => t.IsCommand("otimes")))
             {
                 string words = Words(item);
@@ -85,7 +88,7 @@ internal static class DeclarationParser
         var constraints = constraintItems.Select(item => ParseConstraint(item, src, settings)).ToList();
         foreach (var p in positive)
             constraints.Add(new DomainConstraint([new SymbolExpr(p, false, 0, 0), new NumberExpr(0, 0, 0)], [">"]));
-        return new Declarations(symbols, sizes, constraints, otimes);
+        return new Declarations(symbols, sizes, constraints, otimes) { ElementwiseFunctions = functionsElementwise };
     }
 
     private static bool IsComparison(Token t) =>

@@ -31,7 +31,7 @@ internal static class DefinitionParser
                 }
                 functions.Add(name);
             }
-            var paramSet = new HashSet<string>(variables.Concat(parameters));
+            var paramSet = new HashSet<string>(variables.Concat(parameters).Concat(result.Where(d => d.Parameters.Count == 0).Select(d => d.Name)));
             var body = Parser.ParseTokens(sides[1], src, new ParseSettings(functions, paramSet));
             result.Add(new FunctionDefinition(name, parameters, scalar, body, src));
         }

@@ -6,7 +6,7 @@ namespace Bookish.Calculus;
 
 public static partial class DerivativeChecker
 {
-    private static readonly Regex Removable = new(@"\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
+    private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
     private static readonly Regex DerivativeMarker = new(@"\\frac\s*\{\s*(d|\\partial)|\\nabla|\\partial", RegexOptions.Compiled);
     private static readonly Regex BoldName = new(@"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", RegexOptions.Compiled);
     private static readonly Regex PlainName = new(@"(?<![\\A-Za-z])([A-Za-z])(?!\s*\()", RegexOptions.Compiled);
@@ -24,14 +24,23 @@ public static partial class DerivativeChecker
         if (!TryParseLayout(options.Layout, out var layout)) layout = Layout.Numerator;
         foreach (var (tex, span) in displayEquations)
         {
-            foreach (var chain in Chains(tex))
+            foreach (var chain in Chains(MacroExpander.Expand(tex, options.Macros)))
             {
                 if (!DerivativeMarker.IsMatch(chain) || !chain.Contains('=')) continue;
-                string declare = options.Declarations ?? LegacyDeclarations(chain, options.VectorSize);
+                string declare = options.Declarations ?? "";
+                string define = "";
+                AutoCheckScope? scope = null;
+                if (options.Sidecar is { } sc)
+                {
+                    scope = sc.Scopes.LastOrDefault(s => span.Line >= s.FromLine && span.Line <= s.ToLine);
+                    declare = Join(", ", declare, sc.Declare, scope?.Declare);
+                    define = Join("; ", sc.Define, scope?.Define);
+                }
+                if (declare.Length == 0) declare = LegacyDeclarations(chain, options.VectorSize);
                 Verdict v;
                 try
                 {
-                    v = ClaimChecker.Check(declare, "", chain, layout, new CheckOptions(options.Seed, 5, Auto: true));
+                    v = ClaimChecker.Check(declare, define, chain, layout, new CheckOptions(options.Seed, 5, Auto: true, ExplicitDependence: scope is not null));
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException)
                 {
@@ -50,6 +59,9 @@ public static partial class DerivativeChecker
             items.Count(i => i.Verdict.Kind == VerdictKind.NotCheckable),
             diagnostics, items);
     }
+
+    private static string Join(string separator, params string?[] parts) =>
+        string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 
     private static readonly Regex BareFunction = new(@"(?<![\\A-Za-z])(diag|max|min|cos|sin|tan|tanh|exp|ln|log|sum)(?=\s*(\(|\\left))", RegexOptions.Compiled);
     private static readonly Regex PlainIdentity = new(@"(?<![\\A-Za-z_{])I(?![A-Za-z}])", RegexOptions.Compiled);

@@ -15,7 +15,8 @@ public static partial class DerivativeChecker
     /// </summary>
     public static CheckBlockVerdict CheckBlock(string blockSource, SourceSpan span, CheckContext context)
     {
-        var lines = ReadLines(blockSource ?? "", span);
+        var lines = ReadLines(blockSource ?? "", span)
+            .Select(l => l.Key == "layout" ? l : l with { Value = MacroExpander.Expand(l.Value, context.Macros) }).ToList();
         string Join(string key, string sep) => string.Join(sep, lines.Where(l => l.Key == key).Select(l => l.Value));
         string declare = Join("declare", ", ");
         string define = Join("define", "; ");
@@ -46,7 +47,9 @@ public static partial class DerivativeChecker
                 if (v.Part == "claim" && v.Start >= 0) at = at with { Column = c.Column + v.Start, EndColumn = c.Column + Math.Max(v.Start, v.End - 1) };
                 else if (v.Part is "declare" or "define" && lines.FirstOrDefault(l => l.Key == v.Part) is { } kl)
                     at = new SourceSpan(span.Path, kl.Line, kl.Column, kl.Line, kl.Column + Math.Max(0, kl.Value.Length - 1));
-                diagnostics.Add(Diagnostic.Warning(DiagnosticIds.DerivativeNotCheckable, at, "derivative claim not checkable: " + v.ToString().Replace('\n', ' ')));
+                diagnostics.Add(v.TooLarge
+                    ? Diagnostic.Error(DiagnosticIds.InputTooDeep, at, "derivative claim too large to read: " + v.Message)
+                    : Diagnostic.Warning(DiagnosticIds.DerivativeNotCheckable, at, "derivative claim not checkable: " + v.ToString().Replace('\n', ' ')));
             }
         }
         var overall = verdicts.FirstOrDefault(v => v.Kind == VerdictKind.Refuted)

@@ -41,6 +41,16 @@ public sealed class EvalBudget
     /// <summary>True when the thread's budget is spent: callers that sample many points stop evaluating at once.</summary>
     public static bool IsSpent => _current is { Remaining: < 0 };
 
+    /// <summary>Charges dense linear algebra by its work (one step per 512 multiply-adds): a matrix function of a 32×32
+    /// matrix inside a derivative ends "too expensive" instead of running for minutes.</summary>
+    internal static void SpendWork(long multiplyAdds)
+    {
+        var b = _current;
+        if (b is null || multiplyAdds < 512) return;
+        b.Remaining -= multiplyAdds / 512;
+        if (b.Remaining < 0) throw new CalcException($"too expensive (more than {b.Limit:N0} evaluation steps)");
+    }
+
     internal static void Spend()
     {
         var b = _current;

@@ -4,6 +4,7 @@ internal sealed partial class Evaluator
 {
     private Value Derivative(DerivativeExpr d, IReadOnlyDictionary<string, Value> env)
     {
+        if (d.Second) return SecondDerivative(d, env);
         var vars = d.Variables.ToList();
         if (vars.Count == 0)
         {
@@ -12,6 +13,9 @@ internal sealed partial class Evaluator
                 vars.AddRange(def.Parameters.Select(p => (Expr)new SymbolExpr(p, false, call.Start, call.End)));
             else vars.AddRange(call.Args);
         }
+        if (vars is [FunctionExpr { Name: "vec", Args: [SymbolExpr vs] }] && env.ContainsKey(vs.Name))
+            return Differentiate(d.Operand, vs.Name, env, byVec: true);
+        env = WithIntermediates(vars, env);
         var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name)
             ? s.Name
             : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
@@ -23,6 +27,22 @@ internal sealed partial class Evaluator
         return Layout == Layout.Numerator ? Value.Matrix(1, data.Length, data) : Value.Matrix(data.Length, 1, data);
     }
 
+    /// <summary>
+    /// dy/du with u defined (<c>u = x^2</c>): u becomes a variable at its current value, and everything defined through u
+    /// follows it while the declared variables stay put (the chain rule's intermediate variable).
+    /// </summary>
+    private IReadOnlyDictionary<string, Value> WithIntermediates(IEnumerable<Expr> vars, IReadOnlyDictionary<string, Value> env)
+    {
+        Dictionary<string, Value>? extended = null;
+        foreach (var v in vars)
+        {
+            if (v is not SymbolExpr s || env.ContainsKey(s.Name) || !_definitions.TryGetValue(s.Name, out var def) || def.Parameters.Count != 0) continue;
+            extended ??= new Dictionary<string, Value>(env);
+            extended[s.Name] = EvalDefinition(def, env);
+        }
+        return extended ?? env;
+    }
+
     private static string Describe(Expr v) => v switch
     {
         SymbolExpr s => s.Name,
@@ -31,15 +51,17 @@ internal sealed partial class Evaluator
     };
 
     /// <summary>Fourth-order central differences, entry by entry of the variable, assembled in the layout's shape.</summary>
-    private Value Differentiate(Expr operand, string name, IReadOnlyDictionary<string, Value> env)
+    private Value Differentiate(Expr operand, string name, IReadOnlyDictionary<string, Value> env, bool byVec = false)
     {
         var v = env[name];
         var f0 = Eval(operand, env);
         if (f0.IsLazy) throw new CalcException("cannot differentiate an unsized constant");
         int n = v.Data.Length;
         var cols = new List<double[]>(n);
-        for (int j = 0; j < n; j++)
+        for (int jj = 0; jj < n; jj++)
         {
+            // By vec(X): the entries of X in column order.
+            int j = byVec && !v.IsScalar ? (jj % v.Rows) * v.Cols + jj / v.Rows : jj;
             double h = 1e-3 * StepScale * Math.Max(1, Math.Abs(v.Data[j]));
             double[] F(double delta)
             {
@@ -56,6 +78,11 @@ internal sealed partial class Evaluator
             var g = new double[f0.Data.Length];
             for (int i = 0; i < g.Length; i++) g[i] = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h);
             cols.Add(g);
+        }
+        if (byVec)
+        {
+            if (!(f0.IsScalar || f0.IsVectorLike)) throw new CalcException("differentiate vec(…) of a matrix, not the matrix, by vec(X)");
+            return Assemble(f0, Value.Zeros(n, 1), cols);
         }
         return Assemble(f0, v, cols);
     }
@@ -86,5 +113,42 @@ internal sealed partial class Evaluator
             return numerator ? Value.Matrix(m, n, d) : Value.Matrix(n, m, d);
         }
         throw new CalcException($"the derivative of a {f.ShapeText} by a {v.ShapeText} is a tensor (not supported)");
+    }
+
+    /// <summary>
+    /// <c>∂²f/∂x∂yᵀ</c>: entry (i, j) is ∂/∂x_i ∂f/∂y_j (the Hessian when x = y), the same in either layout; differences of
+    /// the first derivative with a wider step.
+    /// </summary>
+    private Value SecondDerivative(DerivativeExpr d, IReadOnlyDictionary<string, Value> env)
+    {
+        var names = d.Variables.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name)
+            ? s.Name
+            : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
+        string x = names[0], y = names[1];
+        if (!env.ContainsKey(x) || !env.ContainsKey(y)) throw new CalcException("a second derivative by a defined quantity is not supported");
+        var vx = env[x];
+        var vy = env[y];
+        if (!(vx.IsScalar || vx.IsColumn) || !(vy.IsScalar || vy.IsColumn))
+            throw new CalcException("a second derivative by a matrix is a tensor (not supported)");
+        var f0 = Eval(d.Operand, env);
+        if (!f0.IsScalar) throw new CalcException($"the second derivative of a {f0.ShapeText} is a tensor (not supported)");
+        int nx = vx.Data.Length, ny = vy.Data.Length;
+        var h2 = new double[nx * ny];
+        for (int i = 0; i < nx; i++)
+        {
+            double h = 5e-3 * StepScale * Math.Max(1, Math.Abs(vx.Data[i]));
+            double[] G(double delta)
+            {
+                var moved = (double[])vx.Data.Clone();
+                moved[i] += delta;
+                var inner = new Dictionary<string, Value>(env) { [x] = vx.IsScalar ? Value.Scalar(moved[0]) : Value.Matrix(vx.Rows, 1, moved) };
+                var g = Differentiate(d.Operand, y, inner);
+                if (g.Data.Length != ny) throw new CalcException("shape changes under perturbation");
+                return g.Data;
+            }
+            var p2 = G(2 * h); var p1 = G(h); var m1 = G(-h); var m2 = G(-2 * h);
+            for (int j = 0; j < ny; j++) h2[i * ny + j] = (-p2[j] + 8 * p1[j] - 8 * m1[j] + m2[j]) / (12 * h);
+        }
+        return Value.Matrix(nx, ny, h2);
     }
 }

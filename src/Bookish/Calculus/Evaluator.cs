@@ -19,6 +19,9 @@ internal sealed partial class Evaluator
 
     public Layout Layout { get; }
 
+    /// <summary>Declared <c>\text{functions element-wise}</c>: \exp, \sin … of a square matrix act entry by entry.</summary>
+    public bool ElementwiseFunctions { get; init; }
+
     /// <summary>Multiplies the finite-difference step; the checker re-evaluates with a smaller step to confirm a mismatch.</summary>
     public double StepScale { get; set; } = 1;
 
@@ -49,11 +52,11 @@ internal sealed partial class Evaluator
         BinaryExpr { Op: "+" } b => Ops.Add(Eval(b.Left, env), Eval(b.Right, env), 1),
         BinaryExpr { Op: "-" } b => Ops.Add(Eval(b.Left, env), Eval(b.Right, env), -1),
         BinaryExpr b => Ops.Multiply(b.Op, Eval(b.Left, env), Eval(b.Right, env), _allowOtimes),
-        PowerExpr p => Ops.Power(Eval(p.Base, env), Eval(p.Exponent, env)),
+        PowerExpr p => Ops.Power(Eval(p.Base, env), Eval(p.Exponent, env), ElementwiseFunctions, p.OfFunction),
         TransposeExpr { Op: "T" } t => MatrixOps.Transpose(Eval(t.Operand, env)),
         TransposeExpr t => MatrixOps.Transpose(MatrixOps.Inverse(Eval(t.Operand, env))),
         CallExpr c => Call(c, env),
-        FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList()),
+        FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList(), ElementwiseFunctions),
         MatrixExpr m => Ops.Blocks(m.Rows.Select(r => (IReadOnlyList<Value>)r.Select(x => Eval(x, env)).ToList()).ToList()),
         SumExpr s => Sum(s, env),
         ConstantExpr c => Constant(c, env),
@@ -117,9 +120,9 @@ internal sealed partial class Evaluator
         {
             var inner = new Dictionary<string, Value>(env) { [s.Index] = Value.Scalar(i) };
             var term = Eval(s.Body, inner);
-            total = total == null ? term : Ops.Add(total, term, 1);
+            total = total == null ? term : s.Product ? Ops.Multiply("juxt", total, term, _allowOtimes) : Ops.Add(total, term, 1);
         }
-        return total ?? Value.Scalar(0);
+        return total ?? Value.Scalar(s.Product ? 1 : 0);
     }
 
     /// <summary>For <c>\sum_i</c> without limits: the length of the first vector indexed by the sum's index.</summary>
@@ -131,6 +134,7 @@ internal sealed partial class Evaluator
             var v = env.TryGetValue(ix.Target.Name, out var plain) ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
             if (v != null && (v.IsColumn || v.IsRow)) return v.Data.Length;
         }
+        if (body is FunctionExpr { Name: "eigat", Args: [SymbolExpr e, var m] } && e.Name == index && Eval(m, env) is { IsSquare: true } sq) return sq.Rows;
         foreach (var c in ClaimChecker.Children(body))
         {
             int n = IndexedLength(c, index, env);

@@ -16,7 +16,11 @@ internal sealed record NegateExpr(Expr Operand, int Start, int End) : Expr(Start
 /// <summary>Op is one of <c>+ - juxt cdot times odot oslash otimes /</c>.</summary>
 internal sealed record BinaryExpr(string Op, Expr Left, Expr Right, int Start, int End) : Expr(Start, End);
 
-internal sealed record PowerExpr(Expr Base, Expr Exponent, int Start, int End) : Expr(Start, End);
+internal sealed record PowerExpr(Expr Base, Expr Exponent, int Start, int End) : Expr(Start, End)
+{
+    /// <summary><c>\tanh^2 x</c>: the power written on a function name (entry by entry for a vector).</summary>
+    public bool OfFunction { get; init; }
+}
 
 /// <summary>Op is <c>T</c> (transpose) or <c>-T</c> (inverse transpose).</summary>
 internal sealed record TransposeExpr(string Op, Expr Operand, int Start, int End) : Expr(Start, End);
@@ -30,10 +34,18 @@ internal sealed record FunctionExpr(string Name, IReadOnlyList<Expr> Args, int S
 /// <summary>A block matrix (<c>bmatrix</c>, <c>[a, b]</c>); entries may be scalars or blocks.</summary>
 internal sealed record MatrixExpr(IReadOnlyList<IReadOnlyList<Expr>> Rows, int Start, int End) : Expr(Start, End);
 
-internal sealed record SumExpr(string Index, Expr From, Expr? To, Expr Body, int Start, int End) : Expr(Start, End);
+internal sealed record SumExpr(string Index, Expr From, Expr? To, Expr Body, int Start, int End) : Expr(Start, End)
+{
+    /// <summary><c>\prod</c> instead of <c>\sum</c>.</summary>
+    public bool Product { get; init; }
+}
 
 /// <summary><c>\mathbf{1}</c> (ones), <c>\mathbf{I}</c> (identity), <c>\mathbf{0}</c> (zero), sized by Size or by context.</summary>
 internal sealed record ConstantExpr(string Which, Expr? Size, int Start, int End) : Expr(Start, End);
 
 /// <summary>A derivative of Operand with respect to Variables (one, or a function's arguments for <c>\nabla f(x,y)</c>).</summary>
-internal sealed record DerivativeExpr(Expr Operand, IReadOnlyList<Expr> Variables, bool Nabla, int Start, int End) : Expr(Start, End);
+internal sealed record DerivativeExpr(Expr Operand, IReadOnlyList<Expr> Variables, bool Nabla, int Start, int End) : Expr(Start, End)
+{
+    /// <summary>A second derivative: Variables holds the two variables (the same one twice for a Hessian).</summary>
+    public bool Second { get; init; }
+}

@@ -6,6 +6,7 @@ internal static class MatrixOps
     public static Value Multiply(Value a, Value b)
     {
         if (a.Cols != b.Rows) throw new CalcException($"cannot multiply {a.ShapeText} by {b.ShapeText}");
+        EvalBudget.SpendWork((long)a.Rows * b.Cols * a.Cols);
         var d = new double[a.Rows * b.Cols];
         for (int i = 0; i < a.Rows; i++)
             for (int j = 0; j < b.Cols; j++)
@@ -37,6 +38,7 @@ internal static class MatrixOps
         if (a.IsScalar) return Value.Scalar(1 / a.ScalarValue);
         if (!a.IsSquare) throw new CalcException($"cannot invert {a.ShapeText}");
         int n = a.Rows;
+        EvalBudget.SpendWork(2L * n * n * n);
         var m = (double[])a.Data.Clone();
         var inv = Value.Identity(n).Data;
         for (int c = 0; c < n; c++)

@@ -11,6 +11,8 @@ internal static class Ops
         {
             case "zero": return Value.Zeros(rows, cols);
             case "identity" when rows == cols: return Scale(Value.Identity(rows), s);
+            case "onesOuter":
+                return Value.Matrix(rows, cols, Enumerable.Repeat(s, rows * cols).ToArray());
             case "ones" when cols == 1:
             case "onesRow" when rows == 1:
                 return Value.Matrix(rows, cols, Enumerable.Repeat(s, rows * cols).ToArray());
@@ -20,7 +22,7 @@ internal static class Ops
 
     private static string LazyName(Value a) => a.Lazy switch
     {
-        "identity" => "\\mathbf{I}", "zero" => "\\mathbf{0}", "onesRow" => "\\mathbf{1}^T", _ => "\\mathbf{1}",
+        "identity" => "\\mathbf{I}", "zero" => "\\mathbf{0}", "onesRow" => "\\mathbf{1}^T", "onesOuter" => "\\mathbf{1}\\mathbf{1}^T", _ => "\\mathbf{1}",
     };
 
     public static Value Scale(Value a, double s) => a.IsLazy
@@ -63,12 +65,18 @@ internal static class Ops
         {
             case "/":
                 if (b.IsScalar) return Scale(a, 1 / b.ScalarValue);
+                if (b.IsSquare && !a.IsScalar && !a.IsVectorLike)
+                    throw new CalcException($"dividing a {a.ShapeText} matrix by a {b.ShapeText} matrix is ambiguous (A B^{{-1}} or entry by entry): write \\oslash or ^{{-1}}");
                 return Zip(a, b, (x, y) => x / y, "divide", allowBroadcast: true);
             case "odot": return Zip(a, b, (x, y) => x * y, "multiply element-wise", allowBroadcast: true);
             case "oslash": return Zip(a, b, (x, y) => x / y, "divide element-wise", allowBroadcast: true);
             case "otimes":
-                if (!allowOtimes) throw new CalcException("\\otimes is only supported when declared element-wise");
-                return Zip(a, b, (x, y) => x * y, "multiply element-wise", allowBroadcast: true);
+                if (allowOtimes) return Zip(a, b, (x, y) => x * y, "multiply element-wise", allowBroadcast: true);
+                if (a.IsLazy || b.IsLazy) throw new CalcException("cannot size \\mathbf{1}, \\mathbf{I} or \\mathbf{0} in a Kronecker product");
+                // Between two vectors ⊗ is a Kronecker (outer) product for some authors and element-wise for others.
+                if ((a.IsScalar || a.IsVectorLike) && (b.IsScalar || b.IsVectorLike))
+                    throw new CalcException("\\otimes of vectors is ambiguous (Kronecker or element-wise): declare '\\otimes \\text{ element-wise}' or use matrices");
+                return MatrixFunctions.Kronecker(a, b);
         }
         if (a.IsScalar) return Scale(b, a.ScalarValue);
         if (b.IsScalar) return Scale(a, b.ScalarValue);
@@ -88,6 +96,8 @@ internal static class Ops
             if (a.Lazy == "zero" || b.Lazy == "zero") return Value.LazyConstant("zero", 0);
             if (a.Lazy == "identity") return Scale(b, a.Data[0]);
             if (b.Lazy == "identity") return Scale(a, b.Data[0]);
+            // \mathbf{1}\mathbf{1}^T: a matrix of ones whose two sizes may differ, sized by its partner or the derivative.
+            if (a.Lazy == "ones" && b.Lazy == "onesRow") return Value.LazyConstant("onesOuter", a.Data[0] * b.Data[0]);
             throw new CalcException("cannot size constants in a product");
         }
         if (a.IsLazy)
@@ -113,12 +123,16 @@ internal static class Ops
         return MatrixOps.Multiply(a, b);
     }
 
-    public static Value Power(Value a, Value b)
+    public static Value Power(Value a, Value b, bool elementwise = false, bool ofFunction = false)
     {
         if (a.IsScalar && b.IsScalar) return Value.Scalar(Math.Pow(a.ScalarValue, b.ScalarValue));
+        // e^{\mathbf{X}} of a square matrix is the matrix exponential unless functions are declared element-wise.
+        if (a.IsScalar && b.IsSquare && !elementwise)
+            return a.ScalarValue > 0 ? MatrixFunctions.Exp(Scale(b, Math.Log(a.ScalarValue))) : b.Map(_ => double.NaN);
         if (a.IsScalar) return b.Map(y => Math.Pow(a.ScalarValue, y));
         if (!b.IsScalar) throw new CalcException($"cannot raise {a.ShapeText} to {b.ShapeText}");
         double p = b.ScalarValue;
+        if (ofFunction && !a.IsSquare && !a.IsLazy) return a.Map(x => Math.Pow(x, p));
         if (a.IsSquare && p == Math.Round(p) && Math.Abs(p) <= 64)
         {
             var baseM = p < 0 ? MatrixOps.Inverse(a) : a;
@@ -126,6 +140,7 @@ internal static class Ops
             for (int i = 0; i < (int)Math.Abs(p); i++) r = MatrixOps.Multiply(r, baseM);
             return r.IsScalar ? r : r;
         }
+        if (a.IsSquare && !elementwise && p != Math.Round(p) && Math.Abs(p) <= 64) return MatrixFunctions.Power(a, p);
         throw new CalcException($"cannot raise {a.ShapeText} to a power (use \\odot for element-wise products)");
     }
 

@@ -16,20 +16,66 @@ internal sealed partial class Parser
         den = StripRomanD(den);
         bool derivative = num.Count >= 1 && den.Count >= 2 && IsDifferential(num[0]) && IsDifferential(den[0]);
         if (!derivative) return new BinaryExpr("/", ParseSubExpr(num), ParseSubExpr(den), t.Start, end);
-        if ((num.Count > 1 && num[1].IsSymbol("^")) || den.Any(d => d.IsSymbol("^")))
-            throw new CalcException("higher-order derivatives are not supported", t.Start, end);
+        // \frac{\partial^2 f}{\partial \mathbf{x} \partial \mathbf{x}^T}, \frac{d^2 y}{dx^2}: a second derivative.
+        bool second = num.Count > 2 && num[1].IsSymbol("^");
+        if (second)
+        {
+            if (!(num[2].Kind == TokenKind.Number && num[2].Text == "2"))
+                throw new CalcException("derivatives above the second are not supported", t.Start, end);
+            num = [num[0], .. num.Skip(3)];
+        }
         var varParser = Sub(den.Skip(1).ToList());
-        var variable = varParser.ParseVariable();
+        var variables = new List<Expr> { varParser.ParseDenominatorVariable() };
+        bool squared = false;
+        if (varParser.Peek.IsSymbol("^"))
+        {
+            varParser._p++;
+            var power = varParser.ReadGroup();
+            if (power.Count == 1 && power[0].Kind == TokenKind.Number && power[0].Text == "2") squared = true;
+            else if (!second || !(power.Count == 1 && (power[0].IsLetter("T") || power[0].IsCommand("top")))) throw new CalcException("unsupported power in the denominator of a derivative", t.Start, end);
+        }
+        if (varParser.Peek.Kind != TokenKind.End && IsDifferential(varParser.Peek))
+        {
+            varParser._p++;
+            variables.Add(varParser.ParseVariable());
+            if (varParser.Peek.IsSymbol("^"))
+            {
+                varParser._p++;
+                var power = varParser.ReadGroup();
+                if (!(power.Count == 1 && (power[0].IsLetter("T") || power[0].IsCommand("top")))) throw new CalcException("unsupported power in the denominator of a derivative", t.Start, end);
+            }
+        }
         if (varParser.Peek.Kind != TokenKind.End)
-            throw new CalcException("mixed partial derivatives are not supported", t.Start, end);
+            throw new CalcException("unsupported denominator of a derivative", t.Start, end);
+        if (squared) variables.Add(variables[0]);
+        if (second != (variables.Count == 2))
+            throw new CalcException(second ? "a second derivative needs two variables below (\\partial x^2 or \\partial x \\partial y)" : "mixed partial derivatives need \\partial^2 above", t.Start, end);
         if (num.Count > 1)
         {
             var operand = ParseSubExpr(num.Skip(1).ToList());
-            return new DerivativeExpr(operand, [variable], false, t.Start, end);
+            return new DerivativeExpr(operand, variables, false, t.Start, end) { Second = second };
         }
         // The operator binds like a product: \frac{d}{dx} x + \frac{d}{dx} x^2 is a sum of two derivatives.
         var op = ParseTerm();
-        return new DerivativeExpr(op, [variable], false, t.Start, op.End);
+        return new DerivativeExpr(op, variables, false, t.Start, op.End) { Second = second };
+    }
+
+    /// <summary>A variable below a derivative: <c>\mathbf{x}</c>, <c>x_1</c>, or <c>\operatorname{vec}(\mathbf{X})</c>.</summary>
+    private Expr ParseDenominatorVariable()
+    {
+        if (Peek.IsCommand("operatorname") || Peek.IsCommand("mathrm"))
+        {
+            int start = Peek.Start;
+            _p++;
+            var word = string.Concat(ReadGroup().Select(g => g.Text));
+            if (word != "vec") throw new CalcException($"cannot differentiate with respect to '{word}'", start, _t[_p - 1].End);
+            bool paren = Peek.IsSymbol("(");
+            if (paren) _p++;
+            var v = ParseVariable();
+            if (paren) Expect(")");
+            return new FunctionExpr("vec", [v], start, _t[_p - 1].End);
+        }
+        return ParseVariable();
     }
 
     private static List<Token> StripRomanD(List<Token> g)
@@ -43,16 +89,44 @@ internal sealed partial class Parser
     private Expr ParseNabla()
     {
         var t = Next();
+        bool second = false;
+        if (Peek.IsSymbol("^"))
+        {
+            // \nabla^2 f: the Hessian (\nabla^2 alone is the Laplacian for some authors: only with a scalar result it is not used).
+            _p++;
+            var power = ReadGroup();
+            if (!(power.Count == 1 && power[0].Kind == TokenKind.Number && power[0].Text == "2")) throw new CalcException("unsupported power of \\nabla", t.Start, _t[_p - 1].End);
+            second = true;
+        }
         if (Peek.IsSymbol("_"))
         {
             _p++;
             var group = ReadGroup();
+            if (!second && Peek.IsSymbol("^"))
+            {
+                _p++;
+                var power = ReadGroup();
+                if (!(power.Count == 1 && power[0].Kind == TokenKind.Number && power[0].Text == "2")) throw new CalcException("unsupported power of \\nabla", t.Start, _t[_p - 1].End);
+                second = true;
+            }
             var sub = Sub(group);
             var vars = new List<Expr> { sub.ParseVariable() };
             while (sub.Peek.IsSymbol(",")) { sub._p++; vars.Add(sub.ParseVariable()); }
             if (sub.Peek.Kind != TokenKind.End) throw new CalcException("unsupported \\nabla subscript", t.Start, _t[_p - 1].End);
             var operand = ParseTerm();
+            if (second)
+            {
+                if (vars.Count != 1) throw new CalcException("\\nabla^2 needs one variable", t.Start, operand.End);
+                return new DerivativeExpr(operand, [vars[0], vars[0]], false, t.Start, operand.End) { Second = true };
+            }
             return new DerivativeExpr(operand, vars, true, t.Start, operand.End);
+        }
+        if (second)
+        {
+            // \nabla^2 f(\mathbf{x}): the Hessian with respect to the call's one argument.
+            var c2 = ParsePostfix();
+            if (c2 is not CallExpr { Args: [var only], Primes: 0 }) throw new CalcException("\\nabla^2 needs a subscript or a call of one argument such as \\nabla^2 f(\\mathbf{x})", t.Start, c2.End);
+            return new DerivativeExpr(c2, [only, only], false, t.Start, c2.End) { Second = true };
         }
         var call = ParsePostfix();
         if (call is not CallExpr c || c.Primes > 0)
@@ -93,7 +167,7 @@ internal sealed partial class Parser
     {
         var t = Next();
         string env = string.Concat(ReadGroup().Select(g => g.Text));
-        if (env is not ("bmatrix" or "pmatrix" or "matrix" or "Bmatrix" or "vmatrix" or "smallmatrix"))
+        if (!CalculusTables.Environments.Contains(env))
             throw new CalcException($"unsupported environment '{env}'", t.Start, _t[_p - 1].End);
         var rows = new List<IReadOnlyList<Expr>>();
         var row = new List<Expr>();

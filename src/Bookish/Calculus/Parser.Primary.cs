@@ -2,28 +2,14 @@ namespace Bookish.Calculus;
 
 internal sealed partial class Parser
 {
-    internal static readonly HashSet<string> Greek =
-    [
-        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
-        "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
-        "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell",
-    ];
+    internal static readonly System.Collections.Frozen.FrozenSet<string> Greek = CalculusTables.Greek;
 
-    private static readonly HashSet<string> BoldCommands = ["mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb"];
-    private static readonly HashSet<string> Accents = ["hat", "tilde", "bar", "mathcal", "overline", "widehat", "dot"];
+    private static readonly System.Collections.Frozen.FrozenSet<string> BoldCommands = CalculusTables.Bold;
+    private static readonly System.Collections.Frozen.FrozenSet<string> Accents = CalculusTables.Accents;
 
-    private static readonly Dictionary<string, string> BuiltinCommands = new()
-    {
-        ["exp"] = "exp", ["ln"] = "ln", ["log"] = "ln", ["sin"] = "sin", ["cos"] = "cos", ["tan"] = "tan",
-        ["tanh"] = "tanh", ["sinh"] = "sinh", ["cosh"] = "cosh", ["det"] = "det", ["max"] = "max", ["min"] = "min",
-    };
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> BuiltinCommands = CalculusTables.BuiltinCommands;
 
-    private static readonly Dictionary<string, string> OperatorNames = new()
-    {
-        ["tr"] = "tr", ["Tr"] = "tr", ["trace"] = "tr", ["diag"] = "diag", ["sum"] = "sum", ["exp"] = "exp",
-        ["ln"] = "ln", ["log"] = "ln", ["det"] = "det", ["max"] = "max", ["min"] = "min", ["tanh"] = "tanh",
-        ["sigmoid"] = "sigma", ["abs"] = "abs", ["sin"] = "sin", ["cos"] = "cos", ["tan"] = "tan",
-    };
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> OperatorNames = CalculusTables.OperatorNames;
 
     private Expr ParsePrimary()
     {
@@ -57,14 +43,15 @@ internal sealed partial class Parser
                 _p++;
                 var e = ParseExpr();
                 Expect(")");
-                return e with { };
+                // The span covers the parentheses, so a quoted link keeps its closing delimiter.
+                return e with { Start = t.Start, End = _t[_p - 1].End };
             }
             case "{":
             {
                 _p++;
                 var e = ParseExpr();
                 Expect("}");
-                return e;
+                return e with { Start = t.Start, End = _t[_p - 1].End };
             }
             case "|":
             {
@@ -81,7 +68,7 @@ internal sealed partial class Parser
                 var items = new List<Expr> { ParseExpr() };
                 while (Peek.IsSymbol(",")) { _p++; items.Add(ParseExpr()); }
                 Expect("]");
-                if (items.Count == 1) return items[0];
+                if (items.Count == 1) return items[0] with { Start = t.Start, End = _t[_p - 1].End };
                 return new MatrixExpr([items], t.Start, _t[_p - 1].End);
             }
             default:
@@ -102,11 +89,13 @@ internal sealed partial class Parser
         {
             _p++;
             var sub = ReadGroup();
-            string text = string.Concat(sub.Select(s => s.Text));
+            string text = string.Concat(sub.Where(s => !s.IsSymbol("{") && !s.IsSymbol("}") && !s.IsCommand("text") && !s.IsCommand("textrm")).Select(s => s.Text));
             name = text switch
             {
-                "2" or "F" => "norm",
+                "2" => "norm2",
+                "F" or "Frob" or "fro" => "normF",
                 "1" => "norm1",
+                "infty" or "\\infty" or "max" => "normInf",
                 _ => throw new CalcException($"unsupported norm '_{text}'", t.Start, _t[_p - 1].End),
             };
         }
@@ -119,6 +108,12 @@ internal sealed partial class Parser
         if (name is "frac" or "dfrac" or "tfrac") return ParseFrac();
         if (name == "sqrt") return ParseSqrt();
         if (name == "sum") return ParseSum();
+        if (name == "prod") return ParseSum() switch
+        {
+            SumExpr s => s with { Product = true },
+            FunctionExpr f => f with { Name = "prod" },
+            var other => other,
+        };
         if (name == "nabla") return ParseNabla();
         if (name == "begin") return ParseEnvironment();
         if (name is "operatorname" or "text" or "textrm" or "mathop")
@@ -182,7 +177,8 @@ internal sealed partial class Parser
             int start = Peek.Start;
             if (!CanStartPrimary(Peek)) throw Unexpected(Peek);
             Expr arg = ParsePostfix();
-            while (CanStartPrimary(Peek) && !IsFunctionStart(Peek))
+            // \tanh x (1 - \tanh^2 x): a parenthesis after the argument starts a new factor, as readers take it.
+            while (CanStartPrimary(Peek) && !IsFunctionStart(Peek) && !Peek.IsSymbol("("))
             {
                 var right = ParsePostfix();
                 arg = new BinaryExpr("juxt", arg, right, start, right.End);
@@ -192,7 +188,8 @@ internal sealed partial class Parser
         if (name is "max" or "min" ? args.Count != 2 : args.Count != 1)
             throw new CalcException($"wrong number of arguments for '{name}'", t.Start, _t[_p - 1].End);
         Expr call = new FunctionExpr(name, args, t.Start, _t[_p - 1].End);
-        if (power != null) call = new PowerExpr(call, power, t.Start, _t[_p - 1].End);
+        // \tanh^2(\mathbf{v}): of a vector, the function's values squared entry by entry; of a square matrix, a matrix power.
+        if (power != null) call = new PowerExpr(call, power, t.Start, _t[_p - 1].End) { OfFunction = true };
         return call;
     }
 

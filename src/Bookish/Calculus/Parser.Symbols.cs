@@ -12,6 +12,10 @@ internal sealed partial class Parser
         {
             bool bold = BoldCommands.Contains(t.Text);
             var group = ReadGroup();
+            // \overrightarrow{\mathbf 1}, \vec{\mathbf{0}}: the ones and zero vectors written with an arrow.
+            var core = group.Where(g => !g.IsSymbol("{") && !g.IsSymbol("}") && !(g.Kind == TokenKind.Command && BoldCommands.Contains(g.Text))).ToList();
+            if (core.Count == 1 && core[0].Kind == TokenKind.Number && core[0].Text is "1" or "0" && (bold || t.Text == "overrightarrow"))
+                return ("", true, core[0].Text == "1" ? "ones" : "zero");
             if (group.Count == 1)
             {
                 var g = group[0];
@@ -82,6 +86,8 @@ internal sealed partial class Parser
             var group = ReadGroup();
             full = name + "_" + SubscriptText(group);
             int end = _t[_p - 1].End;
+            if (name == "\\lambda" && Peek.IsSymbol("(") && !_settings.Variables.Contains(full) && !_settings.Functions.Contains(full))
+                return ParseEigenvalue(group, start);
             target = _settings.Variables.Contains(full) || _settings.Functions.Contains(full)
                 ? new SymbolExpr(full, bold, start, end)
                 : new IndexExpr(new SymbolExpr(name, bold, start, end), ParseIndices(group), start, end);
@@ -108,5 +114,19 @@ internal sealed partial class Parser
         }
         if (target is SymbolExpr s && _settings.Functions.Contains(full)) return new CallExpr(s.Name, [], 0, start, s.End);
         return target;
+    }
+
+    /// <summary><c>\lambda_{\max}(\mathbf{X})</c>, <c>\lambda_{\min}(\mathbf{X})</c>, <c>\lambda_i(\mathbf{X})</c> (i bound by a sum or product).</summary>
+    private Expr ParseEigenvalue(List<Token> group, int start)
+    {
+        _p++;
+        var arg = ParseExpr();
+        Expect(")");
+        int end = _t[_p - 1].End;
+        string word = string.Concat(group.Where(g => g.Kind is TokenKind.Letter or TokenKind.Command && !g.IsCommand("text")).Select(g => g.Text));
+        if (word is "max") return new FunctionExpr("lambdamax", [arg], start, end);
+        if (word is "min") return new FunctionExpr("lambdamin", [arg], start, end);
+        if (group.Count == 1 && group[0].Kind == TokenKind.Letter) return new FunctionExpr("eigat", [ParseSubExpr(group), arg], start, end);
+        throw new CalcException("an eigenvalue with a fixed number: their order is not standard (write \\lambda_{\\max} or \\lambda_{\\min}, or sum over i)", start, end);
     }
 }

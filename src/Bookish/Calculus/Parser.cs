@@ -3,11 +3,7 @@ namespace Bookish.Calculus;
 /// <summary>Recursive-descent parser from the LaTeX subset to <see cref="Expr"/>; throws <see cref="CalcException"/> on bad input.</summary>
 internal sealed partial class Parser
 {
-    private static readonly HashSet<string> NotPrimary =
-    [
-        "cdot", "times", "odot", "oslash", "otimes", "circ", "in", "leq", "geq", "le", "ge", "neq", "end", "to", "mapsto",
-        "approx", "equiv", "partial", "div", "pm", "lt", "gt", "succ", "text",
-    ];
+    private static readonly System.Collections.Frozen.FrozenSet<string> NotPrimary = CalculusTables.NotPrimary;
 
     private readonly List<Token> _t;
     private readonly string _src;
@@ -21,7 +17,7 @@ internal sealed partial class Parser
 
     private Parser(List<Token> tokens, string src, ParseSettings settings)
     {
-        if (tokens.Count > MaxTokens) throw new CalcException($"expression too long ({tokens.Count:N0} tokens; at most {MaxTokens:N0})");
+        if (tokens.Count > MaxTokens) throw new CalcException($"expression too long ({tokens.Count:N0} tokens; at most {MaxTokens:N0})", 0, 0) { TooLarge = true };
         _t = tokens;
         _src = src;
         _settings = settings;
@@ -101,7 +97,7 @@ internal sealed partial class Parser
 
     public Expr ParseExpr()
     {
-        if (++_nesting > MaxNesting) throw new CalcException("expression nested too deeply", Peek.Start, Peek.End);
+        if (++_nesting > MaxNesting) throw new CalcException("expression nested too deeply", Peek.Start, Peek.End) { TooLarge = true };
         try { return ParseAdditive(); }
         finally { _nesting--; }
     }
@@ -160,7 +156,7 @@ internal sealed partial class Parser
         // A run of signs is read in a loop: 100,000 minus signs nest no deeper than one.
         var signs = new List<Token>();
         while (Peek.IsSymbol("-") || Peek.IsSymbol("+")) signs.Add(Next());
-        if (signs.Count > MaxNesting) throw new CalcException("too many signs in a row", signs[0].Start, signs[^1].End);
+        if (signs.Count > MaxNesting) throw new CalcException("too many signs in a row", signs[0].Start, signs[^1].End) { TooLarge = true };
         var e = ParsePostfix();
         for (var i = signs.Count - 1; i >= 0; i--)
             if (signs[i].IsSymbol("-")) e = new NegateExpr(e, signs[i].Start, e.End);
@@ -183,6 +179,8 @@ internal sealed partial class Parser
         bool IsT(Token g) => g.IsLetter("T") || g.IsCommand("top") || g.IsCommand("intercal") || g.IsCommand("mathsf") ;
         if (bare.Count == 1 && IsT(bare[0])) return new TransposeExpr("T", e, e.Start, end);
         if (bare.Count == 2 && bare[0].IsSymbol("-") && IsT(bare[1])) return new TransposeExpr("-T", e, e.Start, end);
+        // \mathbf{X}^+ and \mathbf{X}^\dagger: the Moore–Penrose pseudo-inverse.
+        if (bare.Count == 1 && (bare[0].IsSymbol("+") || bare[0].IsCommand("dagger"))) return new FunctionExpr("pinv", [e], e.Start, end);
         if (bare.Count >= 1 && (bare[0].IsCommand("prime") || bare[0].IsSymbol("'")))
             throw new CalcException("prime in an exponent is not supported", e.Start, end);
         if (group.Count == 0) throw new CalcException("empty exponent", e.Start, end);

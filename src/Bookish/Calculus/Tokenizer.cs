@@ -3,11 +3,7 @@ namespace Bookish.Calculus;
 /// <summary>Splits LaTeX math into tokens, dropping spacing and delimiter-sizing commands.</summary>
 internal static class Tokenizer
 {
-    private static readonly HashSet<string> Ignored =
-    [
-        "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
-        "displaystyle", "textstyle", "limits", "nolimits", "quad", "qquad", "mathrm", "middle",
-    ];
+    private static readonly System.Collections.Frozen.FrozenSet<string> Ignored = CalculusTables.Ignored;
 
     public static List<Token> Tokenize(string s)
     {

@@ -46,7 +46,7 @@ internal sealed class Value
         return Matrix(n, n, d);
     }
 
-    public string ShapeText => IsScalar ? "scalar" : IsLazy ? (Lazy == "onesRow" ? "a row of ones" : Lazy == "ones" ? "a column of ones" : Lazy == "identity" ? "an identity matrix" : "a zero") : IsColumn ? $"vector {Rows}" : $"{Rows}×{Cols}";
+    public string ShapeText => IsScalar ? "scalar" : IsLazy ? (Lazy == "onesRow" ? "a row of ones" : Lazy == "ones" ? "a column of ones" : Lazy == "identity" ? "an identity matrix" : Lazy == "onesOuter" ? "a matrix of ones" : "a zero") : IsColumn ? $"vector {Rows}" : $"{Rows}×{Cols}";
 
     public bool HasNaN => Data.Any(d => double.IsNaN(d) || double.IsInfinity(d));
 

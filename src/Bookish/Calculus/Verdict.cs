@@ -10,6 +10,9 @@ namespace Bookish.Calculus;
 /// </summary>
 public sealed record Verdict(VerdictKind Kind, string Message, Counterexample? Counterexample = null, string? Part = null, int Start = -1, int End = -1, string? Offending = null)
 {
+    /// <summary>The claim could not be read because it exceeds a parser limit (too long, nested too deeply).</summary>
+    public bool TooLarge { get; init; }
+
     /// <summary>Number of random points at which the claim was compared.</summary>
     public int PointsChecked { get; init; }
 

@@ -167,6 +167,7 @@ internal sealed partial class HtmlWriter
         {
             wrap.SetAttribute("data-context-declare", badge.ContextDeclare);
             wrap.SetAttribute("data-context-define", badge.ContextDefine);
+            if (badge.ContextMacros.Length > 0) wrap.SetAttribute("data-context-macros", badge.ContextMacros);
             wrap.SetAttribute("data-layout", badge.Layout);
             wrap.SetAttribute("data-verdict", badge.Kind);
             var details = El("details", "check-result");

@@ -11,6 +11,9 @@ internal sealed record HtmlBadge(string Kind, string Label, string Detail)
     /// <summary>Declarations and definitions in force before the block (notation, earlier blocks), for the page's checker.</summary>
     public string ContextDeclare { get; init; } = "";
     public string ContextDefine { get; init; } = "";
+
+    /// <summary>The document's macros as JSON (<c>[{name, body, args}]</c>) for the page's checker, or empty.</summary>
+    public string ContextMacros { get; init; } = "";
     public string Layout { get; init; } = "numerator";
 }
 

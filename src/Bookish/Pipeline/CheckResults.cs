@@ -7,7 +7,7 @@ using Bookish.Notation;
 namespace Bookish.Pipeline;
 
 /// <summary>The verdict on one derivative check block, with the context in force before it (for the page's own checker).</summary>
-internal sealed record CheckVerdict(Verdict Verdict, string Declarations, string Definitions, string Layout);
+internal sealed record CheckVerdict(Verdict Verdict, string Declarations, string Definitions, string Layout, string Macros = "");
 
 /// <summary>A plot drawn from its figure's functions: SVG for the page, PDF for LaTeX.</summary>
 internal sealed record PlotDrawing(string Svg, byte[] Pdf);

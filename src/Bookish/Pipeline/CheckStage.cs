@@ -59,7 +59,11 @@ internal static class CheckStage
             anchorsByPage[page.PageName] = anchors;
 
             var layout = page.Metadata.Raw.GetValueOrDefault("layout")?.ToString() ?? "numerator";
-            var context = CheckContext.Default with { DefaultLayout = layout };
+            var context = CheckContext.Default with
+            {
+                DefaultLayout = layout,
+                Macros = [.. page.Metadata.Macros, .. notation.Notation.Macros.Where(m => page.Metadata.Macros.All(d => d.Name != m.Name))],
+            };
             var declared = NotationDeclarations.DeclareText(notation.Notation);
             if (!string.IsNullOrWhiteSpace(declared)) context = context.WithDeclarations(declared);
             foreach (var block in ModelWalker.Blocks(page))
@@ -90,7 +94,8 @@ internal static class CheckStage
         var first = c.Span with { Line = c.Span.Line + 1, Column = 1, EndLine = c.Span.Line + 1, EndColumn = 1 };
         var result = DerivativeChecker.CheckBlock(c.Source, first, context);
         diagnostics.AddRange(result.Diagnostics);
-        var verdict = new CheckVerdict(result.Verdict, string.Join(", ", context.Declarations), string.Join("; ", context.Definitions), context.DefaultLayout);
+        var verdict = new CheckVerdict(result.Verdict, string.Join(", ", context.Declarations), string.Join("; ", context.Definitions), context.DefaultLayout,
+            context.Macros.Count == 0 ? "" : System.Text.Json.JsonSerializer.Serialize(context.Macros.Select(m => new { name = m.Name, body = m.Body, args = m.Arguments })));
         return (verdict, result.Context);
     }
 

@@ -127,7 +127,7 @@ internal static partial class HtmlStage
             VerdictKind.Refuted => ("refuted", "✗ refuted"),
             _ => ("not-checkable", "not checkable"),
         };
-        return new HtmlBadge(kind, label, v.Verdict.ToString()) { ContextDeclare = v.Declarations, ContextDefine = v.Definitions, Layout = v.Layout };
+        return new HtmlBadge(kind, label, v.Verdict.ToString()) { ContextDeclare = v.Declarations, ContextDefine = v.Definitions, Layout = v.Layout, ContextMacros = v.Macros };
     }
 
     /// <summary>--math=png: every equation also as a 2x PNG (same box as the SVG), for readers without SVG.</summary>

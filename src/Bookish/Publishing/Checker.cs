@@ -29,10 +29,11 @@ public static class Checker
 {
     /// <param name="output">A built output folder (HTML + PDF) to compare for parity, or null to skip.</param>
     /// <param name="root">--root: the project root (default: the input's folder).</param>
-    public static CheckResult Run(string input, bool autoDerivatives, string? output = null, string? root = null) =>
-        Security.DeepStack.Run(() => RunDeep(input, autoDerivatives, output, root));
+    /// <param name="declarations">--declarations: a derivative declarations sidecar (YAML) for auto mode, or null.</param>
+    public static CheckResult Run(string input, bool autoDerivatives, string? output = null, string? root = null, string? declarations = null) =>
+        Security.DeepStack.Run(() => RunDeep(input, autoDerivatives, output, root, declarations));
 
-    private static CheckResult RunDeep(string input, bool autoDerivatives, string? output, string? root)
+    private static CheckResult RunDeep(string input, bool autoDerivatives, string? output, string? root, string? declarations)
     {
         var diagnostics = new DiagnosticBag();
         if (root is not null && !Directory.Exists(root))
@@ -44,13 +45,30 @@ public static class Checker
         var outcome = CheckStage.Run(publication, lintAlways: true);
         diagnostics.AddRange(outcome.Diagnostics);
         AutoCheckReport? auto = null;
+        DerivativeSidecar? sidecar = null;
+        if (declarations is not null)
+        {
+            if (!File.Exists(declarations))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.InputNotFound, SourceSpan.At(declarations, 0, 0), "--declarations: no such file"));
+                return new CheckResult(diagnostics.ToList()) { Kind = BuildKind.BadInput };
+            }
+            try { sidecar = DerivativeSidecar.Parse(File.ReadAllText(declarations)); }
+            catch (FormatException ex)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.FrontMatter, SourceSpan.At(declarations, 1, 1), "--declarations: " + ex.Message));
+                return new CheckResult(diagnostics.ToList()) { Kind = BuildKind.BadInput };
+            }
+        }
         if (autoDerivatives)
         {
             var equations = publication.Pages.SelectMany(p => ModelWalker.Blocks(p).OfType<MathBlock>())
                 .Where(m => m.Environment != MathEnvironment.RawLatex)
                 .Select(m => (m.Tex, m.Span)).ToList();
             var declared = string.Join(", ", outcome.Notation.Values.Select(n => Notation.NotationDeclarations.DeclareText(n.Notation)).Where(s => s.Length > 0));
-            auto = DerivativeChecker.AutoCheck(equations, new AutoCheckOptions { Declarations = declared.Length > 0 ? declared : null });
+            var macros = publication.Pages.SelectMany(p => p.Metadata.Macros).Concat(outcome.Notation.Values.SelectMany(n => n.Notation.Macros))
+                .GroupBy(m => m.Name).Select(g => g.First()).ToList();
+            auto = DerivativeChecker.AutoCheck(equations, new AutoCheckOptions { Declarations = declared.Length > 0 ? declared : null, Macros = macros, Sidecar = sidecar });
             diagnostics.AddRange(auto.Diagnostics);
         }
         if (output is not null)

@@ -50,13 +50,13 @@ public sealed class CrashTests
     [Theory]
     [InlineData("-", 100_000, "")]
     [InlineData("(", 20_000, ")")]
-    public async Task Claim_with_a_hundred_thousand_signs_or_deep_brackets_is_not_checkable(string open, int count, string close)
+    public async Task Claim_with_a_hundred_thousand_signs_or_deep_brackets_is_an_error_at_its_line(string open, int count, string close)
     {
         using var c = new HostileCase();
         c.Write("index.md", "# Behauptung\n\n```check\ndeclare: x \\in \\mathbb{R}\nclaim: \\frac{d}{dx} " +
             string.Concat(Enumerable.Repeat(open, count)) + "x" + string.Concat(Enumerable.Repeat(close, count)) + " = 1\n```\n");
         var o = await c.RunAsync(["check", Path.Combine(c.Project, "index.md"), "--no-parity"]);
-        AssertHandled(c, o, 0, DiagnosticIds.DerivativeNotCheckable, 5);
+        AssertHandled(c, o, 1, DiagnosticIds.InputTooDeep, 5);
     }
 
     [Fact]
