@@ -119,7 +119,8 @@ public sealed partial class WriterSpecTests
     /// <summary>The LaTeX the body produced, without the lines only the machinery needs.</summary>
     private static string LatexFragment(string tex)
     {
-        var lines = tex.Replace("\r", "").Split('\n');
+        // Progress markers (\typeout{BKP:token:line}) start each block for the PDF's stall watch; they are machinery.
+        var lines = System.Text.RegularExpressions.Regex.Replace(tex.Replace("\r", ""), @"\\typeout\{BKP:[a-z]+:[0-9]+\}", "").Split('\n');
         var start = Array.FindIndex(lines, l => l == "%% spec-body-start");
         var end = Array.FindIndex(lines, l => l == "%% spec-body-end");
         return string.Join("\n", lines[(start + 1)..end].Where(l => l.Trim().Length > 0)).TrimEnd();
@@ -137,7 +138,7 @@ public sealed partial class WriterSpecTests
         var update = Environment.GetEnvironmentVariable("BOOKISH_UPDATE_GOLDEN") == "1" && Environment.GetEnvironmentVariable("CI") != "true";
         var source = update ? Path.Combine(RepoRoot(), "tests", "Bookish.Tests", "Specs", "WriterSpecs.md") : SpecPath;
         var text = File.ReadAllText(source).Replace("\r", "");
-        var sb = new StringBuilder(text[..text.IndexOf("\n## ", StringComparison.Ordinal)]).Append('\n');
+        var sb = new StringBuilder(text[..text.IndexOf("\n## ", StringComparison.Ordinal)].TrimEnd('\n')).Append('\n');
         foreach (var s in Specs(source))
         {
             var (h, l) = s.Title == spec.Title ? (html, latex) : (s.Html, s.Latex);
