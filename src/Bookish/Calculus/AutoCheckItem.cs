@@ -3,4 +3,4 @@ using Bookish.Text;
 namespace Bookish.Calculus;
 
 /// <summary>One equality chain auto mode tried: its TeX, where it is, and the verdict.</summary>
-public sealed record AutoCheckItem(string Tex, SourceSpan Span, Verdict Verdict);
+internal sealed record AutoCheckItem(string Tex, SourceSpan Span, Verdict Verdict);

@@ -5,7 +5,7 @@ namespace Bookish.Calculus;
 /// are known; otherwise the legacy convention applies: bold lowercase = vector of <see cref="VectorSize"/>, bold
 /// uppercase = square matrix of that size, plain letters and Greek = scalars.
 /// </summary>
-public sealed record AutoCheckOptions
+internal sealed record AutoCheckOptions
 {
     public string? Declarations { get; init; }
     public string Layout { get; init; } = "numerator";

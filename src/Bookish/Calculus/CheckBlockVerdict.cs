@@ -7,7 +7,7 @@ namespace Bookish.Calculus;
 /// one verdict per claim line, diagnostics (BK4001 error / BK4002 warning), the claims' TeX for rendering, and the
 /// context to pass to the document's next block.
 /// </summary>
-public sealed record CheckBlockVerdict(
+internal sealed record CheckBlockVerdict(
     Verdict Verdict,
     IReadOnlyList<Verdict> Claims,
     IReadOnlyList<string> ClaimTex,

@@ -7,7 +7,7 @@ namespace Bookish.Calculus;
 /// blocks, and the default layout (front matter, else "numerator"). Immutable: <see cref="DerivativeChecker.CheckBlock"/>
 /// returns the context for the next block in <see cref="CheckBlockVerdict.Context"/>.
 /// </summary>
-public sealed record CheckContext
+internal sealed record CheckContext
 {
     public static CheckContext Default { get; } = new();
 

@@ -4,7 +4,7 @@ using Bookish.Text;
 
 namespace Bookish.Calculus;
 
-public static partial class DerivativeChecker
+internal static partial class DerivativeChecker
 {
     private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
     private static readonly Regex DerivativeMarker = new(@"\\frac\s*\{\s*(d|\\partial)|\\nabla|\\partial", RegexOptions.Compiled);

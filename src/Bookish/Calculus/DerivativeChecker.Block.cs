@@ -3,7 +3,7 @@ using Bookish.Text;
 
 namespace Bookish.Calculus;
 
-public static partial class DerivativeChecker
+internal static partial class DerivativeChecker
 {
     private sealed record BlockLine(string Key, string Value, int Line, int Column);
 

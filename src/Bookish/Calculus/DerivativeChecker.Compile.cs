@@ -1,6 +1,6 @@
 namespace Bookish.Calculus;
 
-public static partial class DerivativeChecker
+internal static partial class DerivativeChecker
 {
     /// <summary>
     /// Compiles a scalar expression of one variable for plotting: <c>\max(0, x)</c>, <c>\sigma(x)</c> (logistic unless

@@ -5,7 +5,7 @@ namespace Bookish.Calculus;
 /// (fourth-order central differences at several seeded random points of the declared domain, entry-by-entry
 /// relative + absolute tolerance). Bad input never throws: it yields <see cref="VerdictKind.NotCheckable"/>.
 /// </summary>
-public static partial class DerivativeChecker
+internal static partial class DerivativeChecker
 {
     /// <summary>
     /// Checks one claim, as <c>bookish derivcheck --declare … --define … --claim … --layout numerator</c> does

@@ -16,7 +16,7 @@ namespace Bookish.Calculus;
 /// definitions) instead of "implicit dependence": the scope says what depends on what. Outside every scope the
 /// declarations give shapes only and implicit dependence stays not checkable.
 /// </summary>
-public sealed record DerivativeSidecar(string Declare, string Define, IReadOnlyList<AutoCheckScope> Scopes)
+internal sealed record DerivativeSidecar(string Declare, string Define, IReadOnlyList<AutoCheckScope> Scopes)
 {
     /// <summary>Reads the YAML text; throws <see cref="FormatException"/> with the reason on bad input.</summary>
     public static DerivativeSidecar Parse(string yaml)

@@ -5,7 +5,7 @@ namespace Bookish.Calculus;
 /// nest. The budget in force belongs to the thread (checks are synchronous); once spent, every further evaluation
 /// throws <see cref="CalcException"/> "too expensive", so loops that skip failing points end at once.
 /// </summary>
-public sealed class EvalBudget
+internal sealed class EvalBudget
 {
     /// <summary>Steps of one derivative claim: far above any real claim (a 10,000-term sum at every sample point).</summary>
     public const long ClaimSteps = 4_000_000;

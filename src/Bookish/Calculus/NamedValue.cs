@@ -1,4 +1,4 @@
 namespace Bookish.Calculus;
 
 /// <summary>A variable of a counterexample point and its value, formatted (<c>[1, 2; 3, 4]</c> for matrices).</summary>
-public sealed record NamedValue(string Name, string Value);
+internal sealed record NamedValue(string Name, string Value);

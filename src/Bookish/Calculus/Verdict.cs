@@ -8,7 +8,7 @@ namespace Bookish.Calculus;
 /// The verdict on one claim. For <see cref="VerdictKind.NotCheckable"/>, <see cref="Part"/> names the input
 /// ("declare", "define", "claim") and <see cref="Start"/>/<see cref="End"/> the offending substring's offsets in it (or -1).
 /// </summary>
-public sealed record Verdict(VerdictKind Kind, string Message, Counterexample? Counterexample = null, string? Part = null, int Start = -1, int End = -1, string? Offending = null)
+internal sealed record Verdict(VerdictKind Kind, string Message, Counterexample? Counterexample = null, string? Part = null, int Start = -1, int End = -1, string? Offending = null)
 {
     /// <summary>The claim could not be read because it exceeds a parser limit (too long, nested too deeply).</summary>
     public bool TooLarge { get; init; }

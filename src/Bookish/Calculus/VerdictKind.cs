@@ -1,4 +1,4 @@
 namespace Bookish.Calculus;
 
 /// <summary>The outcome of checking one derivative claim.</summary>
-public enum VerdictKind { Verified, Refuted, NotCheckable }
+internal enum VerdictKind { Verified, Refuted, NotCheckable }

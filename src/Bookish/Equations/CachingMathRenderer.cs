@@ -8,7 +8,7 @@ namespace Bookish.Equations;
 /// Content-addressed on-disk cache in front of another renderer. Entries are written atomically (temp file + rename),
 /// carry a checksum, and a corrupt or truncated entry is treated as missing and rendered again.
 /// </summary>
-public sealed class CachingMathRenderer(IMathRenderer inner, string directory) : IMathRenderer
+internal sealed class CachingMathRenderer(IMathRenderer inner, string directory) : IMathRenderer
 {
     public int Hits { get; private set; }
     public int Misses { get; private set; }

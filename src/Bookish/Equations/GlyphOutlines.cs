@@ -7,7 +7,7 @@ namespace Bookish.Equations;
 /// Glyph outlines are named by what they draw: the id of SVG path data is a hash of it, so the same glyph from two
 /// equations (or two converters) has one id and a page defines it once.
 /// </summary>
-public static class GlyphOutlines
+internal static class GlyphOutlines
 {
     public static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 

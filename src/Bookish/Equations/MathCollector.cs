@@ -5,7 +5,7 @@ using Bookish.Text;
 namespace Bookish.Equations;
 
 /// <summary>Collects every distinct math fragment of the documents (inline, display, raw blocks) with all its spans.</summary>
-public static class MathCollector
+internal static class MathCollector
 {
     internal static IReadOnlyList<MathFragment> Collect(IEnumerable<Document> documents, Func<Block, IEnumerable<(string Tex, MathMode Mode, SourceSpan Span)>>? extra = null)
     {

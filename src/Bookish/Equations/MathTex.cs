@@ -5,7 +5,7 @@ namespace Bookish.Equations;
 
 /// <summary>The TeX actually rendered for a block: environments become their inner forms (aligned, gathered), numbers are
 /// dropped (the page prints them beside the image) and labels removed.</summary>
-public static partial class MathTex
+internal static partial class MathTex
 {
     [GeneratedRegex(@"\\label\{[^}]*\}|\\nonumber\b|\\notag\b|\\tag\*?\{[^}]*\}")] private static partial Regex NumberingCommands();
 

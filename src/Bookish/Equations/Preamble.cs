@@ -6,7 +6,7 @@ using Bookish.Text;
 namespace Bookish.Equations;
 
 /// <summary>The single source of packages and macros shared by the equation renderer and the PDF writer.</summary>
-public static class Preamble
+internal static class Preamble
 {
     /// <summary>
     /// What math authors use (MathJax's and LaTeX's habits): AMS math and symbols, <c>mathtools</c>, <c>xcolor</c>

@@ -9,7 +9,7 @@ namespace Bookish.Equations;
 /// event attributes, no foreignObject, no external references. Unparsable SVG is refused (null), so a damaged cache
 /// entry is rendered again.
 /// </summary>
-public static class SvgSanitizer
+internal static class SvgSanitizer
 {
     private const string SvgNs = "http://www.w3.org/2000/svg";
     private const string XlinkNs = "http://www.w3.org/1999/xlink";

@@ -5,7 +5,7 @@ namespace Bookish.Equations;
 /// <summary>
 /// One line of advice when TeX rejects what MathJax accepts. TeX's words stay first; the hint says what to write instead.
 /// </summary>
-public sealed partial class TexBatchRenderer
+internal sealed partial class TexBatchRenderer
 {
     [GeneratedRegex(@"\n[ \t]*\n")] private static partial Regex BlankLine();
     [GeneratedRegex(@"[\^_]\s*\\(vec|hat|bar|tilde|dot|ddot|mathbf|mathrm|mathit|mathcal|mathbb|boldsymbol|bm|frac|sqrt|overline|underline|widehat|widetilde|operatorname|text|mathsf|mathtt|mathscr|mathfrak)\b")] private static partial Regex ScriptCommand();

@@ -1,7 +1,7 @@
 namespace Bookish.Equations;
 
 /// <summary>How the fragments after an endless loop are searched for more loops: in parallel pieces.</summary>
-public sealed partial class TexBatchRenderer
+internal sealed partial class TexBatchRenderer
 {
     /// <summary>Into how many pieces, run at once, the fragments after a stalled fragment are split.</summary>
     internal const int StallPieces = 8;

@@ -9,7 +9,7 @@ namespace Bookish.Equations;
 /// wrote in the front matter or a notation file. They are reported at that line, once per build, with TeX's words,
 /// and never blamed on an equation.
 /// </summary>
-public sealed partial class TexBatchRenderer
+internal sealed partial class TexBatchRenderer
 {
     /// <summary>Files a preamble error under the author's line that was being read (the last <c>BKD</c> marker before it).</summary>
     private static void PreambleError(string log, TexError error, Dictionary<int, string> errors)

@@ -13,7 +13,7 @@ namespace Bookish.Equations;
 /// after each fragment an empty paragraph ends, which resets TeX's error count: a batch with many bad fragments never
 /// meets TeX's limit of 100 errors per paragraph, and each bad fragment stays local.
 /// </summary>
-public sealed partial class TexBatchRenderer
+internal sealed partial class TexBatchRenderer
 {
     /// <summary>The wrapper's macros (they go into the format with the packages).</summary>
     internal const string WrapperMacros =

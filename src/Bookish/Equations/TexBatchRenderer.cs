@@ -13,7 +13,7 @@ namespace Bookish.Equations;
 /// preview page; the PDF (or DVI) pages become SVG in one converter run. A failing fragment is isolated: the batch is
 /// split at it and the rest re-run, so one bad equation never costs the others.
 /// </summary>
-public sealed partial class TexBatchRenderer : IMathRenderer
+internal sealed partial class TexBatchRenderer : IMathRenderer
 {
     /// <summary>TeX processes running at once (set from the settings at the start of each render).</summary>
     private SemaphoreSlim _slots = new(Environment.ProcessorCount);

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Bookish.Plots;
 
 /// <summary>One piece of a plot's text: where it is anchored in the drawing, how it aligns there, and what it labels.</summary>
-public sealed record PlotText(string Value, float X, float Y, SKTextAlign Align, bool Rotated, string Role)
+internal sealed record PlotText(string Value, float X, float Y, SKTextAlign Align, bool Rotated, string Role)
 {
     /// <summary>For a legend entry: the index of its series' colour.</summary>
     public int Series { get; init; } = -1;

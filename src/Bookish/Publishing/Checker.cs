@@ -9,7 +9,7 @@ namespace Bookish.Publishing;
 /// <summary>The result of <c>bookish check</c>: diagnostics from the model checks and, in auto mode, the counts.</summary>
 public sealed record CheckResult(IReadOnlyList<Diagnostic> Diagnostics)
 {
-    public AutoCheckReport? Auto { get; init; }
+    internal AutoCheckReport? Auto { get; init; }
     public int ChecksVerified { get; init; }
     public int ChecksRefuted { get; init; }
     public int ChecksNotCheckable { get; init; }

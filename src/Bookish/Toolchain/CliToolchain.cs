@@ -1,7 +1,7 @@
 namespace Bookish.Toolchain;
 
 /// <summary>The real toolchain: programs found on PATH, run through CliWrap (<see cref="ProcessRunner"/>), sandboxed by <see cref="TexSandbox"/>.</summary>
-public sealed class CliToolchain : IToolchain
+internal sealed class CliToolchain : IToolchain
 {
     public static CliToolchain Shared { get; } = new();
 

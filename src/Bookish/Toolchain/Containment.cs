@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Bookish.Toolchain;
 
 /// <summary>Rejects fragments that reach for files, the shell or category codes before TeX ever sees them.</summary>
-public static partial class Containment
+internal static partial class Containment
 {
     [GeneratedRegex(@"\\(input|include|includeonly|openin|openout|write|immediate|read|readline|catcode|csname|endcsname|special|pdfobj|pdfliteral|pdffiledump|pdfinclusion|pdfximage|directlua|scantokens|newread|newwrite|closein|closeout|usepackage|RequirePackage|documentclass|makeatletter|lowercase|uppercase|string|expandafter|shipout|dump|stop|pdfprimitive|primitive|everyeof|everyjob|pdfmdfivesum|pdffilesize|pdffilemoddate|endinput|enddocument|output)(?![a-zA-Z])|\\end\s*\{\s*document\s*\}|\\end(?![a-zA-Z])(?!\s*\{)")]
     private static partial Regex Forbidden();

@@ -6,7 +6,7 @@ namespace Bookish.Toolchain;
 /// Which Debian packages provide each program Bookish runs: <c>Toolchain/packages.tsv</c>, embedded in the library,
 /// the same file the <c>bookish</c> launcher reads to install what is missing. One list, two readers.
 /// </summary>
-public static class DebianPackages
+internal static class DebianPackages
 {
     /// <summary>One row of packages.tsv.</summary>
     public sealed record Requirement(string Kind, string Name, string When, string Packages);

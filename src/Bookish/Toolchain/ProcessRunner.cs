@@ -8,7 +8,7 @@ namespace Bookish.Toolchain;
 /// Runs external programs through CliWrap with a timeout and a working directory: the engine under
 /// <see cref="CliToolchain"/>. Library code goes through <see cref="IToolchain"/>, not here.
 /// </summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     public static string Find(string tool)
     {
@@ -77,7 +77,7 @@ public static class ProcessRunner
 /// given ones remain); <see cref="OnOutputLine"/> sees standard output line by line as it comes; cancelling
 /// <see cref="Stop"/> kills the process like its timeout does (the result says TimedOut).
 /// </summary>
-public sealed record ProcessOptions
+internal sealed record ProcessOptions
 {
     public bool ClearEnvironment { get; init; }
     public Action<string>? OnOutputLine { get; init; }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Bookish.Toolchain;
 
 /// <summary>Where the lockdown goes: an equation batch (strict) or the PDF document (what LaTeX's kernel needs stays).</summary>
-public enum LockdownKind
+internal enum LockdownKind
 {
     /// <summary>Equation batch through DVI (specials stay: colour and PNG images use them).</summary>
     BatchDvi,
@@ -23,7 +23,7 @@ public enum LockdownKind
 /// (shipping a batch page, ending the document, reading the images it copied) it keeps in copies whose names carry a
 /// per-run random token. The sandbox is the wall; this layer only makes the first attempts fail loudly.
 /// </summary>
-public static class TexLockdown
+internal static class TexLockdown
 {
     /// <summary>A fresh random token (letters only, usable in control-sequence names and log markers).</summary>
     public static string NewToken()

@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 namespace Bookish.Toolchain;
 
 /// <summary>An error from a TeX log: TeX's own words from the <c>!</c> line to <c>l.N</c>, and the line number.</summary>
-public sealed record TexError(string Message, int Line, int LogPosition);
+internal sealed record TexError(string Message, int Line, int LogPosition);
 
 /// <summary>Parses TeX logs: errors with their context, and marker lines the batch writes with \typeout.</summary>
-public static partial class TexLog
+internal static partial class TexLog
 {
     [GeneratedRegex(@"^l\.(\d+)(.*)$")] private static partial Regex LineRef();
 

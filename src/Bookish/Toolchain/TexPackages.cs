@@ -1,7 +1,7 @@
 namespace Bookish.Toolchain;
 
 /// <summary>Which LaTeX packages this TeX installation has (<c>kpsewhich name.sty</c>, one process for all names).</summary>
-public static class TexPackages
+internal static class TexPackages
 {
     /// <summary>The names among <paramref name="names"/> whose <c>.sty</c> file TeX finds.</summary>
     public static async Task<IReadOnlySet<string>> InstalledAsync(IReadOnlyCollection<string> names, CancellationToken ct, IToolchain? toolchain = null)

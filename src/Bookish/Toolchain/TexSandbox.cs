@@ -8,7 +8,7 @@ namespace Bookish.Toolchain;
 /// work directory writable. Without a working sandbox the run is refused (<see cref="SandboxUnavailableException"/>)
 /// unless the user asked for <c>--unsafe-no-sandbox</c> (or <c>BOOKISH_UNSAFE_NO_SANDBOX=1</c>).
 /// </summary>
-public static class TexSandbox
+internal static class TexSandbox
 {
     /// <summary>True when documents may run unsandboxed (still with a scrubbed environment).</summary>
     public static bool Unsafe { get; set; } = Environment.GetEnvironmentVariable("BOOKISH_UNSAFE_NO_SANDBOX") == "1";
@@ -130,5 +130,5 @@ public static class TexSandbox
 }
 
 /// <summary>The sandbox every TeX run needs cannot be had: the environment is wrong (exit code 3), unless <c>--unsafe-no-sandbox</c>.</summary>
-public sealed class SandboxUnavailableException(string problem)
+internal sealed class SandboxUnavailableException(string problem)
     : Exception($"{problem}. Bookish runs TeX on documents only inside the bubblewrap sandbox; pass --unsafe-no-sandbox to run TeX without it on documents you trust");
