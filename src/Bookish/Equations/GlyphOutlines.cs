@@ -13,12 +13,20 @@ internal static class GlyphOutlines
 
     public static string IdOf(string pathData) => "g" + Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(pathData)))[..10];
 
+    private static readonly System.Buffers.SearchValues<char> PathChars = System.Buffers.SearchValues.Create("0123456789 ,.-+eEMmLlHhVvCcSsQqTtZz");
+
+    /// <summary>Outlines already found valid in this process, by id: a page's equations share a few hundred outlines.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Checked = new(StringComparer.Ordinal);
+
     /// <summary>True when every id names its outline and every outline is plain path data (numbers and path commands).</summary>
     public static bool AreValid(IReadOnlyDictionary<string, string> glyphs)
     {
         foreach (var (id, d) in glyphs)
-            if (!d.All(c => char.IsAsciiDigit(c) || c is ' ' or ',' or '.' or '-' or '+' or 'e' or 'E' || "MmLlHhVvCcSsQqTtZz".Contains(c)) || IdOf(d) != id)
-                return false;
+        {
+            if (Checked.TryGetValue(id, out var known) && string.Equals(known, d, StringComparison.Ordinal)) continue;
+            if (d.AsSpan().ContainsAnyExcept(PathChars) || IdOf(d) != id) return false;
+            if (Checked.Count < 100_000) Checked[id] = d;
+        }
         return true;
     }
 
