@@ -56,7 +56,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         if (viaPdf.Count > 0) work.Add(Task.Run(() => RenderChunkAsync(viaPdf, settings with { Engine = MathEngine.PdfLatexMutool }, settings, cancellationToken), cancellationToken));
         // While TeX runs: find the fonts most documents use.
         if (settings.Engine == MathEngine.LatexDvi && runnable.Count > 0)
-            _ = Task.Run(() => TexFonts.Shared.PrefetchAsync(cancellationToken), cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            _ = Task.Run(() => TexFonts.Shared.PrefetchAsync(cancellationToken, _toolchain), cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         var outcomes = await Task.WhenAll(work);
         var runs = 0;
         var seen = new HashSet<(Text.SourceSpan, string)>();
@@ -377,7 +377,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
     }
 
     /// <summary>Bookish's own DVI-to-SVG: glyph outlines from the Type 1 fonts, no converter process. Null entries: pages it cannot draw.</summary>
-    private static async Task<List<DrawnPage?>?> DrawDviAsync(string file, string work, int pages, Dictionary<int, (double Ht, double Dp, double Wd)> metrics, List<int> unsupported, CancellationToken ct)
+    private async Task<List<DrawnPage?>?> DrawDviAsync(string file, string work, int pages, Dictionary<int, (double Ht, double Dp, double Wd)> metrics, List<int> unsupported, CancellationToken ct)
     {
         var bytes = await File.ReadAllBytesAsync(file, ct);
         Dvi.DviFile dviFile;
@@ -385,7 +385,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         try
         {
             var defined = Dvi.DviFile.ReadFonts(bytes, out _);
-            fonts = await TexFonts.Shared.LoadAsync(defined.Values.Select(f => f.Name), ct);
+            fonts = await TexFonts.Shared.LoadAsync(defined.Values.Select(f => f.Name), ct, _toolchain);
             dviFile = Dvi.DviFile.Read(bytes, (f, code) => fonts.GetValueOrDefault(f.Name)?.Metrics.Width(code, f.Scale), f => fonts.GetValueOrDefault(f.Name)?.Virtual);
         }
         catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException)

@@ -45,18 +45,18 @@ internal sealed class TexFonts
     /// Looks up where the <see cref="Common"/> fonts live (one kpsewhich run) and reads the few that nearly every
     /// equation uses, so that drawing the first page finds them ready. Meant to run while TeX does.
     /// </summary>
-    public async Task PrefetchAsync(CancellationToken ct = default)
+    public async Task PrefetchAsync(CancellationToken ct = default, IToolchain? toolchain = null)
     {
-        await ResolveAsync(Common.Where(n => !_fonts.ContainsKey(n)).ToList(), ct);
-        await LoadAsync(["cmr10", "cmmi10", "cmsy10", "cmex10", "cmr7", "cmmi7"], ct);
+        await ResolveAsync(Common.Where(n => !_fonts.ContainsKey(n)).ToList(), ct, toolchain);
+        await LoadAsync(["cmr10", "cmmi10", "cmsy10", "cmex10", "cmr7", "cmmi7"], ct, toolchain);
     }
 
     /// <summary>Loads the named fonts (each at most once per process); null for a font that cannot be drawn here.</summary>
-    public async Task<Dictionary<string, TexFont?>> LoadAsync(IEnumerable<string> names, CancellationToken ct = default)
+    public async Task<Dictionary<string, TexFont?>> LoadAsync(IEnumerable<string> names, CancellationToken ct = default, IToolchain? toolchain = null)
     {
         var list = names.Distinct(StringComparer.Ordinal).ToList();
         var missing = list.Where(n => !_fonts.ContainsKey(n)).ToList();
-        if (missing.Count > 0) await ResolveAsync(missing, ct);
+        if (missing.Count > 0) await ResolveAsync(missing, ct, toolchain);
         var result = new Dictionary<string, TexFont?>(StringComparer.Ordinal);
         foreach (var name in list)
         {
@@ -69,13 +69,13 @@ internal sealed class TexFonts
             var inner = result.Values.Where(f => f?.Virtual is not null).SelectMany(f => f!.Virtual!.Fonts.Select(l => l.Name))
                 .Where(n => !result.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
             if (inner.Count == 0) break;
-            foreach (var (name, font) in await LoadAsync(inner, ct)) result[name] = font;
+            foreach (var (name, font) in await LoadAsync(inner, ct, toolchain)) result[name] = font;
         }
         return result;
     }
 
     /// <summary>Runs kpsewhich once for the map, the TFM and VF files of <paramref name="names"/> and their Type 1 and encoding files.</summary>
-    private async Task ResolveAsync(List<string> names, CancellationToken ct)
+    private async Task ResolveAsync(List<string> names, CancellationToken ct, IToolchain? toolchain)
     {
         await _lookup.WaitAsync(ct);
         try
@@ -90,7 +90,7 @@ internal sealed class TexFonts
                 wanted.Add(n + ".tfm");
                 wanted.Add(n + ".vf");
             }
-            await FindAsync(wanted, ct);
+            await FindAsync(wanted, ct, toolchain);
             if (_map is null)
                 _map = _paths.GetValueOrDefault("pdftex.map") is { } mapPath ? ParseMap(await File.ReadAllTextAsync(mapPath, ct)) : [];
             var second = new List<string>();
@@ -100,19 +100,19 @@ internal sealed class TexFonts
                     if (e.FontFile is { } f) second.Add(f);
                     if (e.EncodingFile is { } enc) second.Add(enc);
                 }
-            await FindAsync(second, ct);
+            await FindAsync(second, ct, toolchain);
         }
         finally { _lookup.Release(); }
     }
 
-    private async Task FindAsync(List<string> files, CancellationToken ct)
+    private async Task FindAsync(List<string> files, CancellationToken ct, IToolchain? toolchain)
     {
         var unknown = files.Where(f => !_paths.ContainsKey(f)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count == 0) return;
         // Font names come from a DVI file TeX wrote for the document: kpsewhich runs sandboxed too.
         var work = Directory.CreateTempSubdirectory("bookish-kpse-").FullName;
         ProcessResult run;
-        try { run = await TexSandbox.RunAsync("kpsewhich", ["--", .. unknown], work, TimeSpan.FromSeconds(20), cancellationToken: ct); }
+        try { run = await (toolchain ?? CliToolchain.Shared).RunAsync(new ToolInvocation("kpsewhich", ["--", .. unknown], work, TimeSpan.FromSeconds(20)), ct); }
         finally { try { Directory.Delete(work, true); } catch (IOException) { } }
         foreach (var line in run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             _paths[Path.GetFileName(line)] = line;
