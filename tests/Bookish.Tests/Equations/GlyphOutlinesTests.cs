@@ -8,6 +8,18 @@ public sealed class GlyphOutlinesTests
     private const string Xmlns = "xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
 
     [Fact]
+    public void An_outline_seen_valid_once_does_not_vouch_for_other_data_under_its_id()
+    {
+        // Validation is remembered per process by id; the memory must hold only for the very same path data.
+        const string d = "M10 20L30 40Z";
+        var id = GlyphOutlines.IdOf(d);
+        Assert.True(GlyphOutlines.AreValid(new Dictionary<string, string> { [id] = d }));
+        Assert.False(GlyphOutlines.AreValid(new Dictionary<string, string> { [id] = "M10 20L30 41Z" }));
+        Assert.False(GlyphOutlines.AreValid(new Dictionary<string, string> { [id] = d + "\"><script/>" }));
+        Assert.True(GlyphOutlines.AreValid(new Dictionary<string, string> { [id] = d }));
+    }
+
+    [Fact]
     public void A_converter_s_page_ids_become_content_ids_so_two_pages_share_a_glyph()
     {
         // mutool names the same outline differently on each page.
