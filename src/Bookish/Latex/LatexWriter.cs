@@ -141,9 +141,11 @@ internal sealed partial class LatexWriter
         if (Presentation.IsChapter(page, _context.Publication))
         {
             var title = LatexEscaper.Escape(Presentation.PageTitle(page));
+            BookDivisions(page);
             _out.Line($"\\chapter{{{title}}}");
-            _toc.Append($"\\contentsline {{chapter}}{{\\numberline {{0}}{title}}}{{0}}{{}}%\n");
+            _toc.Append($"\\contentsline {{chapter}}{{\\numberline {{{page.Chapter?.Number ?? "0"}}}{title}}}{{0}}{{}}%\n");
             _out.Line($"\\label{{page:{page.PageName}}}");
+            if (page.Label is { Length: > 0 } label) _out.Line($"\\label{{{LabelOf(label)}}}");
         }
         foreach (var b in page.Blocks) Block(b);
     }

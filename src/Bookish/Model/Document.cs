@@ -15,6 +15,8 @@ internal sealed record Document(Metadata Metadata, ImmutableArray<Block> Blocks,
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourcePath)) ?? ".";
     /// <summary>Real path of the project root that every file this page names must lie in (null: <see cref="BaseDirectory"/>).</summary>
     public string? ProjectRoot { get; init; }
+    /// <summary>For a book's chapter: its number, appendix and part (null for an article or a book's index page).</summary>
+    public ChapterInfo? Chapter { get; init; }
 }
 
 /// <summary>What a build reads: one document (article) or several chapters (book) with shared metadata.</summary>

@@ -9,6 +9,8 @@ internal sealed record LabelTarget(string Label, LabelKind Kind, string Number, 
 {
     /// <summary>Printed text for references to things without numbers (e.g. unnumbered sections, side items).</summary>
     public string? Title { get; init; }
+    /// <summary>Set when the target is a whole chapter of a book (references read "Chapter 2", "Appendix A").</summary>
+    public ChapterInfo? Chapter { get; init; }
 }
 
 internal sealed record LabelTable(ImmutableDictionary<string, LabelTarget> Targets)

@@ -16,9 +16,9 @@ internal static partial class Numbering
         var chapter = 0;
         foreach (var page in publication.Pages)
         {
-            var prefix = publication.IsBook && page.PageName != "index" ? (++chapter).ToString() + "." : "";
+            var prefix = publication.IsBook && page.PageName != "index" ? (page.Chapter is { Number.Length: > 0 } c ? c.Number : (++chapter).ToString()) + "." : "";
             if (page.Label is { Length: > 0 } pageLabel)
-                targets.TryAdd(pageLabel, new LabelTarget(pageLabel, LabelKind.Section, prefix.TrimEnd('.'), page.PageName, "") { Title = page.Metadata.Title });
+                targets.TryAdd(pageLabel, new LabelTarget(pageLabel, LabelKind.Section, prefix.TrimEnd('.'), page.PageName, "") { Title = page.Metadata.Title, Chapter = page.Chapter });
             var state = new State(page.PageName, prefix, page.Metadata.NumberSections, targets, page.Blocks);
             pages.Add(page with { Blocks = state.Blocks(page.Blocks) });
         }

@@ -61,6 +61,7 @@ internal static class Presentation
     {
         null => "??",
         { Kind: LabelKind.Equation } t => x.Parenthesized ? $"({t.Number})" : t.Number,
+        { Kind: LabelKind.Section, Chapter: { } c } t => x.Parenthesized ? c.Name : t.Number,
         { Kind: LabelKind.Section } t => t.Number.Length > 0 ? (x.Parenthesized ? $"Section {t.Number}" : t.Number) : t.Title ?? t.Label,
         { Kind: LabelKind.Figure } t => x.Parenthesized ? $"Figure {t.Number}" : t.Number,
         { Kind: LabelKind.Table } t => x.Parenthesized ? $"Table {t.Number}" : t.Number,

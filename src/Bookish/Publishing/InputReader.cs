@@ -28,7 +28,7 @@ internal static class InputReader
     {
         var unusable = false;
         var publication = ReadInside(input, diagnostics, root, () => unusable = true);
-        return (publication is null ? null : publication with { Pages = [.. publication.Pages.Select(p => p with { ProjectRoot = root.Path })] }, unusable);
+        return (publication is null ? null : Books.BookOutline.Number(publication with { Pages = [.. publication.Pages.Select(p => p with { ProjectRoot = root.Path })] }), unusable);
     }
 
     private static Publication? ReadInside(string input, DiagnosticBag diagnostics, ProjectRoot root, Action notFound)
@@ -83,19 +83,20 @@ internal static class InputReader
             index = MarkdownReader.ReadFile(indexPath, diagnostics) with { PageName = "index" };
             pages.Add(index);
         }
-        var chapters = new List<string>();
-        if (index?.Metadata.Raw.GetValueOrDefault("chapters") is List<object?> list) chapters.AddRange(list.Select(o => o?.ToString() ?? ""));
+        var chapters = new List<Books.OutlineEntry>();
+        if (index is not null) chapters.AddRange(Books.BookOutline.Read(index.Metadata));
         Metadata? bookMeta = null;
         if (bookYml is not null)
         {
             var yaml = File.ReadAllText(bookYml);
             var meta = MarkdownReader.Read(new SourceText(bookYml, "---\n" + yaml + "\n---\n"), diagnostics).Metadata;
             bookMeta = meta;
-            if (meta.Raw.GetValueOrDefault("chapters") is List<object?> l2) chapters.AddRange(l2.Select(o => o?.ToString() ?? ""));
+            chapters.AddRange(Books.BookOutline.Read(meta));
             if (index is null) pages.Add(new Document(meta, [], bookYml) { PageName = "index" });
         }
-        foreach (var chapter in chapters.Where(c => c.Length > 0))
+        foreach (var entry in chapters.Where(c => c.File.Length > 0))
         {
+            var chapter = entry.File;
             var listedIn = indexPath ?? bookYml ?? folder;
             var resolved = root.Resolve(folder, chapter);
             if (resolved.Status is PathStatus.Outside or PathStatus.Invalid)
@@ -110,7 +111,7 @@ internal static class InputReader
                 continue;
             }
             var doc = MarkdownReader.Read(new SourceText(path, File.ReadAllText(resolved.RealPath)), diagnostics);
-            pages.Add(doc with { PageName = Path.GetFileNameWithoutExtension(chapter) });
+            pages.Add(Books.ChapterTitle.Promote(doc) with { PageName = Path.GetFileNameWithoutExtension(chapter), Chapter = new ChapterInfo("", entry.Appendix, entry.Part) });
         }
         var metadata = bookMeta ?? index?.Metadata ?? new Metadata();
         var isBook = chapters.Count > 0;

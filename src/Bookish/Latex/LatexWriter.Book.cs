@@ -1,0 +1,17 @@
+namespace Bookish.Latex;
+
+/// <summary>A book's divisions in the PDF: <c>\part</c> before the first chapter of a part, <c>\appendix</c> before the first appendix.</summary>
+internal sealed partial class LatexWriter
+{
+    private void BookDivisions(Model.Document page)
+    {
+        if (page.Chapter is not { } chapter) return;
+        if (chapter.OpensAppendices) _out.Line("\\appendix");
+        if (chapter.OpensPart && chapter.Part is { } part)
+        {
+            var title = LatexEscaper.Escape(part);
+            _out.Line($"\\part{{{title}}}");
+            _toc.Append($"\\contentsline {{part}}{{{title}}}{{0}}{{}}%\n");
+        }
+    }
+}
