@@ -64,6 +64,7 @@ internal sealed partial class HtmlWriter
         if (References() is { } references) body.AppendChild(references);
         if (_footnotes.Count > 0) body.AppendChild(Footnotes());
         if (Slot("footer") is { } footer) WriteFooter(footer);
+        WriteBookChrome();
         WriteGlyphs();
         foreach (var el in _html.QuerySelectorAll("[data-slot]").ToList()) el.RemoveAttribute("data-slot");
         Toolchain.PerfTrace.Mark("html glyphs done");
@@ -203,14 +204,7 @@ internal sealed partial class HtmlWriter
         IElement? lastItem = null;
         if (bookIndex)
         {
-            foreach (var chapter in _context.Publication.Pages.Where(p => p.PageName != "index"))
-            {
-                var li = El("li");
-                var a = El("a", null, Presentation.PageTitle(chapter));
-                a.SetAttribute("href", chapter.PageName + ".html");
-                li.AppendChild(a);
-                list.AppendChild(li);
-            }
+            BookContents(list);
         }
         foreach (var h in headings.Where(h => h.Level <= top + 1))
         {
