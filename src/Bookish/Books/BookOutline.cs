@@ -60,7 +60,7 @@ internal static class BookOutline
     {
         if (!publication.IsBook) return publication;
         var pages = ImmutableArray.CreateBuilder<Document>();
-        int chapters = 0, appendices = 0;
+        int chapters = 0, appendices = 0, parts = 0;
         string? lastPart = null;
         var appendixOpened = false;
         foreach (var page in publication.Pages)
@@ -69,9 +69,12 @@ internal static class BookOutline
             var appendix = page.Chapter?.Appendix ?? false;
             var number = appendix ? Letters(++appendices) : (++chapters).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var part = appendix ? null : page.Chapter?.Part;
+            var opensPart = part is not null && part != lastPart;
+            if (opensPart) parts++;
             var info = new ChapterInfo(number, appendix, part)
             {
-                OpensPart = part is not null && part != lastPart,
+                OpensPart = opensPart,
+                PartNumber = part is null ? "" : Roman(parts),
                 OpensAppendices = appendix && !appendixOpened,
             };
             if (!appendix) lastPart = part;
@@ -79,6 +82,15 @@ internal static class BookOutline
             pages.Add(page with { Chapter = info });
         }
         return publication with { Pages = pages.ToImmutable() };
+    }
+
+    /// <summary>I, II, III, IV: part numbers as LaTeX's <c>\Roman</c> gives them.</summary>
+    public static string Roman(int n)
+    {
+        var s = new System.Text.StringBuilder();
+        foreach (var (value, letters) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+            while (n >= value) { s.Append(letters); n -= value; }
+        return s.ToString();
     }
 
     /// <summary>A, B, …, Z, AA, AB: appendix numbers as LaTeX's <c>\Alph</c> would give them (past Z, as spreadsheets do).</summary>

@@ -29,7 +29,17 @@ internal sealed partial class HtmlWriter
         body.InsertBefore(menu, skip?.NextSibling ?? body.FirstChild);
         body.InsertBefore(sidebar, menu.NextSibling);
         if (_page.Chapter is { } chapter && Slot("header") is { } header && header.QuerySelector("h1") is { } h1)
+        {
+            // A chapter that opens a part says so, as the PDF's part page does ("Part I Foundations").
+            if (chapter is { OpensPart: true, Part: { } part })
+            {
+                var label = El("p", "part-label");
+                label.AppendChild(El("span", "part-number", "Part " + chapter.PartNumber));
+                label.AppendChild(_html.CreateTextNode(" " + part));
+                header.InsertBefore(label, h1);
+            }
             header.InsertBefore(El("p", "chapter-label", chapter.Name), h1);
+        }
         if (body.QuerySelector("main") is { } main)
         {
             var bottom = BookNavigation();

@@ -45,6 +45,24 @@ internal static class LatexEscaper
     /// math, and a run of anything else (CJK, emoji, other scripts) as one <c>\bookishglyphs{XXXX-YYYY}</c>
     /// placeholder of its code points, which <see cref="Unicode.FallbackGlyphs"/> turns into text drawn from a system font.
     /// </summary>
+    /// <summary>
+    /// Prose in a moving argument (a heading): as <see cref="Escape(string)"/>, with each Greek letter or symbol set as math
+    /// also given its own character for the PDF outline (<c>\texorpdfstring</c>), which drops math.
+    /// </summary>
+    public static string EscapeMoving(string text)
+    {
+        if (!text.Any(MathSymbols.ContainsKey)) return Escape(text);
+        var sb = new StringBuilder(text.Length + 32);
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!MathSymbols.ContainsKey(text[i])) continue;
+            sb.Append(Escape(text[start..i])).Append(@"\texorpdfstring{").Append(Escape(text[i].ToString())).Append("}{").Append(text[i]).Append('}');
+            start = i + 1;
+        }
+        return sb.Append(Escape(text[start..])).ToString();
+    }
+
     public static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length + 16);

@@ -29,7 +29,7 @@ internal sealed partial class LatexWriter
 
     private string Inline(Inline inline, bool moving) => inline switch
     {
-        Str s => LatexEscaper.Escape(s.Value),
+        Str s => moving ? LatexEscaper.EscapeMoving(s.Value) : LatexEscaper.Escape(s.Value),
         SoftBreak => "\n",
         LineBreak => "\\\\\n",
         Emphasis { Strong: true } e => $"\\textbf{{{Inlines(e.Content, moving)}}}",

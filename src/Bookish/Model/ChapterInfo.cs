@@ -12,4 +12,6 @@ internal sealed record ChapterInfo(string Number, bool Appendix, string? Part)
     public bool OpensAppendices { get; init; }
     /// <summary>"Chapter 2", "Appendix A": how the page and the PDF name the chapter.</summary>
     public string Name => (Appendix ? "Appendix " : "Chapter ") + Number;
+    /// <summary>The part's number as LaTeX's <c>\part</c> prints it ("I", "II"), when the chapter is in a part.</summary>
+    public string PartNumber { get; init; } = "";
 }

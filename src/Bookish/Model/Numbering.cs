@@ -131,7 +131,7 @@ internal static partial class Numbering
                     _math++;
                     // A labelled equation is known by its label (#eq:softmax), so deep links survive inserted equations;
                     // the page keeps the positional id (#eq-5) as an alias.
-                    var id = UniqueId(firstLabel.Length > 0 ? firstLabel : numbers.Count > 0 ? PositionalId(numbers[0]) : "math-" + _math);
+                    var id = UniqueId(firstLabel.Length > 0 ? firstLabel : numbers.Count > 0 ? PositionalId(numbers[0]) : "math-" + prefix.Replace('.', '-') + _math);
                     foreach (var l in labels)
                         if (targets.TryGetValue(l, out var t) && t.Id.Length == 0) targets[l] = t with { Id = id };
                     return m with { Numbers = numbers.ToImmutable(), Labels = labels.ToImmutable(), Id = id };
@@ -155,7 +155,7 @@ internal static partial class Numbering
                     };
                 }
                 case CheckBlock c:
-                    return c with { Id = UniqueId("check-" + (++_math)) };
+                    return c with { Id = UniqueId("check-" + prefix.Replace('.', '-') + (++_math)) };
                 case Paragraph p: return p with { Content = Inlines(p.Content) };
                 case ListBlock l: return l with { Items = l.Items.Select(i => i with { Blocks = Blocks(i.Blocks) }).ToImmutableArray() };
                 case BlockQuote q: return q with { Blocks = Blocks(q.Blocks) };

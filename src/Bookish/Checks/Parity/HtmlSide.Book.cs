@@ -45,12 +45,18 @@ internal sealed partial class HtmlSide
         var title = WordNormalizer.Clean(header.QuerySelector("h1")?.TextContent ?? "").Trim();
         var first = doc.QuerySelector("[data-src]")?.GetAttribute("data-src");
         var file = first is null ? null : first.Contains(':') ? first[..first.LastIndexOf(':')] + ":1" : first;
-        _section = $"Chapter {chapter}: {title}";
+        // "Chapter 2" or "Appendix A" as the page labels it (the PDF's \chapter heading), after "Part I Foundations"
+        // when the chapter opens a part (the PDF's part page).
+        var name = WordNormalizer.Clean(header.QuerySelector(".chapter-label")?.TextContent ?? "").Trim();
+        if (name.Length == 0) name = $"Chapter {chapter}";
+        var number = name[(name.LastIndexOf(' ') + 1)..];
+        var part = WordNormalizer.Clean(header.QuerySelector(".part-label")?.TextContent ?? "").Trim();
+        _section = $"{name}: {title}";
         var b = NewBuilder(UnitKind.Heading, Body, "", null);
         b.SourceOverride = file;
-        b.Text($"Chapter {chapter} {title}");
+        b.Text((part.Length > 0 ? part + " " : "") + $"{name} {title}");
         b.Flush();
-        Headings.Add(new HtmlHeading(1, chapter.ToString(), string.Join(' ', title.Split(' ', StringSplitOptions.RemoveEmptyEntries)), Units.Count - 1));
+        Headings.Add(new HtmlHeading(1, number, string.Join(' ', title.Split(' ', StringSplitOptions.RemoveEmptyEntries)), Units.Count - 1));
     }
 
     /// <summary>The reference lists of all chapters as the one list the PDF prints at the end, each entry once.</summary>

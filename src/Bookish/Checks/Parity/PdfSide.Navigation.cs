@@ -64,16 +64,21 @@ internal sealed partial class PdfSide
     private void ReadBookmarks(PdfDocument pdf)
     {
         if (!pdf.TryGetBookmarks(out var bookmarks)) return;
-        void Visit(BookmarkNode node)
+        void Visit(BookmarkNode node, int shift)
         {
             var m = NumberedTitle().Match(node.Title.Trim());
             Headings.Add(m.Success
-                ? new PdfHeading(node.Level, m.Groups[1].Value, WordNormalizer.Clean(m.Groups[2].Value).Trim())
-                : new PdfHeading(node.Level, "", WordNormalizer.Clean(node.Title).Trim()));
-            foreach (var c in node.Children) Visit(c);
+                ? new PdfHeading(node.Level - shift, m.Groups[1].Value, WordNormalizer.Clean(m.Groups[2].Value).Trim())
+                : new PdfHeading(node.Level - shift, "", WordNormalizer.Clean(node.Title).Trim()));
+            foreach (var c in node.Children) Visit(c, shift);
         }
-        foreach (var root in bookmarks.Roots) Visit(root);
+        // A book's parts ("I Foundations", holding its chapters) have no heading in the pages: their chapters stand at the top.
+        foreach (var root in bookmarks.Roots)
+            if (PartTitle().IsMatch(root.Title.Trim()) && root.Children.Count > 0 && root.Children.All(c => NumberedTitle().IsMatch(c.Title.Trim())))
+                foreach (var c in root.Children) Visit(c, 1);
+            else Visit(root, 0);
     }
 
     [GeneratedRegex(@"^((?:\d+|[A-Z])(?:\.\d+)*)\s+(.*)$")] private static partial Regex NumberedTitle();
+    [GeneratedRegex(@"^[IVXLC]+\s+\S")] private static partial Regex PartTitle();
 }
