@@ -85,7 +85,8 @@ internal sealed partial class HtmlWriter
         if (target is not null)
         {
             var page = target.Page == _page.PageName ? "" : target.Page + ".html";
-            a.SetAttribute("href", page + "#" + target.Id);
+            // A whole page (a book's chapter) is linked without a fragment; on its own page, to its top.
+            a.SetAttribute("href", target.Id.Length > 0 ? page + "#" + target.Id : page.Length > 0 ? page : "#");
         }
         else a.ClassList.Add("broken");
         return a;
