@@ -9,7 +9,11 @@
 
   function setOpen(open) {
     body.classList.toggle("sidebar-open", open);
-    if (menu) menu.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!menu) return;
+    menu.setAttribute("aria-expanded", open ? "true" : "false");
+    var label = menu.querySelector(".book-menu-label"), icon = menu.querySelector(".book-menu-icon");
+    if (label) label.textContent = open ? "Close" : "Menu";
+    if (icon) icon.textContent = open ? "✕" : "☰";
   }
   if (menu) menu.addEventListener("click", function () {
     var open = !body.classList.contains("sidebar-open");
@@ -110,6 +114,9 @@
         var at = text.toLowerCase().indexOf(words[w]);
         if (at < 0) continue;
         var from = Math.max(0, at - 60), to = Math.min(text.length, at + words[w].length + 80);
+        /* Whole words at both ends of the snippet. */
+        if (from > 0) { var space = text.indexOf(" ", from); if (space >= 0 && space < at) from = space + 1; }
+        if (to < text.length) { var end = text.lastIndexOf(" ", to); if (end > at + words[w].length) to = end; }
         return { text: (from > 0 ? "…" : "") + text.slice(from, to) + (to < text.length ? "…" : ""), math: f === 2 };
       }
     }

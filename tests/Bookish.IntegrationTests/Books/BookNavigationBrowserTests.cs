@@ -181,7 +181,8 @@ public sealed class BookNavigationBrowserTests(BrowserFixture browser, ITestOutp
         if (width < 600) await p.Page.ClickAsync(".book-menu");
         await p.Page.FillAsync("#book-search-input", "gradient");
         await p.Page.WaitForSelectorAsync("#book-search-results a");
-        var path = Path.Combine(browser.TempRoot, $"book-{width}.png");
+        // Kept after the run (outside the fixture's folder) for a reader to open.
+        var path = Path.Combine(Path.GetTempPath(), $"bookish-book-{width}.png");
         await p.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         output.WriteLine(path);
         Assert.True(new FileInfo(path).Length > 10_000);
