@@ -30,13 +30,15 @@ internal sealed partial class HtmlWriter
         body.InsertBefore(sidebar, menu.NextSibling);
         if (_page.Chapter is { } chapter && Slot("header") is { } header && header.QuerySelector("h1") is { } h1)
         {
+            // The chapter's label names its title, so links to it (one.html#sec:first) keep working.
+            if (_page.Label is { Length: > 0 } label && _html.GetElementById(label) is null) h1.Id = label;
             // A chapter that opens a part says so, as the PDF's part page does ("Part I Foundations").
             if (chapter is { OpensPart: true, Part: { } part })
             {
-                var label = El("p", "part-label");
-                label.AppendChild(El("span", "part-number", "Part " + chapter.PartNumber));
-                label.AppendChild(_html.CreateTextNode(" " + part));
-                header.InsertBefore(label, h1);
+                var partLabel = El("p", "part-label");
+                partLabel.AppendChild(El("span", "part-number", "Part " + chapter.PartNumber));
+                partLabel.AppendChild(_html.CreateTextNode(" " + part));
+                header.InsertBefore(partLabel, h1);
             }
             header.InsertBefore(El("p", "chapter-label", chapter.Name), h1);
         }

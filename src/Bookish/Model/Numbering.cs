@@ -18,7 +18,7 @@ internal static partial class Numbering
         {
             var prefix = publication.IsBook && page.PageName != "index" ? (page.Chapter is { Number.Length: > 0 } c ? c.Number : (++chapter).ToString()) + "." : "";
             if (page.Label is { Length: > 0 } pageLabel)
-                targets.TryAdd(pageLabel, new LabelTarget(pageLabel, LabelKind.Section, prefix.TrimEnd('.'), page.PageName, "") { Title = page.Metadata.Title, Chapter = page.Chapter });
+                targets.TryAdd(pageLabel, new LabelTarget(pageLabel, LabelKind.Section, prefix.TrimEnd('.'), page.PageName, page.Chapter is null ? "" : pageLabel) { Title = page.Metadata.Title, Chapter = page.Chapter });
             var state = new State(page.PageName, prefix, page.Metadata.NumberSections, targets, page.Blocks);
             pages.Add(page with { Blocks = state.Blocks(page.Blocks) });
         }

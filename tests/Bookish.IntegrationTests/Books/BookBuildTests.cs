@@ -43,6 +43,7 @@ public sealed partial class BookBuildTests(ITestOutputHelper output)
         Assert.Empty(result.Diagnostics);
         var gradients = Page(result, "gradients.html");
         Assert.Equal("Gradients", gradients.QuerySelector("header h1")?.TextContent);
+        Assert.Equal("sec:gradients", gradients.QuerySelector("header h1")?.Id);
         Assert.Equal("Chapter 2", gradients.QuerySelector("header .chapter-label")?.TextContent);
         // The heading that titled the chapter is not repeated as its first section.
         Assert.Equal(["2.1 Definition", "2.2 Directional derivatives"], gradients.QuerySelectorAll("article.body h2[id]:not(.references-title)")
@@ -65,7 +66,7 @@ public sealed partial class BookBuildTests(ITestOutputHelper output)
         var result = await BuildAsync(TestBook, pdf: false);
 
         var index = Page(result, "index.html");
-        Assert.Equal([("limits.html", "Chapter 1"), ("gradients.html", "Chapter 2"), ("descent.html", "Chapter 3"), ("symbols.html", "Appendix A")],
+        Assert.Equal([("limits.html#sec:limits", "Chapter 1"), ("gradients.html#sec:gradients", "Chapter 2"), ("descent.html#sec:descent", "Chapter 3"), ("symbols.html#sec:symbols", "Appendix A")],
             index.QuerySelectorAll("article.body a.xref").Select(a => (a.GetAttribute("href"), a.TextContent)));
         var descent = Page(result, "descent.html");
         var refs = descent.QuerySelectorAll("a.xref").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
