@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Bookish.Equations;
 using Bookish.Publishing;
 using Bookish.Toolchain;
@@ -10,7 +11,11 @@ internal static partial class BookishCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Bookish: Markdown-with-math to responsive HTML and PDF, with real TeX equations.");
+        // Named "bookish" whatever the program file is called (Bookish.Cli.dll, the tool's shim, the launcher).
+        var root = new Command("bookish", "Bookish: Markdown-with-math to responsive HTML and PDF, with real TeX equations.")
+        {
+            new HelpOption(), new VersionOption(),
+        };
         root.Subcommands.Add(BuildCommand());
         foreach (var extra in ExtraCommands()) root.Subcommands.Add(extra);
         var parse = root.Parse(args);
