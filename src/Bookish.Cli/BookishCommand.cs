@@ -159,5 +159,6 @@ internal static partial class BookishCommand
         DerivCheckCommand(),
         ParityCommand.Create(),
         ConvertCommand(),
+        NewCommand.Create(),
     ];
 }
