@@ -78,7 +78,7 @@ internal static partial class BookishCommand
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: output/<name>)" };
         var noPdf = new Option<bool>("--no-pdf") { Description = "Skip the PDF" };
         var keepTex = new Option<bool>("--keep-tex") { Description = "Leave the generated .tex beside the PDF" };
-        var cacheDir = new Option<string?>("--cache-dir") { Description = "Equation cache folder (default: .bookish-cache)" };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Equation cache folder (default: ~/.cache/bookish/equations, or under $XDG_CACHE_HOME)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Render every equation, bypassing the cache" };
         var engine = new Option<string>("--math-engine") { Description = "dvi (latex, then Bookish draws the DVI from the Type 1 fonts; default), pdflatex (pdflatex + mutool) or dvisvgm (latex + dvisvgm)", DefaultValueFactory = _ => "dvi" };
         engine.AcceptOnlyFromAmong("dvi", "pdflatex", "dvisvgm");
@@ -127,12 +127,7 @@ internal static partial class BookishCommand
             }
             var fmt = parse.GetValue(format)!;
             DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error);
-            if (fmt == "text")
-            {
-                var errors = result.Diagnostics.Count(d => d.IsError);
-                Console.Error.WriteLine($"bookish: {result.MathFragments} distinct equations ({result.MathRendered} rendered, {result.TexRuns} TeX runs); " +
-                    $"{errors} error(s), {result.Diagnostics.Count - errors} warning(s); wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputDirectory)}");
-            }
+            if (fmt is "text" or "pretty") Console.Error.WriteLine("bookish: " + BuildSummary.Line(result, Directory.GetCurrentDirectory()));
             if (parse.GetValue(timings))
                 Console.Error.WriteLine("bookish: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
             return ExitCodes.For(result.Kind);

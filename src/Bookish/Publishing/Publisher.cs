@@ -97,6 +97,8 @@ public static partial class Publisher
             MathFragments = math.Fragments.Count,
             MathRendered = math.Rendered.Count,
             TexRuns = math.TexRuns,
+            MathFromCache = math.FromCache,
+            OutputWritten = true,
             PdfPath = build.Pdf?.PdfName is { } pdfName ? Path.Combine(build.Output, pdfName) : null,
             Timings = timings,
         };
