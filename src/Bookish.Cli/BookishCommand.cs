@@ -34,7 +34,11 @@ internal static partial class BookishCommand
         }
         catch (ToolMissingException e)
         {
-            Console.Error.WriteLine("bookish: " + e.Message);
+            // Every package still missing, in one line to run (the launcher installs them; the installed tool never runs apt).
+            var missing = await MissingPackages.FindAsync();
+            if (missing.Count == 0) missing = e.Package.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Console.Error.WriteLine($"bookish: error: '{e.Tool}' was not found on PATH; install the missing Debian packages with:");
+            Console.Error.WriteLine("  " + MissingPackages.AptGetLine(missing, Environment.IsPrivilegedProcess));
             return ExitCodes.MissingTool;
         }
         catch (SandboxUnavailableException e)
