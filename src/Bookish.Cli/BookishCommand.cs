@@ -68,13 +68,21 @@ internal static partial class BookishCommand
 
     private static readonly Option<string> Format = DiagnosticsFormat();
 
-    /// <summary>--format for build and convert: refused before any work when it is not one of the three (as check does).</summary>
-    private static Option<string> DiagnosticsFormat()
+    /// <summary>--format for build, check and convert: refused before any work when it is not one of these.</summary>
+    internal static Option<string> DiagnosticsFormat()
     {
-        var format = new Option<string>("--format") { Description = "Diagnostics format: text, json or github", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "github");
+        var format = new Option<string>("--format")
+        {
+            Description = "Diagnostics format: pretty (source excerpt and caret; the default on a terminal), text (one line each; the default otherwise), json or github",
+            DefaultValueFactory = _ => "auto",
+        };
+        format.AcceptOnlyFromAmong("auto", "pretty", "text", "json", "github");
         return format;
     }
+
+    /// <summary>The format asked for, with "auto" resolved for the stream the diagnostics go to.</summary>
+    internal static string FormatFor(ParseResult parse, Option<string> format, bool redirected) =>
+        parse.GetValue(format) is "auto" or null ? DiagnosticPrinter.Auto(redirected) : parse.GetValue(format)!;
 
     private static Command BuildCommand()
     {
@@ -129,8 +137,8 @@ internal static partial class BookishCommand
                     $"stages done: {(stages.Length == 0 ? "none" : string.Join(", ", stages))}; the previous output was left as it was");
                 return ExitCodes.Errors;
             }
-            var fmt = parse.GetValue(format)!;
-            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error);
+            var fmt = FormatFor(parse, format, Console.IsErrorRedirected);
+            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error, color: fmt == "pretty" && Colors);
             if (fmt is "text" or "pretty") Console.Error.WriteLine("bookish: " + BuildSummary.Line(result, Directory.GetCurrentDirectory()));
             if (parse.GetValue(timings))
                 Console.Error.WriteLine("bookish: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
@@ -138,6 +146,9 @@ internal static partial class BookishCommand
         });
         return cmd;
     }
+
+    /// <summary>ANSI colours on a terminal unless NO_COLOR is set (https://no-color.org).</summary>
+    internal static bool Colors => Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 };
 
     /// <summary>A path argument that rejects option-like tokens (unknown options are usage errors, not file names).</summary>
     internal static Argument<string> InputArgument(string description, string name = "input")
