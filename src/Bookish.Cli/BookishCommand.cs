@@ -127,8 +127,9 @@ internal static partial class BookishCommand
             var budget = parse.GetValue(BuildTimeout);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             if (budget > 0) limit.CancelAfter(TimeSpan.FromSeconds(budget));
+            var fmt = FormatFor(parse, format, Console.IsErrorRedirected);
             Bookish.Publishing.BuildResult result;
-            try { result = await Publisher.BuildAsync(options, limit.Token); }
+            try { result = await ProgressDisplay.RunAsync(ProgressDisplay.ModeFor(fmt), progress => Publisher.BuildAsync(options with { Progress = progress }, limit.Token)); }
             catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
             {
                 string[] stages;
@@ -137,7 +138,6 @@ internal static partial class BookishCommand
                     $"stages done: {(stages.Length == 0 ? "none" : string.Join(", ", stages))}; the previous output was left as it was");
                 return ExitCodes.Errors;
             }
-            var fmt = FormatFor(parse, format, Console.IsErrorRedirected);
             DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error, color: fmt == "pretty" && Colors);
             if (fmt is "text" or "pretty") Console.Error.WriteLine("bookish: " + BuildSummary.Line(result, Directory.GetCurrentDirectory()));
             if (parse.GetValue(timings))

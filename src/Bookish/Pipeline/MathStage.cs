@@ -45,6 +45,7 @@ internal static class MathStage
         var diagnostics = new List<Diagnostic>();
         var settings = SettingsFor(publication, options, checks.ExtraMacros);
         var fragments = Collect(publication, checks);
+        options.Progress?.Report(new BuildProgress("math", $"typesetting {fragments.Count} equations with TeX (those in the cache are reused)"));
         Toolchain.PerfTrace.Mark("fragments collected");
         var renderer = Renderer(options, diagnostics);
         var math = await renderer.RenderAsync(fragments, settings, ct);
