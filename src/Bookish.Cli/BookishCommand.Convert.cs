@@ -15,9 +15,9 @@ internal static partial class BookishCommand
         cmd.SetAction(parse =>
         {
             var result = MarkdownConversion.Convert(parse.GetValue(input)!, parse.GetValue(output)!);
-            var fmt = parse.GetValue(format)!;
-            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error);
-            if (fmt == "text")
+            var fmt = FormatFor(parse, format, Console.IsErrorRedirected);
+            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error, color: fmt == "pretty" && Colors);
+            if (fmt is "text" or "pretty" && result.Files.Count > 0)
                 Console.Error.WriteLine($"bookish: wrote {result.Files.Count} file(s) to {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputDirectory)}");
             return result.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Bookish.Equations;
 using Bookish.Publishing;
 using Bookish.Toolchain;
@@ -10,7 +11,11 @@ internal static partial class BookishCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Bookish: Markdown-with-math to responsive HTML and PDF, with real TeX equations.");
+        // Named "bookish" whatever the program file is called (Bookish.Cli.dll, the tool's shim, the launcher).
+        var root = new Command("bookish", "Bookish: Markdown-with-math to responsive HTML and PDF, with real TeX equations.")
+        {
+            new HelpOption(), new VersionOption(),
+        };
         root.Subcommands.Add(BuildCommand());
         foreach (var extra in ExtraCommands()) root.Subcommands.Add(extra);
         var parse = root.Parse(args);
@@ -29,7 +34,11 @@ internal static partial class BookishCommand
         }
         catch (ToolMissingException e)
         {
-            Console.Error.WriteLine("bookish: " + e.Message);
+            // Every package still missing, in one line to run (the launcher installs them; the installed tool never runs apt).
+            var missing = await MissingPackages.FindAsync();
+            if (missing.Count == 0) missing = e.Package.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Console.Error.WriteLine($"bookish: error: '{e.Tool}' was not found on PATH; install the missing Debian packages with:");
+            Console.Error.WriteLine("  " + MissingPackages.AptGetLine(missing, Environment.IsPrivilegedProcess));
             return ExitCodes.MissingTool;
         }
         catch (SandboxUnavailableException e)
@@ -59,13 +68,21 @@ internal static partial class BookishCommand
 
     private static readonly Option<string> Format = DiagnosticsFormat();
 
-    /// <summary>--format for build and convert: refused before any work when it is not one of the three (as check does).</summary>
-    private static Option<string> DiagnosticsFormat()
+    /// <summary>--format for build, check and convert: refused before any work when it is not one of these.</summary>
+    internal static Option<string> DiagnosticsFormat()
     {
-        var format = new Option<string>("--format") { Description = "Diagnostics format: text, json or github", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "github");
+        var format = new Option<string>("--format")
+        {
+            Description = "Diagnostics format: pretty (source excerpt and caret; the default on a terminal), text (one line each; the default otherwise), json or github",
+            DefaultValueFactory = _ => "auto",
+        };
+        format.AcceptOnlyFromAmong("auto", "pretty", "text", "json", "github");
         return format;
     }
+
+    /// <summary>The format asked for, with "auto" resolved for the stream the diagnostics go to.</summary>
+    internal static string FormatFor(ParseResult parse, Option<string> format, bool redirected) =>
+        parse.GetValue(format) is "auto" or null ? DiagnosticPrinter.Auto(redirected) : parse.GetValue(format)!;
 
     private static Command BuildCommand()
     {
@@ -73,7 +90,7 @@ internal static partial class BookishCommand
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: output/<name>)" };
         var noPdf = new Option<bool>("--no-pdf") { Description = "Skip the PDF" };
         var keepTex = new Option<bool>("--keep-tex") { Description = "Leave the generated .tex beside the PDF" };
-        var cacheDir = new Option<string?>("--cache-dir") { Description = "Equation cache folder (default: .bookish-cache)" };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Equation cache folder (default: ~/.cache/bookish/equations, or under $XDG_CACHE_HOME)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Render every equation, bypassing the cache" };
         var engine = new Option<string>("--math-engine") { Description = "dvi (latex, then Bookish draws the DVI from the Type 1 fonts; default), pdflatex (pdflatex + mutool) or dvisvgm (latex + dvisvgm)", DefaultValueFactory = _ => "dvi" };
         engine.AcceptOnlyFromAmong("dvi", "pdflatex", "dvisvgm");
@@ -110,8 +127,9 @@ internal static partial class BookishCommand
             var budget = parse.GetValue(BuildTimeout);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             if (budget > 0) limit.CancelAfter(TimeSpan.FromSeconds(budget));
+            var fmt = FormatFor(parse, format, Console.IsErrorRedirected);
             Bookish.Publishing.BuildResult result;
-            try { result = await Publisher.BuildAsync(options, limit.Token); }
+            try { result = await ProgressDisplay.RunAsync(ProgressDisplay.ModeFor(fmt), progress => Publisher.BuildAsync(options with { Progress = progress }, limit.Token)); }
             catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
             {
                 string[] stages;
@@ -120,20 +138,17 @@ internal static partial class BookishCommand
                     $"stages done: {(stages.Length == 0 ? "none" : string.Join(", ", stages))}; the previous output was left as it was");
                 return ExitCodes.Errors;
             }
-            var fmt = parse.GetValue(format)!;
-            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error);
-            if (fmt == "text")
-            {
-                var errors = result.Diagnostics.Count(d => d.IsError);
-                Console.Error.WriteLine($"bookish: {result.MathFragments} distinct equations ({result.MathRendered} rendered, {result.TexRuns} TeX runs); " +
-                    $"{errors} error(s), {result.Diagnostics.Count - errors} warning(s); wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputDirectory)}");
-            }
+            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Error, color: fmt == "pretty" && Colors);
+            if (fmt is "text" or "pretty") Console.Error.WriteLine("bookish: " + BuildSummary.Line(result, Directory.GetCurrentDirectory()));
             if (parse.GetValue(timings))
                 Console.Error.WriteLine("bookish: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:0} ms")));
             return ExitCodes.For(result.Kind);
         });
         return cmd;
     }
+
+    /// <summary>ANSI colours on a terminal unless NO_COLOR is set (https://no-color.org).</summary>
+    internal static bool Colors => Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 };
 
     /// <summary>A path argument that rejects option-like tokens (unknown options are usage errors, not file names).</summary>
     internal static Argument<string> InputArgument(string description, string name = "input")
@@ -154,5 +169,6 @@ internal static partial class BookishCommand
         DerivCheckCommand(),
         ParityCommand.Create(),
         ConvertCommand(),
+        NewCommand.Create(),
     ];
 }

@@ -11,8 +11,7 @@ internal static partial class BookishCommand
         var input = InputArgument("The document to check (the same inputs as build)");
         var derivatives = new Option<string>("--derivatives") { Description = "blocks (check blocks only, default) or auto (also every display equation with derivatives)", DefaultValueFactory = _ => "blocks" };
         derivatives.AcceptOnlyFromAmong("blocks", "auto");
-        var format = new Option<string>("--format") { Description = "text, json or github", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "github");
+        var format = DiagnosticsFormat();
         var output = new Option<string?>("--output", "-o") { Description = "The built output folder to compare HTML and PDF in (default: output/<name> when it exists)" };
         var noParity = new Option<bool>("--no-parity") { Description = "Skip the HTML/PDF parity comparison" };
         var projectRoot = RootOption();
@@ -24,9 +23,9 @@ internal static partial class BookishCommand
             var folder = parse.GetValue(output) ?? Path.Combine("output", InputReader.NameOf(source));
             var parity = !parse.GetValue(noParity) && (parse.GetValue(output) is not null || Directory.Exists(folder)) ? folder : null;
             var result = Checker.Run(source, parse.GetValue(derivatives) == "auto", parity, parse.GetValue(projectRoot), parse.GetValue(declarations));
-            var fmt = parse.GetValue(format)!;
-            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Out);
-            if (fmt == "text")
+            var fmt = FormatFor(parse, format, Console.IsOutputRedirected);
+            DiagnosticPrinter.Print(result.Diagnostics, fmt, Console.Out, color: fmt == "pretty" && Colors);
+            if (fmt is "text" or "pretty")
             {
                 Console.WriteLine($"check blocks: {result.ChecksVerified} verified, {result.ChecksRefuted} refuted, {result.ChecksNotCheckable} not checkable");
                 if (result.Auto is { } a)

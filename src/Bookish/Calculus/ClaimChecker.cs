@@ -66,7 +66,7 @@ internal static class ClaimChecker
                         if (options.Auto) return new Verdict(VerdictKind.NotCheckable, $"shapes differ: derivative {expected.ShapeText}, link {k} {links[k].ShapeText} (layout unclear)", Part: part);
                         return new Verdict(VerdictKind.Refuted,
                             $"wrong shape: the derivative is {expected.ShapeText} in {layout.ToString().ToLowerInvariant()} layout, but '{Source(claim, chain[k])}' is {links[k].ShapeText}",
-                            MakeCounterexample(env, decls, chain, k, claim, expected, links[k], -1)) { PointsChecked = valid + 1 };
+                            MakeCounterexample(env, decls, definitions, chain, k, claim, expected, links[k], -1)) { PointsChecked = valid + 1 };
                     }
                     int bad = FirstMismatch(expected, claimed, RelTol);
                     if (bad < 0) continue;
@@ -85,8 +85,8 @@ internal static class ClaimChecker
                     if (bad < 0) continue;
                     mismatches[k]++;
                     firstRefutation ??= new Verdict(VerdictKind.Refuted,
-                        $"'{Source(claim, chain[k])}' differs from the derivative",
-                        MakeCounterexample(env, decls, chain, k, claim, expected2, claimed2, bad));
+                        $"'{Source(claim, chain[k])}' differs from the derivative" + (IsNegation(expected2, claimed2) ? " by its sign (a sign error: it is minus the derivative)" : ""),
+                        MakeCounterexample(env, decls, definitions, chain, k, claim, expected2, claimed2, bad));
                     if (!options.Auto) return firstRefutation with { PointsChecked = valid + 1 };
                 }
                 if (pointCounted) valid++;
@@ -195,9 +195,40 @@ internal static class ClaimChecker
     private static string Source(string text, Expr e) =>
         e.Start >= 0 && e.End <= text.Length && e.End > e.Start ? text[e.Start..e.End].Trim() : "";
 
-    private static Counterexample MakeCounterexample(Dictionary<string, Value> env, Declarations decls, List<Expr> chain, int k, string claim, Value expected, Value claimed, int bad)
+    /// <summary>Claimed = −expected at every entry (and the derivative is not zero): the author's sign is wrong.</summary>
+    internal static bool IsNegation(Value expected, Value claimed)
     {
-        var point = decls.Symbols.Select(s => new NamedValue(s.Name, Format.Of(env[s.Name]))).ToList();
+        if (expected.Data.Length != claimed.Data.Length || expected.Data.All(x => Math.Abs(x) <= AbsTol)) return false;
+        var negated = Value.Matrix(claimed.Rows, claimed.Cols, claimed.Data.Select(x => -x).ToArray());
+        return FirstMismatch(expected, expected.IsScalar ? Value.Scalar(-claimed.Data[0]) : negated, RelTol) < 0;
+    }
+
+    /// <summary>The symbols the claim reaches: its own, and those of the definitions it calls (transitively).</summary>
+    private static HashSet<string> UsedNames(IEnumerable<Expr> chain, IReadOnlyDictionary<string, FunctionDefinition> definitions)
+    {
+        var used = new HashSet<string>();
+        var seen = new HashSet<string>();
+        void Walk(Expr x)
+        {
+            var name = x switch { SymbolExpr s => s.Name, IndexExpr i => i.Target.Name, CallExpr c => c.Name, FunctionExpr f => f.Name, _ => null };
+            if (name is not null)
+            {
+                used.Add(name);
+                if (definitions.TryGetValue(name, out var d) && seen.Add(name)) Walk(d.Body);
+            }
+            foreach (var c in Children(x)) Walk(c);
+        }
+        foreach (var e in chain) Walk(e);
+        return used;
+    }
+
+    private static Counterexample MakeCounterexample(Dictionary<string, Value> env, Declarations decls, IReadOnlyDictionary<string, FunctionDefinition> definitions, List<Expr> chain, int k, string claim, Value expected, Value claimed, int bad)
+    {
+        // Only the symbols the claim uses, each once (a block's other declarations are noise in the message).
+        var used = UsedNames(chain, definitions);
+        var symbols = decls.Symbols.Where(s => used.Contains(s.Name)).DistinctBy(s => s.Name).ToList();
+        if (symbols.Count == 0) symbols = decls.Symbols.DistinctBy(s => s.Name).ToList();
+        var point = symbols.Select(s => new NamedValue(s.Name, Format.Of(env[s.Name]))).ToList();
         int cols = expected.IsScalar ? 1 : expected.Cols;
         int row = bad < 0 ? 0 : bad / cols + 1, col = bad < 0 ? 0 : bad % cols + 1;
         return new Counterexample(point, k, Source(claim, chain[k]), Format.Of(expected), Format.Of(claimed), row, col,

@@ -48,7 +48,7 @@ internal static partial class DerivativeChecker
                 }
                 items.Add(new AutoCheckItem(chain, span, v));
                 if (v.Kind == VerdictKind.Refuted)
-                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.DerivativeRefuted, span, $"derivative refuted in '{chain}': " + v.ToString().Replace('\n', ' ')));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticIds.DerivativeRefuted, span, $"derivative refuted in '{chain}': " + string.Join("; ", v.Details().Split('\n').Select(l => l.Trim()))));
                 else if (v.Kind == VerdictKind.NotCheckable)
                     diagnostics.Add(new Diagnostic(DiagnosticIds.DerivativeNotCheckable, Severity.Info, $"derivative not checkable in '{chain}': {v.Message}", span));
             }

@@ -40,7 +40,7 @@ internal static partial class DerivativeChecker
             verdicts.Add(v);
             var claimSpan = new SourceSpan(span.Path, c.Line, c.Column, c.Line, c.Column + Math.Max(0, c.Value.Length - 1));
             if (v.Kind == VerdictKind.Refuted)
-                diagnostics.Add(Diagnostic.Error(DiagnosticIds.DerivativeRefuted, claimSpan, "derivative claim refuted: " + v.ToString().Replace('\n', ' ')));
+                diagnostics.Add(Diagnostic.Error(DiagnosticIds.DerivativeRefuted, claimSpan, "derivative claim refuted: " + string.Join("; ", v.Details().Split('\n').Select(l => l.Trim()))));
             else if (v.Kind == VerdictKind.NotCheckable)
             {
                 var at = claimSpan;

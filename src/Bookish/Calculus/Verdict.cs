@@ -50,18 +50,22 @@ internal sealed record Verdict(VerdictKind Kind, string Message, Counterexample?
         pointsChecked = PointsChecked,
     });
 
-    public override string ToString()
+    public override string ToString() => KindText + ": " + Details();
+
+    /// <summary>The message and the counterexample without the verdict word (a diagnostic's id already says "refuted").</summary>
+    public string Details()
     {
         var sb = new StringBuilder();
-        sb.Append(KindText).Append(": ").Append(Message);
+        sb.Append(Message);
         if (Offending != null) sb.Append(" (at '").Append(Offending).Append("' in ").Append(Part).Append(')');
         if (Counterexample is { } c)
         {
             sb.AppendLine();
             sb.Append("  at ").AppendJoin(", ", c.Point.Select(p => $"{p.Name} = {p.Value}")).AppendLine();
-            sb.Append("  derivative:   ").AppendLine(c.Expected);
-            sb.Append("  link ").Append(c.Link.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(c.LinkSource).Append("): ").AppendLine(c.Claimed);
-            if (c.Row > 0)
+            // The message already quotes the link that differs: its value only, beside the derivative's.
+            sb.Append("  derivative: ").AppendLine(c.Expected);
+            sb.Append("  claimed:    ").AppendLine(c.Claimed);
+            if (c.Row > 0 && c.Expected.StartsWith('['))
                 sb.Append(CultureInfo.InvariantCulture, $"  entry ({c.Row}, {c.Column}): expected {Format.Number(c.ExpectedEntry ?? 0)}, claimed {Format.Number(c.ClaimedEntry ?? 0)}");
         }
         return sb.ToString().TrimEnd();

@@ -29,7 +29,8 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
         }
         Hits += fragments.Count - missing.Count;
         Misses += missing.Count;
-        if (missing.Count == 0) return new MathBatchResult(rendered, []);
+        var fromCache = fragments.Count - missing.Count;
+        if (missing.Count == 0) return new MathBatchResult(rendered, []) { FromCache = fromCache };
 
         var result = await inner.RenderAsync(missing, settings, cancellationToken);
         // A preamble TeX rejects (a package or macro of the author's) is reported by every build until it is fixed:
@@ -40,7 +41,7 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
             rendered[key] = math;
             if (keep) Store(key, math);
         }
-        return new MathBatchResult(rendered, result.Diagnostics) { TexRuns = result.TexRuns };
+        return new MathBatchResult(rendered, result.Diagnostics) { TexRuns = result.TexRuns, FromCache = fromCache };
     }
 
     private string PathOf(string key) => Path.Combine(directory, key[..2], key + ".json");

@@ -6,4 +6,6 @@ namespace Bookish.Equations;
 public sealed record MathBatchResult(IReadOnlyDictionary<string, RenderedMath> Rendered, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public int TexRuns { get; init; }
+    /// <summary>How many of the fragments came from the cache rather than TeX (the summary line's "from cache").</summary>
+    public int FromCache { get; init; }
 }

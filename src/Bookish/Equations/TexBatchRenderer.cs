@@ -103,12 +103,12 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         foreach (var (k, v) in run.Rendered) outcome.Rendered[k] = v;
         foreach (var (index, message) in run.Failures.ToList())
             foreach (var span in list[index].Spans)
-                outcome.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.TexError, span, Explain(message, list[index].Tex)));
+                outcome.Diagnostics.Add(Diagnostic.Error(DiagnosticIds.TexError, AtBrace(span, list[index].Tex), Explain(message, list[index].Tex)));
         if (run.Culprit is { } culprit)
         {
             var f = list[culprit];
             foreach (var span in f.Spans)
-                outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", f.Tex)));
+                outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, AtBrace(span, f.Tex), Explain(run.Message ?? "TeX failed", f.Tex)));
             var rest = list.Skip(culprit + 1).ToList();
             if (run.TimedOut)
                 foreach (var piece in Pieces(rest, Math.Min(StallPieces, rest.Count / MinPiece))) more.Add(RenderChunkAsync(piece, settings, keys, ct, suspect: true));
@@ -121,7 +121,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             if (list.Count == 1)
             {
                 foreach (var span in list[0].Spans)
-                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, span, Explain(run.Message ?? "TeX failed", list[0].Tex)));
+                    outcome.Diagnostics.Add(Diagnostic.Error(run.TimedOut ? DiagnosticIds.TexTimeout : DiagnosticIds.TexError, AtBrace(span, list[0].Tex), Explain(run.Message ?? "TeX failed", list[0].Tex)));
             }
             else
             {
@@ -141,7 +141,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
 
     /// <summary>TeX's words, plus a hint when they name Bookish's own wrapper rather than the author's text.</summary>
     private static string Explain(string message, string tex) =>
-        MathJaxHint(tex) is { } hint ? ExplainBraces(message, tex) + "\n" + hint : ExplainBraces(message, tex);
+        MathJaxHint(tex) is { } hint ? ExplainBraces(ForAuthor(message), tex) + "\n" + hint : ExplainBraces(ForAuthor(message), tex);
 
     private static string ExplainBraces(string message, string tex)
     {

@@ -16,6 +16,9 @@ internal sealed record MathResults(
     int TexRuns,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>How many fragments came from the cache (the rest of <see cref="Rendered"/> TeX typeset in this build).</summary>
+    public int FromCache { get; init; }
+
     /// <summary>Whether the fragment of this TeX in this mode failed to render.</summary>
     public bool HasFailed(string tex, MathMode mode) => Failed.Contains(MathFragment.KeyOf(tex, mode, Settings));
 }

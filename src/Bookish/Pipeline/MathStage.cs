@@ -14,7 +14,12 @@ namespace Bookish.Pipeline;
 /// </summary>
 internal static class MathStage
 {
-    public static string DefaultCacheDirectory => Path.GetFullPath(".bookish-cache");
+    /// <summary>
+    /// The equation cache when --cache-dir is not given: the user's cache (<c>$XDG_CACHE_HOME/bookish/equations</c>, else
+    /// <c>~/.cache/bookish/equations</c>), beside the TeX formats, never the folder the command happens to run from.
+    /// Entries are content-addressed (TeX, preamble, engine, toolchain), so projects share them safely.
+    /// </summary>
+    public static string DefaultCacheDirectory => Path.Combine(Toolchain.TexSandbox.CacheRoot, "equations");
 
     /// <summary>The settings every fragment is keyed and rendered with: the document's preamble (plus notation's macros) and the options.</summary>
     public static MathSettings SettingsFor(Publication publication, BuildOptions options, IEnumerable<MacroDefinition>? extraMacros = null) => new()
@@ -40,12 +45,13 @@ internal static class MathStage
         var diagnostics = new List<Diagnostic>();
         var settings = SettingsFor(publication, options, checks.ExtraMacros);
         var fragments = Collect(publication, checks);
+        options.Progress?.Report(new BuildProgress("math", $"typesetting {fragments.Count} equations with TeX (those in the cache are reused)"));
         Toolchain.PerfTrace.Mark("fragments collected");
         var renderer = Renderer(options, diagnostics);
         var math = await renderer.RenderAsync(fragments, settings, ct);
         diagnostics.AddRange(math.Diagnostics);
         var failed = fragments.Select(f => f.Key(settings)).Where(k => !math.Rendered.ContainsKey(k)).ToImmutableHashSet();
-        return new MathResults(settings, fragments, math.Rendered, failed, math.TexRuns, diagnostics);
+        return new MathResults(settings, fragments, math.Rendered, failed, math.TexRuns, diagnostics) { FromCache = math.FromCache };
     }
 
     /// <summary>The batch renderer (or the test's), behind the cache unless the build opts out.</summary>

@@ -26,6 +26,8 @@ public sealed record BuildOptions(string Input)
     public TimeSpan PdfTimeout { get; init; } = TimeSpan.FromSeconds(120);
     /// <summary>Called with each stage's name as it ends (read, checks, math, html, pdf, publish).</summary>
     public Action<string>? StageDone { get; init; }
+    /// <summary>Told as each long stage starts (reading, TeX typesetting N equations, the PDF, publishing): the CLI's progress display.</summary>
+    public IProgress<BuildProgress>? Progress { get; init; }
     public int? Parallelism { get; init; }
     /// <summary>--root: the project root every path the document names must lie in (default: the input's folder).</summary>
     public string? Root { get; init; }

@@ -29,6 +29,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string O
     public int MathFragments { get; init; }
     public int MathRendered { get; init; }
     public int TexRuns { get; init; }
+    /// <summary>Equations taken from the cache; <see cref="MathRendered"/> minus these were typeset by TeX in this build.</summary>
+    public int MathFromCache { get; init; }
+    /// <summary>Whether the output folder was written (false when the input was missing or could not be read at all).</summary>
+    public bool OutputWritten { get; init; }
     public string? PdfPath { get; init; }
     public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
 }

@@ -59,6 +59,8 @@ public static partial class Publisher
         void Lap(string stage) { Toolchain.PerfTrace.Mark("end " + stage); timings[stage] = watch.Elapsed; watch.Restart(); options.StageDone?.Invoke(stage); }
         BuildResult Result(Build b, BuildKind kind = BuildKind.Errors) => new(Sorted(b.Diagnostics), b.Output) { Kind = kind };
 
+        void Starting(string stage, string message) => options.Progress?.Report(new BuildProgress(stage, message));
+        Starting("read", "reading the document");
         build = build with { Read = ReadStage.Run(options.Input, build.Root) };
         if (build.Read.Publication is not { } read) return Result(build, build.Read.Kind);
         build = build with { Numbered = NumberStage.Number(read, build.Root) };
@@ -66,6 +68,7 @@ public static partial class Publisher
         build = build with { Numbered = await NumberStage.WithInstalledPackagesAsync(build.Numbered, ct, options.Toolchain) };
         var publication = build.Publication;
 
+        Starting("checks", "checking derivative claims and notation");
         build = build with { Checks = CheckStage.Run(publication) };
         Lap("checks");
 
@@ -79,6 +82,8 @@ public static partial class Publisher
         // The PDF needs only the model, the checks and which equations failed: it is typeset while the HTML is assembled.
         var checks = build.Checks;
         var math = build.Math;
+        if (options.Pdf) Starting("pdf", "typesetting the PDF (pdflatex) while writing the page");
+        else Starting("html", "writing the page");
         var pdf = options.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, math, options, build.Root, build.Templates, ct), ct) : null;
         await warmUp;
         build = build with { Html = HtmlStage.Run(publication, checks, math, build.Template, options, build.Root, build.Templates) };
@@ -89,6 +94,7 @@ public static partial class Publisher
             Lap("pdf");
         }
 
+        Starting("publish", "publishing");
         build = build with { Published = await PublishStage.RunAsync(build.Output, build.Staged, options.BeforeSwap, ct) };
         Lap("publish");
         return Result(build, BuildKind.Succeeded) with
@@ -97,6 +103,8 @@ public static partial class Publisher
             MathFragments = math.Fragments.Count,
             MathRendered = math.Rendered.Count,
             TexRuns = math.TexRuns,
+            MathFromCache = math.FromCache,
+            OutputWritten = true,
             PdfPath = build.Pdf?.PdfName is { } pdfName ? Path.Combine(build.Output, pdfName) : null,
             Timings = timings,
         };

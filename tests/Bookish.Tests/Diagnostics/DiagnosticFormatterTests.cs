@@ -12,8 +12,13 @@ public sealed class DiagnosticFormatterTests
         Assert.Equal(@"content/a.md:14:9: error BK2001: ! Undefined control sequence. \foo", DiagnosticFormatter.Text(Sample));
 
     [Fact]
-    public void GitHub_annotations_name_file_and_line() =>
-        Assert.StartsWith("::error file=content/a.md,line=14,col=9::BK2001:", DiagnosticFormatter.GitHub(Sample));
+    public void GitHub_annotations_name_file_line_span_and_a_title_with_the_id()
+    {
+        var line = DiagnosticFormatter.GitHub(Sample);
+
+        Assert.StartsWith("::error file=content/a.md,line=14,col=9,endColumn=20,title=BK2001 ", line);
+        Assert.Contains("::BK2001: ! Undefined control sequence.", line);
+    }
 
     [Fact]
     public void Json_has_the_span() =>
