@@ -30,5 +30,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string O
     public int MathRendered { get; init; }
     public int TexRuns { get; init; }
     public string? PdfPath { get; init; }
+    /// <summary>The EPUB written (with --epub or <c>formats: [epub]</c>), or null.</summary>
+    public string? EpubPath { get; init; }
     public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
 }
