@@ -33,7 +33,8 @@ internal static partial class EpubStage
         {
             CssHref = "epub.css",
             Badges = checks.Verdicts.ToDictionary(v => v.Key, v => HtmlStage.Badge(v.Value)),
-            PlotSvgs = checks.Plots.ToDictionary(p => p.Key, p => WithoutCustomProperties(p.Value.Svg)),
+            PlotSvgs = checks.Plots.OrderBy(p => p.Key, StringComparer.Ordinal).Select((p, i) => (p.Key, Svg: ForBook(p.Value.Svg, i)))
+                .ToDictionary(p => p.Key, p => p.Svg),
             Bibliography = checks.Bibliography,
         };
         var pageFiles = PageFiles(publication);
@@ -141,8 +142,24 @@ internal static partial class EpubStage
         return contents;
     }
 
-    /// <summary>Plot colours as the drawing's fallbacks: readers that do not know CSS custom properties would drop the stroke.</summary>
-    private static string WithoutCustomProperties(string svg) => CustomProperty().Replace(svg, m => m.Groups["fallback"].Value.Trim());
+    /// <summary>
+    /// A plot's SVG for the book: colours as the drawing's fallbacks (readers that do not know CSS custom properties
+    /// would drop the stroke), and its ids (Skia numbers clip paths per process) renamed after the plot's place, so
+    /// they are unique in the file and the same sources give the same book.
+    /// </summary>
+    internal static string ForBook(string svg, int plot)
+    {
+        svg = CustomProperty().Replace(svg, m => m.Groups["fallback"].Value.Trim());
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        svg = SvgId().Replace(svg, m => $"id=\"{renamed.GetValueOrDefault(m.Groups["id"].Value) ?? (renamed[m.Groups["id"].Value] = $"plot{plot + 1}-{renamed.Count + 1}")}\"");
+        return renamed.Count == 0 ? svg : SvgReference().Replace(svg, m => renamed.TryGetValue(m.Groups["id"].Value, out var to) ? m.Value.Replace("#" + m.Groups["id"].Value, "#" + to) : m.Value);
+    }
+
+    [GeneratedRegex(@"(?<=\s)id=""(?<id>[^""]+)""")]
+    private static partial Regex SvgId();
+
+    [GeneratedRegex(@"(url\(#(?<id>[^)""\s]+)\)|href=""#(?<id>[^""]+)"")")]
+    private static partial Regex SvgReference();
 
     [GeneratedRegex(@"var\(--[A-Za-z0-9-]+\s*,\s*(?<fallback>[^()]+)\)")]
     private static partial Regex CustomProperty();
