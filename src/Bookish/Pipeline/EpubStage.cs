@@ -135,7 +135,8 @@ internal static partial class EpubStage
             }
             var sections = Sections(page);
             // A chapter whose only top heading is its title lists that heading's subsections under the chapter.
-            if (sections.Count == 1 && sections[0].Href.EndsWith('#' + page.Blocks.OfType<Heading>().First().Id, StringComparison.Ordinal))
+            if (sections.Count == 1 && page.Blocks.OfType<Heading>().First() is var first
+                && Presentation.PlainText(first.Content).Trim() == Presentation.PageTitle(page))
                 sections = sections[0].Children;
             contents.Add(new EpubNavEntry(Presentation.PageTitle(page), file, sections));
         }

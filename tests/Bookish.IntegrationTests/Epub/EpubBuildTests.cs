@@ -208,6 +208,19 @@ public sealed class EpubBuildTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_command_line_writes_the_epub_with_the_epub_option()
+    {
+        var dir = Repo.TempDirectory();
+        var doc = Path.Combine(dir, "kurz.md");
+        File.WriteAllText(doc, "---\ntitle: Kurz und gut\nlang: de\n---\n\n# Eins\n\nDie Fläche ist $\\pi r^2$.\n");
+        var run = await BookishProcess.RunAsync(["build", doc, "-o", Path.Combine(dir, "out"), "--no-pdf", "--epub", "--cache-dir", Path.Combine(dir, "cache")]);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        using var zip = ZipFile.OpenRead(Path.Combine(dir, "out", "kurz.epub"));
+        Assert.Equal("de", Entry(zip, "OEBPS/content.opf").Descendants(Dc + "language").Single().Value);
+        Assert.Equal("de", Entry(zip, "OEBPS/index.xhtml").Root!.Attribute(XNamespace.Xml + "lang")!.Value);
+    }
+
+    [Fact]
     public async Task The_corpus_book_becomes_an_epub_that_epubcheck_passes()
     {
         var result = await BuildAsync(Repo.Corpus("bookish-simple", "book.xml"), Path.Combine(Repo.TempDirectory(), "out"));
