@@ -51,6 +51,9 @@ internal static partial class EpubStage
             return name;
         }
 
+        // The cover (a large PNG to draw and encode) is made on the other core while the pages are converted.
+        var coverDiagnostics = new DiagnosticBag();
+        var drawing = Task.Run(() => Cover(publication, math, root, coverDiagnostics));
         var documents = new List<EpubDocument>();
         foreach (var page in publication.Pages)
         {
@@ -59,8 +62,10 @@ internal static partial class EpubStage
                 NotationRows = checks.NotationRows.GetValueOrDefault(page.PageName, []),
                 InlineAnchors = checks.InlineAnchors.GetValueOrDefault(page.PageName, new Dictionary<(int, int), string>()),
             };
-            var converted = EpubXhtml.Convert(HtmlWriter.Write(page, pageContext),
-                new EpubPageContext(page.SourcePath, pageFiles) { ImageName = src => ImageName(page, src) });
+            var written = HtmlWriter.Write(page, pageContext);
+            Toolchain.PerfTrace.Mark("epub page written " + page.PageName);
+            var converted = EpubXhtml.Convert(written, new EpubPageContext(page.SourcePath, pageFiles) { ImageName = src => ImageName(page, src) });
+            Toolchain.PerfTrace.Mark("epub page converted " + page.PageName);
             diagnostics.AddRange(converted.Diagnostics);
             var isTitlePage = publication.IsBook && page.PageName == "index";
             documents.Add(new EpubDocument(pageFiles[page.PageName], Presentation.HeaderTitle(page, publication), converted.Xhtml, converted.HasSvg)
@@ -70,7 +75,8 @@ internal static partial class EpubStage
         }
 
         var metadata = Metadata(publication, diagnostics);
-        var cover = Cover(publication, math, root, diagnostics);
+        var cover = drawing.GetAwaiter().GetResult();
+        diagnostics.AddRange(coverDiagnostics.ToList());
         resources["epub.css"] = new EpubResource("epub.css", "text/css", File.ReadAllBytes(Path.Combine(templates, "epub.css")));
         var book = new EpubBook(metadata, documents, Contents(publication, pageFiles), [.. resources.Values.OrderBy(r => r.Name, StringComparer.Ordinal)])
         {
@@ -78,6 +84,7 @@ internal static partial class EpubStage
             NavAfter = publication.IsBook && publication.Pages.Length > 0 && publication.Pages[0].PageName == "index" ? 1 : 0,
             Cover = cover,
         };
+        Toolchain.PerfTrace.Mark("epub cover and metadata");
         var name = publication.Name + ".epub";
         var files = ImmutableDictionary<string, byte[]>.Empty.Add(name, EpubWriter.Write(book));
         return new EpubResult(new StagedFiles(files, ImmutableDictionary<string, string>.Empty), name, diagnostics.ToList());

@@ -31,6 +31,7 @@ internal static partial class EpubXhtml
     public static EpubPage Convert(string html, EpubPageContext context)
     {
         var document = new HtmlParser().ParseDocument(html);
+        Toolchain.PerfTrace.Mark("epub page parsed");
         var diagnostics = new DiagnosticBag();
         var images = new List<string>();
         RemoveInteractive(document);
@@ -43,6 +44,7 @@ internal static partial class EpubXhtml
         root.SetAttribute("xmlns:epub", EpubNs);
         if (root.GetAttribute("lang") is { Length: > 0 } lang) root.SetAttribute("xml:lang", lang);
         var hasSvg = document.QuerySelector("svg") is not null;
+        Toolchain.PerfTrace.Mark("epub page transformed");
         var xhtml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n" + root.ToHtml(XhtmlMarkupFormatter.Instance) + "\n";
         return new EpubPage(xhtml, images.Distinct(StringComparer.Ordinal).ToList(), hasSvg, diagnostics.ToList());
     }
