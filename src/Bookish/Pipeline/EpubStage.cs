@@ -28,7 +28,7 @@ internal static partial class EpubStage
     public static EpubResult Run(Publication publication, CheckResults checks, MathResults math, HtmlResult html, ProjectRoot root, string templates)
     {
         var diagnostics = new DiagnosticBag();
-        var template = File.ReadAllText(Path.Combine(templates, "epub-page.html"));
+        var template = File.ReadAllText(TemplateFile(templates, "epub-page.html"));
         var context = new HtmlWriterContext(publication, math.Rendered, math.Settings, template)
         {
             CssHref = "epub.css",
@@ -77,7 +77,7 @@ internal static partial class EpubStage
         var metadata = Metadata(publication, diagnostics);
         var cover = drawing.GetAwaiter().GetResult();
         diagnostics.AddRange(coverDiagnostics.ToList());
-        resources["epub.css"] = new EpubResource("epub.css", "text/css", File.ReadAllBytes(Path.Combine(templates, "epub.css")));
+        resources["epub.css"] = new EpubResource("epub.css", "text/css", File.ReadAllBytes(TemplateFile(templates, "epub.css")));
         var book = new EpubBook(metadata, documents, Contents(publication, pageFiles), [.. resources.Values.OrderBy(r => r.Name, StringComparer.Ordinal)])
         {
             // The contents page follows the title page of a book, and opens an article.
@@ -88,6 +88,13 @@ internal static partial class EpubStage
         var name = publication.Name + ".epub";
         var files = ImmutableDictionary<string, byte[]>.Empty.Add(name, EpubWriter.Write(book));
         return new EpubResult(new StagedFiles(files, ImmutableDictionary<string, string>.Empty), name, diagnostics.ToList());
+    }
+
+    /// <summary>A template of the EPUB from the build's templates folder, or the shipped one when that folder has none (an older copy).</summary>
+    private static string TemplateFile(string templates, string name)
+    {
+        var path = Path.Combine(templates, name);
+        return File.Exists(path) ? path : Path.Combine(Templates.Directory(), name);
     }
 
     /// <summary>Each page's file in the book: its page name with <c>.xhtml</c> (names the book itself uses get a suffix).</summary>
