@@ -89,6 +89,7 @@ internal static partial class BookishCommand
         var input = InputArgument("A Markdown file, a folder holding index.md, or a bookish XML root file");
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: output/<name>)" };
         var noPdf = new Option<bool>("--no-pdf") { Description = "Skip the PDF" };
+        var epub = new Option<bool>("--epub") { Description = "Also write an EPUB 3 book (<name>.epub); formats: [html, pdf, epub] in front matter does too" };
         var keepTex = new Option<bool>("--keep-tex") { Description = "Leave the generated .tex beside the PDF" };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Equation cache folder (default: ~/.cache/bookish/equations, or under $XDG_CACHE_HOME)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Render every equation, bypassing the cache" };
@@ -102,7 +103,7 @@ internal static partial class BookishCommand
         mathOut.AcceptOnlyFromAmong("svg", "png");
         var format = Format;
         var projectRoot = RootOption();
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout };
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, epub, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout };
         cmd.SetAction(async (parse, ct) =>
         {
             if (!ValidTimeouts(parse)) return ExitCodes.Usage;
@@ -114,6 +115,7 @@ internal static partial class BookishCommand
                 StageDone = stage => { lock (done) done.Add(stage); },
                 OutputDirectory = parse.GetValue(output),
                 Pdf = !parse.GetValue(noPdf),
+                Epub = parse.GetValue(epub),
                 KeepTex = parse.GetValue(keepTex),
                 CacheDirectory = parse.GetValue(cacheDir),
                 UseCache = !parse.GetValue(noCache),

@@ -19,6 +19,8 @@ internal sealed record Build(BuildOptions Options, string Output, ProjectRoot Ro
     public MathResults? Math { get; init; }
     public HtmlResult? Html { get; init; }
     public PdfStageResult? Pdf { get; init; }
+    public OutputFormats? Formats { get; init; }
+    public EpubResult? Epub { get; init; }
     public IReadOnlyList<Diagnostic>? Published { get; init; }
 
     /// <summary>The publication every stage after numbering works on.</summary>
@@ -26,9 +28,9 @@ internal sealed record Build(BuildOptions Options, string Output, ProjectRoot Ro
 
     /// <summary>Every stage's diagnostics, in stage order (the PDF's after the page's, as the PDF finishes last).</summary>
     public IEnumerable<Diagnostic> Diagnostics =>
-        new[] { Read?.Diagnostics, Numbered?.Diagnostics, Checks?.Diagnostics, Template?.Diagnostics, Math?.Diagnostics, Html?.Diagnostics, Pdf?.Diagnostics, Published }
+        new[] { Read?.Diagnostics, Numbered?.Diagnostics, Checks?.Diagnostics, Template?.Diagnostics, Math?.Diagnostics, Html?.Diagnostics, Formats?.Diagnostics, Epub?.Diagnostics, Pdf?.Diagnostics, Published }
             .SelectMany(d => d ?? []);
 
     /// <summary>Every file the writers staged for the output folder.</summary>
-    public StagedFiles Staged => (Html?.Staged ?? StagedFiles.Empty).And(Pdf?.Staged ?? StagedFiles.Empty);
+    public StagedFiles Staged => (Html?.Staged ?? StagedFiles.Empty).And(Epub?.Staged ?? StagedFiles.Empty).And(Pdf?.Staged ?? StagedFiles.Empty);
 }

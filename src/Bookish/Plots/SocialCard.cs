@@ -12,16 +12,20 @@ internal static class SocialCard
 {
     public const int Width = 1200, Height = 630;
 
-    public static byte[]? Draw(Publication publication, IReadOnlyList<MathFragment> fragments, IReadOnlyDictionary<string, RenderedMath> rendered, MathSettings settings)
+    public static byte[]? Draw(Publication publication, IReadOnlyList<MathFragment> fragments, IReadOnlyDictionary<string, RenderedMath> rendered, MathSettings settings) =>
+        Draw(publication, fragments, rendered, settings, Width, Height);
+
+    /// <summary>The same card at another size (the EPUB's cover is a portrait 1200x1800 one).</summary>
+    public static byte[]? Draw(Publication publication, IReadOnlyList<MathFragment> fragments, IReadOnlyDictionary<string, RenderedMath> rendered, MathSettings settings, int width, int height)
     {
         var meta = publication.Metadata;
         var title = meta.Title.Length > 0 ? meta.Title : publication.Name;
-        using var bitmap = new SKBitmap(Width, Height);
+        using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(new SKColor(0xFF, 0xFF, 0xF8));
             using var band = new SKPaint { Color = new SKColor(0x0B, 0x57, 0xA4) };
-            canvas.DrawRect(0, 0, 18, Height, band);
+            canvas.DrawRect(0, 0, 18, height, band);
             var face = PlotRenderer.Typeface();
             using var ink = new SKPaint { Color = new SKColor(0x1D, 0x1D, 0x1F), IsAntialias = true };
             using var muted = new SKPaint { Color = new SKColor(0x5A, 0x5A, 0x60), IsAntialias = true };
@@ -29,7 +33,7 @@ internal static class SocialCard
             using var smallFont = new SKFont(face, 30);
 
             var y = 110f;
-            foreach (var line in Wrap(title, titleFont, Width - 160).Take(3))
+            foreach (var line in Wrap(title, titleFont, width - 160).Take(3))
             {
                 canvas.DrawText(line, 80, y, SKTextAlign.Left, titleFont, ink);
                 y += 70;
@@ -46,7 +50,7 @@ internal static class SocialCard
             {
                 using (picture)
                 {
-                    var box = new SKRect(80, y + 40, Width - 80, Height - 60);
+                    var box = new SKRect(80, y + 40, width - 80, height - 60);
                     var bounds = picture.CullRect;
                     var scale = Math.Min(box.Width / bounds.Width, box.Height / bounds.Height);
                     scale = Math.Min(scale, 6f);

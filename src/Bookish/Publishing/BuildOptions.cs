@@ -8,6 +8,8 @@ public sealed record BuildOptions(string Input)
     /// <summary>Output folder; default <c>output/&lt;name&gt;</c> under the current directory.</summary>
     public string? OutputDirectory { get; init; }
     public bool Pdf { get; init; } = true;
+    /// <summary>--epub: also write the publication as an EPUB 3 book (<c>&lt;name&gt;.epub</c>); <c>formats: [epub]</c> in front matter does too.</summary>
+    public bool Epub { get; init; }
     public bool KeepTex { get; init; }
     public string? CacheDirectory { get; init; }
     public bool UseCache { get; init; } = true;

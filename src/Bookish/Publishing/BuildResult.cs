@@ -34,5 +34,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string O
     /// <summary>Whether the output folder was written (false when the input was missing or could not be read at all).</summary>
     public bool OutputWritten { get; init; }
     public string? PdfPath { get; init; }
+    /// <summary>The EPUB written (with --epub or <c>formats: [epub]</c>), or null.</summary>
+    public string? EpubPath { get; init; }
     public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
 }

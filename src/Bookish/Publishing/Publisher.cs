@@ -82,12 +82,19 @@ public static partial class Publisher
         // The PDF needs only the model, the checks and which equations failed: it is typeset while the HTML is assembled.
         var checks = build.Checks;
         var math = build.Math;
-        if (options.Pdf) Starting("pdf", "typesetting the PDF (pdflatex) while writing the page");
+        build = build with { Formats = OutputFormats.For(publication, options) };
+        if (build.Formats.Pdf) Starting("pdf", "typesetting the PDF (pdflatex) while writing the page");
         else Starting("html", "writing the page");
-        var pdf = options.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, math, options, build.Root, build.Templates, ct), ct) : null;
+        var pdf = build.Formats.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, math, options, build.Root, build.Templates, ct), ct) : null;
         await warmUp;
         build = build with { Html = HtmlStage.Run(publication, checks, math, build.Template, options, build.Root, build.Templates) };
         Lap("html");
+        if (build.Formats.Epub)
+        {
+            Starting("epub", "writing the EPUB");
+            build = build with { Epub = EpubStage.Run(publication, checks, math, build.Html, build.Root, build.Templates) };
+            Lap("epub");
+        }
         if (pdf is not null)
         {
             build = build with { Pdf = await pdf };
@@ -106,6 +113,7 @@ public static partial class Publisher
             MathFromCache = math.FromCache,
             OutputWritten = true,
             PdfPath = build.Pdf?.PdfName is { } pdfName ? Path.Combine(build.Output, pdfName) : null,
+            EpubPath = build.Epub?.EpubName is { } epubName ? Path.Combine(build.Output, epubName) : null,
             Timings = timings,
         };
     }

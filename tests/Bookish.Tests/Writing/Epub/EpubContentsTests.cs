@@ -1,0 +1,38 @@
+using Bookish.Model;
+using Bookish.Pipeline;
+
+namespace Bookish.Tests.Writing.Epub;
+
+/// <summary>The navigation document's contents: each chapter with its sections; a chapter's own title heading is not repeated under it.</summary>
+public sealed class EpubContentsTests
+{
+    private static Publication Book(params (string Name, string Markdown)[] chapters)
+    {
+        var index = TestDocuments.Read("---\ntitle: A Book\n---\n\nWelcome.\n", "/b/index.md");
+        var pages = chapters.Select(c => TestDocuments.Read(c.Markdown, $"/b/{c.Name}.md") with { PageName = c.Name });
+        return new Publication(index.Metadata, [index, .. pages], true, "b");
+    }
+
+    [Fact]
+    public void A_chapter_lists_its_sections_and_one_headed_by_its_title_lists_the_subsections()
+    {
+        var book = Book(("one", "---\ntitle: An intro\n---\n\n# The first section\n\nText.\n"),
+            ("two", "# Gradients\n\n## Definition {#sec:def}\n\n## Examples\n"));
+        var contents = EpubStage.Contents(book, EpubStage.PageFiles(book));
+        Assert.Equal(["A Book", "An intro", "Gradients"], contents.Select(e => e.Title));
+        Assert.Equal("index.xhtml", contents[0].Href);
+        Assert.Equal(["1 The first section"], contents[1].Children.Select(e => e.Title));
+        Assert.Equal(2, contents[2].Children.Count);
+        Assert.Equal("two.xhtml#sec:def", contents[2].Children[0].Href);
+    }
+
+    [Fact]
+    public void Page_files_are_xhtml_and_never_the_books_own_names()
+    {
+        var book = Book(("nav", "# Navigation\n"), ("cover", "# Covers\n"));
+        var files = EpubStage.PageFiles(book);
+        Assert.Equal("index.xhtml", files["index"]);
+        Assert.Equal("nav-2.xhtml", files["nav"]);
+        Assert.Equal("cover-2.xhtml", files["cover"]);
+    }
+}
