@@ -33,5 +33,6 @@ public static partial class DiagnosticIds
         DerivativeRefuted, DerivativeNotCheckable, ParityDifference,
         ItalicOperator, NotationForm, NotationDuplicate, NotationUnused, NotationUndeclared, UndefinedMacro,
         PlotError, PlotBudget, BuildTimeout,
+        UnterminatedDollar, UnknownCitationKey, UnknownCalloutKind, UnclosedDiv, UnknownCitationStyle,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }
