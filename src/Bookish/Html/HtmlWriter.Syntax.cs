@@ -85,8 +85,12 @@ internal sealed partial class HtmlWriter
     private INode CitationNode(Citation c)
     {
         if (CitationLabels.AsCrossRef(c, _page.Labels) is { } x) return CrossRefElement(x);
+        var pieces = _context.Bibliography.Pieces(c);
+        // A bare @word without a bibliography is the author's text.
+        if (c.Bare && pieces is [{ RefId: null } text] && _context.Bibliography.Find(c.Keys[0]) is null && !_context.Bibliography.Declared)
+            return _html.CreateTextNode(text.Text);
         var span = El("span", c.Narrative ? "citation narrative" : "citation");
-        foreach (var piece in _context.Bibliography.Pieces(c))
+        foreach (var piece in pieces)
         {
             if (piece.RefId is null) { span.AppendChild(_html.CreateTextNode(piece.Text)); continue; }
             var a = El("a", null, piece.Text);

@@ -11,6 +11,9 @@ internal sealed partial class MarkdigConverter
     /// <summary>Callout kinds: Quarto's five, and the ones Bookish's own syntax always knew.</summary>
     internal static readonly string[] CalloutKinds = ["note", "tip", "warning", "important", "caution", "aside"];
 
+    /// <summary>Kinds the legacy dialect's converter writes as <c>::: kind</c>.</summary>
+    private static readonly string[] LegacyKinds = ["about", "callout", "chapquote", "figure", "info", "danger"];
+
     private Model.Block Div(FencedDivSyntax div, Text.SourceSpan span)
     {
         var fence = span.Start();
@@ -25,7 +28,9 @@ internal sealed partial class MarkdigConverter
 
         var quarto = attributes.Classes.FirstOrDefault(c => c.StartsWith("callout-", StringComparison.Ordinal));
         var name = quarto is not null ? quarto["callout-".Length..] : attributes.Classes.FirstOrDefault() ?? "note";
-        if (!CalloutKinds.Contains(name))
+        // Bookish's own '::: kind Title' keeps any kind the legacy dialect makes (about, chapquote, figure, …).
+        var bare = quarto is null && attributes.Id is null && attributes.Properties.IsEmpty && attributes.Classes.Length == 1 && !div.Braced;
+        if (!CalloutKinds.Contains(name) && !(bare && LegacyKinds.Contains(name)))
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticIds.UnknownCalloutKind, fence,
                 $"unknown callout kind '{(quarto ?? name)}': use {string.Join(", ", CalloutKinds.Take(5).Select(k => "callout-" + k))} (or a theorem kind: {string.Join(", ", TheoremKind.All.Select(k => k.Name))}); shown as a note"));

@@ -54,6 +54,7 @@ internal sealed class FencedDivParser : BlockParser
             Attributes = attributes,
             Arguments = arguments,
             FenceLength = colons,
+            Braced = info.StartsWith('{'),
         };
         processor.NewBlocks.Push(div);
         return BlockState.ContinueDiscard;

@@ -13,6 +13,8 @@ internal sealed class FencedDivSyntax(BlockParser parser) : ContainerBlock(parse
     /// <summary>The words after a bare kind (<c>::: tip Title words</c>).</summary>
     public string Arguments { get; set; } = "";
     public int FenceLength { get; set; }
+    /// <summary>Attributes written in braces (<c>{.kind}</c>) rather than a bare word.</summary>
+    public bool Braced { get; set; }
     /// <summary>Closed by its own fence.</summary>
     public bool Closed { get; set; }
     /// <summary>Closed by Markdig, by its fence or because its parent ended.</summary>
