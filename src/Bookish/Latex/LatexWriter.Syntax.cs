@@ -35,7 +35,13 @@ internal sealed partial class LatexWriter
         _out.Line($"\\begin{{{env}}}{title}");
         if (t.Label is { Length: > 0 } label) _out.Line($"\\label{{{LabelOf(label)}}}%");
         else if (t.Id.Length > 0) _out.Line($"\\hypertarget{{{LabelOf(t.Id)}}}{{}}%");
-        foreach (var b in t.Blocks) Block(b);
+        // A proof's ∎ ends its last line: that paragraph runs straight into \end{proof}, with no paragraph break between.
+        var last = t.Kind.IsProof && t.Blocks.Length > 0 && t.Blocks[^1] is Paragraph p && !_context.Failed.ContainsKey(p.Span) ? p : null;
+        foreach (var b in t.Blocks)
+        {
+            if (ReferenceEquals(b, last)) { _out.Mark(b.Span); _out.Line(Inlines(last.Content)); }
+            else Block(b);
+        }
         _out.Line($"\\end{{{env}}}");
     }
 
