@@ -20,6 +20,19 @@ internal sealed record BibEntry(string Type, string Key, ImmutableDictionary<str
         return string.Join(". ", parts.Select(p => p.TrimEnd('.'))) + ".";
     }
 
+    /// <summary>"Authors (Year). Title. Venue." for the author-year style, <paramref name="year"/> with its 2020a letter.</summary>
+    public string FormattedAuthorYear(string year)
+    {
+        var parts = new List<string>();
+        var who = this["author"] ?? this["editor"];
+        var names = who is null ? "" : string.Join(", ", who.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Name));
+        parts.Add((names.Length > 0 ? names + " " : "") + $"({year})");
+        if (this["title"] is { } title) parts.Add(title);
+        var venue = this["journal"] ?? this["booktitle"] ?? this["publisher"] ?? this["howpublished"] ?? this["institution"];
+        if (!string.IsNullOrWhiteSpace(venue)) parts.Add(venue);
+        return string.Join(". ", parts.Select(p => p.TrimEnd('.'))) + ".";
+    }
+
     /// <summary>"Last, First" becomes "First Last".</summary>
     private static string Name(string name)
     {

@@ -34,5 +34,6 @@ public static partial class DiagnosticIds
         ItalicOperator, NotationForm, NotationDuplicate, NotationUnused, NotationUndeclared, UndefinedMacro,
         PlotError, PlotBudget, BuildTimeout,
         UnknownFormat, EpubRemoteImage, EpubMetadata, EpubLinkedFile, EpubImageType,
+        UnterminatedDollar, UnknownCitationKey, UnknownCalloutKind, UnclosedDiv, UnknownCitationStyle,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }

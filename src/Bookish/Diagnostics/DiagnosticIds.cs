@@ -47,6 +47,17 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor NotationUndeclared = Warning("BK5005", "symbol used but not declared");
     public static readonly DiagnosticDescriptor UndefinedMacro = Error("BK5006", "undefined macro");
     public static readonly DiagnosticDescriptor PlotError = Error("BK6001", "plot error");
+    // Pandoc and Quarto syntax (issue 22): citations, callouts, fenced divs, dollars.
+    /// <summary>A <c>$</c> or <c>$$</c> opens inline math that never closes in its paragraph.</summary>
+    public static readonly DiagnosticDescriptor UnterminatedDollar = Warning("BK1300", "unterminated $");
+    /// <summary>A citation names a key the bibliography does not have.</summary>
+    public static readonly DiagnosticDescriptor UnknownCitationKey = Error("BK1301", "unknown citation key");
+    /// <summary>A callout or fenced div names a kind Bookish does not know; it is shown as a note.</summary>
+    public static readonly DiagnosticDescriptor UnknownCalloutKind = Warning("BK1302", "unknown callout kind");
+    /// <summary>A fenced div (<c>:::</c>) is not closed before the end of the file.</summary>
+    public static readonly DiagnosticDescriptor UnclosedDiv = Error("BK1303", "unclosed fenced div");
+    /// <summary>The front matter names a citation style Bookish cannot format; numeric is used.</summary>
+    public static readonly DiagnosticDescriptor UnknownCitationStyle = Warning("BK1304", "unknown citation style");
     /// <summary>The whole build exceeded its --timeout budget.</summary>
     public static readonly DiagnosticDescriptor BuildTimeout = Error("BK9101", "build timeout");
 }

@@ -43,6 +43,7 @@ internal static class MathCollector
             case ListBlock l: foreach (var i in l.Items) foreach (var b in i.Blocks) Walk(b, add, extra); break;
             case BlockQuote q: foreach (var b in q.Blocks) Walk(b, add, extra); break;
             case Aside a: Inlines(a.Title, add, extra); foreach (var b in a.Blocks) Walk(b, add, extra); break;
+            case Theorem t: Inlines(t.Title, add, extra); foreach (var b in t.Blocks) Walk(b, add, extra); break;
             case Table t:
                 Inlines(t.Caption, add, extra);
                 foreach (var r in t.Rows) foreach (var c in r.Cells) Inlines(c.Content, add, extra);

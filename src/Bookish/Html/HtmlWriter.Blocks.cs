@@ -87,18 +87,9 @@ internal sealed partial class HtmlWriter
             case RawBlock:
                 return _html.CreateComment(" raw LaTeX omitted in HTML ");
             case Aside a:
-            {
-                var e = WithSource(El("aside", "callout " + a.Kind), a);
-                e.SetAttribute("role", "note");
-                if (a.Title.Length > 0)
-                {
-                    var title = El("p", "callout-title");
-                    AppendInlines(title, a.Title);
-                    e.AppendChild(title);
-                }
-                foreach (var b in a.Blocks) e.AppendChild(Block(b));
-                return e;
-            }
+                return AsideElement(a);
+            case Theorem t:
+                return TheoremElement(t);
             case NotationTablePlaceholder n:
                 return NotationTableElement(n);
             default:

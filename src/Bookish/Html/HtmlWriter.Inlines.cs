@@ -67,7 +67,7 @@ internal sealed partial class HtmlWriter
             case MathInline m: return InlineMath(m);
             case Note n: return NoteElement(n);
             case CrossRef x: return CrossRefElement(x);
-            case Citation c: return CitationElement(c);
+            case Citation c: return CitationNode(c);
             case RawInline r when r.Format == "html":
             {
                 var span = El("span");
@@ -92,25 +92,6 @@ internal sealed partial class HtmlWriter
         return a;
     }
 
-    private INode CitationElement(Citation c)
-    {
-        // "[1, 3]" with each number linking to its entry in the reference list.
-        var span = El("span", "citation");
-        span.AppendChild(_html.CreateTextNode("["));
-        for (var i = 0; i < c.Keys.Length; i++)
-        {
-            if (i > 0) span.AppendChild(_html.CreateTextNode(", "));
-            var reference = _context.Bibliography.Find(c.Keys[i]);
-            if (reference is null) { span.AppendChild(_html.CreateTextNode("?")); continue; }
-            var a = El("a", null, reference.Number.ToString());
-            a.SetAttribute("href", "#" + reference.Id);
-            span.AppendChild(a);
-            _cited.Add(reference);
-        }
-        span.AppendChild(_html.CreateTextNode("]"));
-        return span;
-    }
-
     private readonly HashSet<Citations.Reference> _cited = [];
 
     /// <summary>The reference list of the entries this page cites, in citation-number order.</summary>
@@ -120,12 +101,14 @@ internal sealed partial class HtmlWriter
         var section = El("section", "references");
         section.Id = "references";
         section.AppendChild(El("h2", null, "References"));
-        var ol = El("ol");
+        // Author-year references are a list sorted by author, without numbers.
+        var authorYear = _context.Bibliography.Style == Citations.CitationStyle.AuthorYear;
+        var ol = El(authorYear ? "ul" : "ol", authorYear ? "author-year" : null);
         foreach (var r in _cited.OrderBy(r => r.Number))
         {
             var li = El("li");
             li.Id = r.Id;
-            li.SetAttribute("value", r.Number.ToString());
+            if (!authorYear) li.SetAttribute("value", r.Number.ToString());
             if (r.Link is { Length: > 0 } link)
             {
                 var a = El("a", null, r.Text);

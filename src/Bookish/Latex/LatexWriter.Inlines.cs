@@ -44,8 +44,7 @@ internal sealed partial class LatexWriter
         MathInline m => m.Tex.StartsWith("\\displaystyle", StringComparison.Ordinal) ? $"${m.Tex}$" : (moving ? $"\\texorpdfstring{{${m.Tex}$}}{{{LatexEscaper.Escape(m.Tex)}}}" : $"${m.Tex}$"),
         Note n => NoteText(n, moving),
         CrossRef x => CrossRef(x),
-        Citation c => "[" + string.Join(", ", c.Keys.Select(k => _context.Bibliography.Find(k) is { } r
-            ? $"\\hyperlink{{{r.Id}}}{{{r.Number}}}" : "?")) + "]",
+        Citation c => CitationText(c),
         RawInline r when r.Format == "latex" => r.Text,
         RawInline r when HtmlInlineTag.Of(r) is { Name: "br" } => moving ? " " : "\\newline{}",
         _ => "",

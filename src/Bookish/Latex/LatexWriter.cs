@@ -47,6 +47,7 @@ internal sealed partial class LatexWriter
             {
                 case "%% bookish:preamble":
                     foreach (var l in packages) _out.Line(l);
+                    TheoremPreamble();
                     break;
                 case "\\begin{document}":
                     // The document's own macros come after the lockdown, like its equations and raw blocks.
@@ -130,7 +131,10 @@ internal sealed partial class LatexWriter
         {
             var text = LatexEscaper.Escape(r.Text);
             if (r.Link is { Length: > 0 } link) text = $"\\href{{{LatexEscaper.Url(link)}}}{{{text}}}";
-            _out.Line($"\\noindent\\hypertarget{{{r.Id}}}{{}}{r.Number}. {text}\\par");
+            // Author-year references are sorted by author and carry no number; a hanging indent sets them apart.
+            _out.Line(_context.Bibliography.Style == Citations.CitationStyle.AuthorYear
+                ? $"\\noindent\\hangindent=1.5em\\hangafter=1\\hypertarget{{{r.Id}}}{{}}{text}\\par"
+                : $"\\noindent\\hypertarget{{{r.Id}}}{{}}{r.Number}. {text}\\par");
         }
     }
 
@@ -253,6 +257,9 @@ internal sealed partial class LatexWriter
                 break;
             case NotationTablePlaceholder:
                 NotationTable();
+                break;
+            case Theorem t:
+                TheoremBlock(t);
                 break;
         }
     }

@@ -65,7 +65,11 @@ internal sealed record ThematicBreak(SourceSpan Span) : Block(Span);
 internal sealed record RawBlock(string Format, string Text, SourceSpan Span) : Block(Span);
 
 /// <summary>An aside or callout box (kind: note, tip, warning, aside).</summary>
-internal sealed record Aside(string Kind, ImmutableArray<Inline> Title, ImmutableArray<Block> Blocks, SourceSpan Span) : Block(Span);
+internal sealed record Aside(string Kind, ImmutableArray<Inline> Title, ImmutableArray<Block> Blocks, SourceSpan Span) : Block(Span)
+{
+    /// <summary>Quarto's <c>collapse="true"</c> (folded) or <c>"false"</c> (open, foldable); null: not foldable.</summary>
+    public bool? Collapse { get; init; }
+}
 
 /// <summary>Where the notation table is placed.</summary>
 internal sealed record NotationTablePlaceholder(SourceSpan Span) : Block(Span);

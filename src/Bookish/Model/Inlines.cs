@@ -37,6 +37,26 @@ internal sealed record CrossRef(string Label, SourceSpan Span) : Inline(Span)
     public bool Parenthesized { get; init; }
 }
 
-internal sealed record Citation(ImmutableArray<string> Keys, SourceSpan Span) : Inline(Span);
+/// <summary>
+/// A citation of one or more keys: parenthetical (<c>[@a; see @b, p. 3]</c>, <c>\citep</c>) or narrative (<c>@a</c>,
+/// <c>\citet</c>). <see cref="Items"/> carries each key's prefix, locator and author suppression (<c>[-@a]</c>).
+/// </summary>
+internal sealed record Citation(ImmutableArray<string> Keys, SourceSpan Span) : Inline(Span)
+{
+    private readonly ImmutableArray<CitationItem> _items;
+
+    /// <summary>The cited items, in order; plain keys when the reader gave none.</summary>
+    public ImmutableArray<CitationItem> Items
+    {
+        get => _items.IsDefaultOrEmpty ? Keys.Select(k => new CitationItem(k)).ToImmutableArray() : _items;
+        init => _items = value;
+    }
+
+    /// <summary>True for the author-in-text form: "Doe (2020)" or "Doe [1]".</summary>
+    public bool Narrative { get; init; }
+
+    /// <summary>Written as a bare <c>@key</c> in prose: without a bibliography it stays text, and a label makes it a cross-reference.</summary>
+    public bool Bare { get; init; }
+}
 
 internal sealed record RawInline(string Format, string Text, SourceSpan Span) : Inline(Span);

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Bookish.Model;
 
-internal enum LabelKind { Section, Equation, Figure, Table, Note, Citation, Other }
+internal enum LabelKind { Section, Equation, Figure, Table, Note, Citation, Other, Theorem }
 
 /// <summary>A resolved label: what it is, its printed number, and its anchor (page + id).</summary>
 internal sealed record LabelTarget(string Label, LabelKind Kind, string Number, string Page, string Id)

@@ -14,6 +14,7 @@ internal static class ModelWalker
             ListBlock l => l.Items.SelectMany(i => i.Blocks),
             BlockQuote q => q.Blocks,
             Aside a => a.Blocks,
+            Theorem t => t.Blocks,
             _ => [],
         };
         foreach (var c in children)
@@ -47,6 +48,7 @@ internal static class ModelWalker
         Table t => t.Caption.Concat(t.Rows.SelectMany(r => r.Cells.SelectMany(c => c.Content))),
         Figure f => f.Caption,
         Aside a => a.Title,
+        Theorem t => t.Title,
         _ => [],
     };
 }

@@ -60,7 +60,7 @@ internal static partial class Numbering
         return rows;
     }
 
-    private sealed class State(string page, string prefix, bool numberSections, ImmutableDictionary<string, LabelTarget>.Builder targets, ImmutableArray<Block> all)
+    private sealed partial class State(string page, string prefix, bool numberSections, ImmutableDictionary<string, LabelTarget>.Builder targets, ImmutableArray<Block> all)
     {
         private readonly int[] _sections = new int[7];
         private readonly int _topLevel = TopLevel(all);
@@ -160,6 +160,7 @@ internal static partial class Numbering
                 case ListBlock l: return l with { Items = l.Items.Select(i => i with { Blocks = Blocks(i.Blocks) }).ToImmutableArray() };
                 case BlockQuote q: return q with { Blocks = Blocks(q.Blocks) };
                 case Aside a: return a with { Blocks = Blocks(a.Blocks), Title = Inlines(a.Title) };
+                case Theorem t: return TheoremBlock(t);
                 default: return block;
             }
         }

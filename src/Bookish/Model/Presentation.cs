@@ -65,6 +65,7 @@ internal static class Presentation
         { Kind: LabelKind.Section } t => t.Number.Length > 0 ? (x.Parenthesized ? $"Section {t.Number}" : t.Number) : t.Title ?? t.Label,
         { Kind: LabelKind.Figure } t => x.Parenthesized ? $"Figure {t.Number}" : t.Number,
         { Kind: LabelKind.Table } t => x.Parenthesized ? $"Table {t.Number}" : t.Number,
+        { Kind: LabelKind.Theorem } t => x.Parenthesized ? $"{t.Title} {t.Number}".Trim() : t.Number.Length > 0 ? t.Number : t.Title ?? t.Label,
         { } t => t.Number.Length > 0 ? t.Number : t.Title ?? t.Label,
     };
 
@@ -104,6 +105,7 @@ internal static class Presentation
                 case ListBlock l: sb.Append(SourceText(l.Items.SelectMany(i => i.Blocks))); break;
                 case BlockQuote q: sb.Append(SourceText(q.Blocks)); break;
                 case Aside a: sb.Append(SourceText(a.Blocks)); break;
+                case Theorem t: sb.Append(SourceText(t.Blocks)); break;
                 case Table t: foreach (var r in t.Rows) foreach (var c in r.Cells) { SourceText(sb, c.Content); sb.Append(" | "); } break;
                 case Figure f: SourceText(sb, f.Caption); break;
                 case CheckBlock c: sb.Append(c.Display); break;

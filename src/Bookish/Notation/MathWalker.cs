@@ -29,6 +29,7 @@ internal static class MathWalker
             case ListBlock l: foreach (var i in l.Items) foreach (var b in i.Blocks) Block(b, into); break;
             case BlockQuote q: foreach (var b in q.Blocks) Block(b, into); break;
             case Aside a: Inlines(a.Title, into); foreach (var b in a.Blocks) Block(b, into); break;
+            case Theorem t: Inlines(t.Title, into); foreach (var b in t.Blocks) Block(b, into); break;
             case Table t:
                 Inlines(t.Caption, into);
                 foreach (var r in t.Rows) foreach (var c in r.Cells) Inlines(c.Content, into);

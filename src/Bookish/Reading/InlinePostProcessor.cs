@@ -6,15 +6,16 @@ namespace Bookish.Reading;
 
 /// <summary>
 /// Finds cross-references and citations in text: <c>\eqref{eq:x}</c>, <c>\ref{x}</c>, <c>@eq:x</c> (also sec, fig, tbl),
-/// and <c>[@key; @key2]</c>.
+/// and groups citations written in brackets (<c>[see @a, p. 3; @b]</c>, see <see cref="CitationGroups"/>).
 /// </summary>
 internal static partial class InlinePostProcessor
 {
-    [GeneratedRegex(@"\\(?<kind>eqref|ref)\{(?<label>[^}\s]+)\}|(?<![\w@])@(?<at>(?:eq|sec|fig|tbl|table|thm|lst):[A-Za-z0-9_\-:.]*[A-Za-z0-9_])|\[(?<cite>@[^\]]+)\]")]
+    [GeneratedRegex(@"\\(?<kind>eqref|ref)\{(?<label>[^}\s]+)\}|(?<![\w@])@(?<at>(?:eq|sec|fig|tbl|table|thm|lst|lem|cor|prp|def|exm|exr|sol|rem|cnj):[A-Za-z0-9_\-:.]*[A-Za-z0-9_])")]
     private static partial Regex Reference();
 
     public static ImmutableArray<Inline> Process(List<Inline> inlines)
     {
+        inlines = CitationGroups.Group(inlines);
         var result = ImmutableArray.CreateBuilder<Inline>();
         foreach (var inline in inlines)
         {
@@ -26,14 +27,8 @@ internal static partial class InlinePostProcessor
                 var span = t.Span with { Column = t.Span.Column + m.Index, EndLine = t.Span.Line, EndColumn = t.Span.Column + m.Index + m.Length - 1 };
                 if (m.Groups["kind"].Success)
                     result.Add(new CrossRef(m.Groups["label"].Value, span) { Parenthesized = m.Groups["kind"].Value == "eqref" });
-                else if (m.Groups["at"].Success)
-                    result.Add(new CrossRef(m.Groups["at"].Value, span) { Parenthesized = true });
                 else
-                {
-                    var keys = m.Groups["cite"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(k => k.TrimStart('@')).ToImmutableArray();
-                    result.Add(new Citation(keys, span));
-                }
+                    result.Add(new CrossRef(m.Groups["at"].Value, span) { Parenthesized = true });
                 pos = m.Index + m.Length;
             }
             if (pos < t.Value.Length) result.Add(t with { Value = t.Value[pos..] });

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Bookish.Diagnostics;
 using Bookish.Model;
 using Bookish.Text;
-using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Footnotes;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -22,8 +21,11 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
 {
     private readonly HashSet<Footnote> _openNotes = [];
 
-    public Text.SourceSpan Span(int start, int end) => source.Span(start, end);
-    private Text.SourceSpan Span(MarkdownObject o) => source.Span(o.Span.Start, o.Span.End);
+    public Text.SourceSpan Span(int start, int end) => source.Span(start + Offset, end + Offset);
+    private Text.SourceSpan Span(MarkdownObject o) => source.Span(o.Span.Start + Offset, o.Span.End + Offset);
+
+    /// <summary>Where the text Markdig read starts in <c>source</c> (an inline note read on its own).</summary>
+    public int Offset { get; init; }
 
     public ImmutableArray<Model.Block> Blocks(IEnumerable<MdBlock> blocks)
     {
@@ -145,13 +147,8 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
                 return new ThematicBreak(span);
             case HtmlBlock html:
                 return new RawBlock("html", string.Join("\n", html.Lines.Lines.Take(html.Lines.Count).Select(x => x.Slice.ToString())), span);
-            case CustomContainer cc:
-            {
-                var kind = (cc.Info ?? "note").Trim();
-                var title = (cc.Arguments ?? "").Trim();
-                var titleInlines = title.Length == 0 ? ImmutableArray<Model.Inline>.Empty : [new Model.Str(title, span)];
-                return new Aside(kind.Length == 0 ? "note" : kind, titleInlines, Blocks(cc), span);
-            }
+            case Syntax.FencedDivSyntax div:
+                return Div(div, span);
             case FootnoteGroup:
             case LinkReferenceDefinitionGroup:
             case BlankLineBlock:
@@ -224,6 +221,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
     private void Inline(MdInline inline, List<Model.Inline> into)
     {
         var span = Span(inline);
+        if (SyntaxInline(inline, span, into)) return;
         switch (inline)
         {
             case MathLikeTextSyntax suspect:

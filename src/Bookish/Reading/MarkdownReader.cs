@@ -22,10 +22,14 @@ internal static class MarkdownReader
             .UseFootnotes()
             .UseGenericAttributes()
             .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
-            .UseCustomContainers()
+            .UseSmartyPants()
             .UsePreciseSourceLocation();
         builder.BlockParsers.Insert(0, new TexMathBlockParser());
+        builder.BlockParsers.Insert(0, new Syntax.FencedDivParser());
         builder.InlineParsers.InsertBefore<EscapeInlineParser>(new TexMathInlineParser());
+        builder.InlineParsers.InsertBefore<TexMathInlineParser>(new Syntax.TexCiteInlineParser());
+        builder.InlineParsers.InsertBefore<EscapeInlineParser>(new Syntax.CitationKeyInlineParser());
+        builder.InlineParsers.InsertBefore<EscapeInlineParser>(new Syntax.InlineNoteParser());
         return builder.Build();
     }
 
@@ -53,6 +57,16 @@ internal static class MarkdownReader
         var source = new SourceText(path, text);
         if (Parse(source, diagnostics) is not { } ast) return [];
         return new MarkdigConverter(source, diagnostics).Blocks(ast);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/>, a piece of <paramref name="source"/> starting at <paramref name="offset"/> (an inline
+    /// note's content), with spans in the whole file.
+    /// </summary>
+    internal static ImmutableArray<Model.Block> ReadPart(string text, SourceText source, int offset, DiagnosticBag diagnostics)
+    {
+        if (Parse(new SourceText(source.Path, text), diagnostics) is not { } ast) return [];
+        return new MarkdigConverter(source, diagnostics) { Offset = offset }.Blocks(ast);
     }
 
     /// <summary>

@@ -59,6 +59,12 @@ internal sealed partial class TexMathInlineParser : InlineParser
         }
 
         var close = FindCloser(text, bodyStart, end, closer);
+        if (close < 0 && closer != @"\)" && Unterminated(text, start, bodyStart, end))
+        {
+            var opener = closer;
+            Emit(processor, ref slice, new Syntax.UnterminatedDollarSyntax { Content = new StringSlice(opener), Opener = opener }, start, start + opener.Length - 1);
+            return true;
+        }
         if (close < 0) return closer == "$" && LeftAsText(processor, ref slice);
         var tex = text.Substring(bodyStart, close - bodyStart);
         Emit(processor, ref slice, new TexMathInlineSyntax { Tex = tex, Display = display }, start, close + closer.Length - 1);
@@ -106,6 +112,21 @@ internal sealed partial class TexMathInlineParser : InlineParser
         var stretch = text.Substring(start + 1, (next < 0 ? slice.End + 1 : next) - start - 1);
         if (!TexLike().IsMatch(stretch)) return false;
         Emit(processor, ref slice, new MathLikeTextSyntax { Content = new StringSlice("$"), Suspect = "$" + stretch + (next < 0 ? "" : "$") }, start, start);
+        return true;
+    }
+
+    /// <summary>
+    /// A <c>$</c> (or <c>$$</c>) that would open math, with no <c>$</c> at all after it in the paragraph: the author
+    /// forgot to close it. A digit after a single <c>$</c> is a price (<c>costs $5</c>), never reported.
+    /// </summary>
+    private static bool Unterminated(string text, int start, int bodyStart, int end)
+    {
+        if (bodyStart > end || (bodyStart == start + 1 && char.IsDigit(text[bodyStart]))) return false;
+        for (var i = bodyStart; i <= end; i++)
+        {
+            if (text[i] == '\\') { i++; continue; }
+            if (text[i] == '$') return false;
+        }
         return true;
     }
 

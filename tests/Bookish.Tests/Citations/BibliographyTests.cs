@@ -38,7 +38,7 @@ public sealed class BibliographyTests
         var citations = doc.Blocks.OfType<Paragraph>().Single().Content.OfType<Citation>().ToList();
         Assert.Equal("[1, 2]", bib.Label(citations[0]));
         var error = Assert.Single(diagnostics.ToList());
-        Assert.Equal(DiagnosticIds.Bibliography, error.Id);
+        Assert.Equal(DiagnosticIds.UnknownCitationKey, error.Id);
         Assert.Equal(5, error.Span.Line);
     }
 }

@@ -70,7 +70,9 @@ public sealed partial class RoundTripTests(ITestOutputHelper output)
 
     private static string Plain(IEnumerable<Inline> inlines) => Normalize(string.Concat(inlines.Select(i => i switch
     {
-        Str s => s.Value,
+        // Smart punctuation reads "..." as "…": the same text, typeset.
+        Str s => s.Value.Replace("…", "...").Replace("—", "---").Replace("–", "--").Replace('“', '"').Replace('”', '"').Replace('‘', '\'').Replace('’', '\''),
+        Citation { Bare: true } c => "@" + c.Keys[0],
         Emphasis e => Plain(e.Content),
         Link l => Plain(l.Content) + "<" + l.Url + ">",
         Image img => "!<" + img.Source + ">",

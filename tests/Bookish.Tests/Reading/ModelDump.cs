@@ -32,7 +32,14 @@ internal static class ModelDump
                 foreach (var r in t.Rows) sb.Append($"{pad}  {(r.IsHeader ? "th" : "tr")} {string.Join(" | ", r.Cells.Select(c => Inl(c.Content)))}\n");
                 break;
             case Figure f: sb.Append($"{pad}figure {f.Source}{(f.Label is null ? "" : " #" + f.Label)} {Inl(f.Caption)}\n"); break;
-            case Aside a: sb.Append($"{pad}aside {a.Kind}\n"); foreach (var c in a.Blocks) Block(c, sb, indent + 1); break;
+            case Aside a:
+                sb.Append($"{pad}aside {a.Kind}{(a.Title.Length > 0 ? " " + Inl(a.Title) : "")}{(a.Collapse is { } fold ? " collapse=" + fold.ToString().ToLowerInvariant() : "")}\n");
+                foreach (var c in a.Blocks) Block(c, sb, indent + 1);
+                break;
+            case Theorem t:
+                sb.Append($"{pad}{t.Kind.Name}{(t.Label is null ? "" : " #" + t.Label)}{(t.Title.Length > 0 ? " " + Inl(t.Title) : "")}\n");
+                foreach (var c in t.Blocks) Block(c, sb, indent + 1);
+                break;
             default: sb.Append($"{pad}{b.GetType().Name.ToLowerInvariant()}\n"); break;
         }
     }
@@ -45,11 +52,14 @@ internal static class ModelDump
         Link l => $"link({l.Url}){Inl(l.Content)}",
         Image img => $"img({img.Source})",
         MathInline m => $"math{{{m.Tex}}}",
+        Note n when n.Content is [Paragraph p] && !n.Side => $"note{Inl(p.Content)}",
         Note n => $"note{(n.Side ? "-side" : "")}",
         SoftBreak => "sb",
         LineBreak => "br",
         CrossRef x => $"ref({x.Label})",
-        Citation c => $"cite({string.Join(",", c.Keys)})",
+        Citation c => (c.Narrative ? "citet(" : "cite(") + (c.Items.All(x => x is { Prefix: "", Suffix: "", SuppressAuthor: false })
+            ? string.Join(",", c.Keys)
+            : string.Join("; ", c.Items.Select(x => (x.Prefix.Length > 0 ? x.Prefix + " " : "") + (x.SuppressAuthor ? "-" : "") + x.Key + (x.Suffix.Length > 0 ? ", " + x.Suffix : "")))) + ")",
         _ => i.GetType().Name,
     })) + "]";
 }

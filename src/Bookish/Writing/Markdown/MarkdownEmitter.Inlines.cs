@@ -68,7 +68,7 @@ internal sealed partial class MarkdownEmitter
                     sb.Append(r.Parenthesized ? "\\eqref{" : "\\ref{").Append(r.Label).Append('}');
                     break;
                 case Citation c:
-                    sb.Append('[').Append(string.Join("; ", c.Keys.Select(k => "@" + k))).Append(']');
+                    sb.Append(CitationSyntax(c));
                     break;
                 case RawInline { Format: "html" } raw:
                     sb.Append(raw.Text);

@@ -26,6 +26,7 @@ internal sealed partial class MarkdownEmitter
         ThematicBreak => "* * *",
         RawBlock r => Fenced("{=" + r.Format + "}", r.Text),
         Aside a => Aside(a),
+        Theorem t => Theorem(t),
         NotationTablePlaceholder => Fenced("notation", ""),
         CheckBlock c => Fenced("check", c.Source),
         _ => "",
