@@ -33,5 +33,6 @@ public static partial class DiagnosticIds
         DerivativeRefuted, DerivativeNotCheckable, ParityDifference,
         ItalicOperator, NotationForm, NotationDuplicate, NotationUnused, NotationUndeclared, UndefinedMacro,
         PlotError, PlotBudget, BuildTimeout,
+        CodeLanguageUnknown, CodeAttribute, KramdownAttributeDropped, KramdownLiquid, KramdownSyntax,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }
