@@ -28,6 +28,13 @@ internal static partial class ChunkConverter
     /// <summary><c>&lt;img&gt;</c>, <c>![…](…)</c> or <c>&lt;figure&gt;</c> alone, with an optional caption line, as <c>![caption](src){attrs}</c>.</summary>
     private static string? Figure(string text, int firstLine, KramdownImporter.ImportContext context)
     {
+        // The image line holds no math: its Liquid and site paths are rewritten before it is matched.
+        var newline = text.IndexOf('\n');
+        var head = newline < 0 ? text : text[..newline];
+        if (!head.Contains("<img", StringComparison.OrdinalIgnoreCase) && !head.Contains("![", StringComparison.Ordinal) && !head.Contains("<figure", StringComparison.OrdinalIgnoreCase)) return null;
+        if (head.Contains("$$", StringComparison.Ordinal)) return null;
+        var probe = new KramdownImporter.ImportContext(context.Path);
+        text = TextRewriter.Text(head, firstLine, probe) + (newline < 0 ? "" : text[newline..]);
         string img, caption;
         string? src = null, alt = null, ial = null;
         if (FigureElement().Match(text) is { Success: true } fig)
@@ -55,7 +62,10 @@ internal static partial class ChunkConverter
             alt = attrs.GetValueOrDefault("alt") ?? attrs.GetValueOrDefault("title") ?? "";
             if (attrs.GetValueOrDefault("width") is { } w && w.EndsWith('%')) width = w;
         }
+        context.Diagnostics.AddRange(probe.Diagnostics);
+        context.Assets.AddRange(probe.Assets);
         var target = TextRewriter.Text(src, firstLine, context).Trim();
+        if (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal)) target = TextRewriter.Site(target, context);
         if (caption.Length == 0) caption = alt ?? "";
         caption = FigurePrefix().Replace(caption, "");
         caption = MathSegments.Rewrite(caption.Replace("\n", " "), firstLine, context);

@@ -24,9 +24,33 @@ internal static partial class TextRewriter
         ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".csv", ".txt", ".bib", ".ipynb", ".py", ".zip",
     };
 
+    [GeneratedRegex(@"(?<lead>\]\(|\bsrc\s*=\s*[""']?)(?<path>/(?!/)[^\s)""'>]*)")] private static partial Regex SiteAbsolute();
+
+    /// <summary>The text with its code spans kept as they are and everything between them rewritten.</summary>
     public static string Text(string text, int line, KramdownImporter.ImportContext context)
     {
+        if (!text.Contains('`', StringComparison.Ordinal)) return Rewrite(text, line, context);
+        var sb = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\') { i++; continue; }
+            if (text[i] != '`') continue;
+            var run = 1;
+            while (i + run < text.Length && text[i + run] == '`') run++;
+            var close = text.IndexOf(new string('`', run), i + run, StringComparison.Ordinal);
+            if (close < 0) { i += run - 1; continue; }
+            sb.Append(Rewrite(text[at..i], line + MathSegments.Lines(text, at), context)).Append(text, i, close + run - i);
+            at = close + run;
+            i = at - 1;
+        }
+        return sb.Append(Rewrite(text[at..], line + MathSegments.Lines(text, at), context)).ToString();
+    }
+
+    private static string Rewrite(string text, int line, KramdownImporter.ImportContext context)
+    {
         if (text.Length == 0) return text;
+        var original = text;
         text = RawTag().Replace(text, "");
         text = PostUrl().Replace(text, m => "../" + PostName(m.Groups["name"].Value) + "/");
         text = LinkTag().Replace(text, m => m.Groups["path"].Value.TrimStart('/').StartsWith("_posts/", StringComparison.Ordinal)
@@ -34,9 +58,18 @@ internal static partial class TextRewriter
             : Site(m.Groups["path"].Value, context));
         text = UrlFilter().Replace(text, m => Site(m.Groups["path"].Value, context));
         text = SitePrefix().Replace(text, m => Site(m.Groups["path"].Success ? m.Groups["path"].Value : "/", context));
+        // Site-absolute targets of links, images and src attributes (/assets/x.png) are relative to the post too.
+        text = SiteAbsolute().Replace(text, m => m.Groups["lead"].Value + Site(m.Groups["path"].Value, context));
+        // Positions are the post's own: what is left is found again in the text as written.
+        var from = 0;
         foreach (Match m in AnyLiquid().Matches(text))
-            context.Warn(DiagnosticIds.KramdownLiquid, line + MathSegments.Lines(text, m.Index), MathSegments.Column(text, m.Index),
+        {
+            var at = original.IndexOf(m.Value, from, StringComparison.Ordinal);
+            if (at < 0) at = from;
+            else from = at + m.Value.Length;
+            context.Warn(DiagnosticIds.KramdownLiquid, line + MathSegments.Lines(original, at), MathSegments.Column(original, at),
                 $"Liquid '{Short(m.Value)}' has no Markdown equivalent: left as text");
+        }
         text = SpanIal().Replace(text, m => SpanAttributes(m, text, line, context));
         return text;
     }
