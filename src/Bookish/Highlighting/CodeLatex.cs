@@ -8,8 +8,8 @@ namespace Bookish.Highlighting;
 /// <c>\bookishtok{kind}{text}</c> (colours from <see cref="CodePalette.LatexDefinitions"/>), so the PDF shows the
 /// page's colours without shell escape or Pygments. Safe for any content: only <c>\</c>, <c>{</c> and <c>}</c> are
 /// special inside (written as <c>\textbackslash{}</c>, <c>\{</c>, <c>\}</c>); everything else prints as itself,
-/// tabs are expanded to 4-column stops, characters the fonts lack are drawn like prose's; long lines wrap (anywhere,
-/// the continuation marked by a small arrow) within the text width. <c>\end{Verbatim}</c> inside the code is harmless:
+/// tabs are expanded to 4-column stops, characters the fonts lack are drawn like prose's; long lines wrap (at spaces,
+/// or inside words and runs of symbols, see <see cref="LineState"/>; the continuation marked by a small arrow) within the text width. <c>\end{Verbatim}</c> inside the code is harmless:
 /// its backslash is escaped.
 /// </summary>
 internal static class CodeLatex
@@ -18,8 +18,8 @@ internal static class CodeLatex
     {
         var options = new List<string>
         {
-            @"commandchars=\\\{\}", "fontsize=\\small", "breaklines", "breakanywhere",
-            @"breaksymbolleft={\tiny\ensuremath{\hookrightarrow}}", "breakanywheresymbolpre={}", "breaksymbolright={}",
+            @"commandchars=\\\{\}", "fontsize=\\small", "breaklines",
+            @"breaksymbolleft={\tiny\ensuremath{\hookrightarrow}}", "breaksymbolright={}",
         };
         var lines = CodeHtml.Lines(code);
         if (attributes.NumberLines)
@@ -41,10 +41,10 @@ internal static class CodeLatex
         sb.Append("\\begin{Verbatim}[").Append(string.Join(",", options)).Append("]\n");
         for (var i = 0; i < lines; i++)
         {
-            var column = 0;
+            var state = new LineState { Breakable = code.LineText(i).Length > BreakableLength };
             foreach (var token in code.Lines[i])
             {
-                var text = Escape(token.Text, ref column);
+                var text = Escape(token.Text, ref state);
                 if (CodePalette.Of(token.Kind) is { } style && token.Text.Any(c => !char.IsWhiteSpace(c)))
                     sb.Append(style.Italic ? "\\bookishtokit{" : "\\bookishtok{").Append(style.Name).Append("}{").Append(text).Append('}');
                 else sb.Append(text);
@@ -62,19 +62,56 @@ internal static class CodeLatex
     /// </summary>
     internal static string Escape(string text, ref int column)
     {
+        var state = new LineState { Column = column };
+        var escaped = Escape(text, ref state);
+        column = state.Column;
+        return escaped;
+    }
+
+    /// <summary>Lines longer than this (in characters) get break points: they may not fit the PDF's text width.</summary>
+    public const int BreakableLength = 64;
+
+    /// <summary>
+    /// Where a line is: its column (for tabs), and for a long line the break points so far. fvextra breaks long lines at
+    /// spaces; a long line also gets a break point every 3 characters between two letters or digits (never beside a
+    /// symbol, so a word split at the line end joins again in the text extracted from the PDF), and after every 3rd
+    /// character of a long run of symbols.
+    /// </summary>
+    internal struct LineState
+    {
+        public int Column;
+        public bool Breakable;
+        public int SinceBreak;
+        public char Previous;
+    }
+
+    internal static string Escape(string text, ref LineState state)
+    {
         var sb = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (state.Breakable)
+            {
+                var bothWord = char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(state.Previous);
+                var bothSymbol = c > ' ' && c < '\x7f' && !char.IsAsciiLetterOrDigit(c) && state.Previous > ' ' && state.Previous < '\x7f' && !char.IsAsciiLetterOrDigit(state.Previous);
+                if (c == ' ' || c == '\t' || !(bothWord || bothSymbol)) state.SinceBreak = 0;
+                else if (++state.SinceBreak >= 3)
+                {
+                    sb.Append("\\allowbreak{}");
+                    state.SinceBreak = 0;
+                }
+                state.Previous = c;
+            }
             switch (c)
             {
                 case '\\': sb.Append("\\textbackslash{}"); break;
                 case '{': sb.Append("\\{"); break;
                 case '}': sb.Append("\\}"); break;
                 case '\t':
-                    var spaces = 4 - column % 4;
+                    var spaces = 4 - state.Column % 4;
                     sb.Append(' ', spaces);
-                    column += spaces - 1;
+                    state.Column += spaces - 1;
                     break;
                 case < '\x7f': sb.Append(c); break;
                 default:
@@ -94,7 +131,7 @@ internal static class CodeLatex
                     break;
                 }
             }
-            column++;
+            state.Column++;
         }
         return sb.ToString();
     }

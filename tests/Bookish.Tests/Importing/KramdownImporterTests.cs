@@ -112,7 +112,7 @@ public sealed class KramdownImporterTests
         Assert.Equal("See [part one](../2020-01-02-part-one/), [the data](assets/data/runs.csv),\n[home](./) and {% include video.html id=\"x\" %}.", Body(r));
         Assert.Equal(new[] { "assets/data/runs.csv" }, r.Assets.ToArray());
         var d = Assert.Single(r.Diagnostics);
-        Assert.Equal((DiagnosticIds.KramdownLiquid.Id, 2, 17), (d.Id, d.Span.Line, d.Span.Column));
+        Assert.Equal((DiagnosticIds.KramdownLiquid.Id, 2, 33), (d.Id, d.Span.Line, d.Span.Column));
     }
 
     [Theory]
