@@ -35,5 +35,6 @@ public static partial class DiagnosticIds
         PlotError, PlotBudget, BuildTimeout,
         UnknownFormat, EpubRemoteImage, EpubMetadata, EpubLinkedFile, EpubImageType,
         UnterminatedDollar, UnknownCitationKey, UnknownCalloutKind, UnclosedDiv, UnknownCitationStyle,
+        CodeLanguageUnknown, CodeAttribute, KramdownAttributeDropped, KramdownLiquid, KramdownSyntax,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }

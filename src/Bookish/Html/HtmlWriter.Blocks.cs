@@ -46,12 +46,7 @@ internal sealed partial class HtmlWriter
             case CheckBlock c:
                 return WithSource(CheckBlockElement(c), c);
             case CodeBlock c:
-            {
-                var pre = WithSource(El("pre"), c);
-                var code = El("code", c.Info.Length > 0 ? "language-" + c.Info.Split(' ')[0] : null, c.Code);
-                pre.AppendChild(code);
-                return pre;
-            }
+                return WithSource(Highlighting.CodeHtml.Render(_html, Highlighting.Highlighter.Tokenize(c.Attributes.Language, c.Code), c.Attributes), c);
             case ListBlock l:
             {
                 var e = WithSource(El(l.Ordered ? "ol" : "ul"), l);

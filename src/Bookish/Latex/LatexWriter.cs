@@ -60,6 +60,7 @@ internal sealed partial class LatexWriter
                     break;
                 case "%% bookish:metadata":
                     formatLines = _out.LineCount;
+                    if (HasCode(pub)) foreach (var definition in Highlighting.CodePalette.LatexDefinitions()) _out.Line(definition);
                     _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(Presentation.AuthorField(m))}}}}}");
                     break;
                 case "%% bookish:title":
@@ -197,9 +198,7 @@ internal sealed partial class LatexWriter
                 _out.Line("\\]");
                 break;
             case CodeBlock c:
-                _out.Line("\\begin{verbatim}");
-                _out.Line(c.Code.Replace("\\end{verbatim}", "\\end {verbatim}"));
-                _out.Line("\\end{verbatim}");
+                _out.Line(Highlighting.CodeLatex.Render(Highlighting.Highlighter.Tokenize(c.Attributes.Language, c.Code), c.Attributes));
                 break;
             case ListBlock l:
             {

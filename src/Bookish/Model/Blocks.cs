@@ -24,7 +24,11 @@ internal sealed record MathBlock(string Tex, MathEnvironment Environment, Source
     public string Id { get; init; } = "";
 }
 
-internal sealed record CodeBlock(string Info, string Code, SourceSpan Span) : Block(Span);
+/// <summary>A code block; <see cref="Attributes"/>: language, line numbers, highlighted lines (read from the info string unless a reader set them).</summary>
+internal sealed record CodeBlock(string Info, string Code, SourceSpan Span) : Block(Span)
+{
+    public Highlighting.CodeAttributes Attributes { get; init; } = Highlighting.CodeAttributes.FromInfo(Info);
+}
 
 internal sealed record ListBlock(bool Ordered, int Start, ImmutableArray<ListItem> Items, SourceSpan Span) : Block(Span);
 

@@ -130,7 +130,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
                     "texblock" => new MathBlock(code.Trim(), MathEnvironment.RawLatex, span),
                     "{=latex}" or "=latex" => new RawBlock("latex", code, span),
                     "{=html}" or "=html" => new RawBlock("html", code, span),
-                    _ => new Model.CodeBlock(info, code, span),
+                    _ => CodeBlock(f, info, code, span),
                 };
             }
             case Markdig.Syntax.CodeBlock c:

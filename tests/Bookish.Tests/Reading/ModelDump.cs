@@ -13,6 +13,17 @@ internal static class ModelDump
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>Attributes beyond the info word: the language when it is not that word, line numbers, highlighted lines.</summary>
+    private static string CodeExtras(CodeBlock c)
+    {
+        var a = c.Attributes;
+        var extras = new List<string>();
+        if (a.Language != c.Info.Split(' ')[0]) extras.Add($"lang={a.Language}");
+        if (a.NumberLines) extras.Add($"numbers-from={a.StartFrom}");
+        if (!a.HighlightLines.IsEmpty) extras.Add($"hl={string.Join(",", a.HighlightLines)}");
+        return extras.Count == 0 ? "" : " [" + string.Join(" ", extras) + "]";
+    }
+
     private static void Block(Block b, StringBuilder sb, int indent)
     {
         var pad = new string(' ', indent * 2);
@@ -21,7 +32,7 @@ internal static class ModelDump
             case Heading h: sb.Append($"{pad}heading {h.Level} #{h.Id} {Inl(h.Content)}\n"); break;
             case Paragraph p: sb.Append($"{pad}para {Inl(p.Content)}\n"); break;
             case MathBlock m: sb.Append($"{pad}math {m.Environment} {{{m.Tex}}}\n"); break;
-            case CodeBlock c: sb.Append($"{pad}code {c.Info} {{{c.Code}}}\n"); break;
+            case CodeBlock c: sb.Append($"{pad}code {c.Info}{CodeExtras(c)} {{{c.Code}}}\n"); break;
             case ListBlock l:
                 sb.Append($"{pad}{(l.Ordered ? "ol" : "ul")}\n");
                 foreach (var i in l.Items) { sb.Append($"{pad}  item\n"); foreach (var c in i.Blocks) Block(c, sb, indent + 2); }

@@ -18,7 +18,7 @@ internal sealed partial class MarkdownEmitter
         Heading h => Heading(h),
         Paragraph p => Paragraph(p.Content),
         MathBlock m => MathText(m),
-        CodeBlock c => Fenced(c.Info, c.Code),
+        CodeBlock c => Fenced(CodeInfo(c), c.Code),
         ListBlock l => List(l),
         BlockQuote q => Prefix(Blocks(q.Blocks), "> ", ">"),
         Table t => Table(t),
