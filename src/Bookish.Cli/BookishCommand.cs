@@ -154,5 +154,6 @@ internal static partial class BookishCommand
         DerivCheckCommand(),
         ParityCommand.Create(),
         ConvertCommand(),
+        ServeCommand(),
     ];
 }

@@ -33,5 +33,6 @@ public static partial class DiagnosticIds
         DerivativeRefuted, DerivativeNotCheckable, ParityDifference,
         ItalicOperator, NotationForm, NotationDuplicate, NotationUnused, NotationUndeclared, UndefinedMacro,
         PlotError, PlotBudget, BuildTimeout,
+        PdfStale,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }

@@ -80,9 +80,12 @@ public static partial class Publisher
         var checks = build.Checks;
         var math = build.Math;
         var pdf = options.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, math, options, build.Root, build.Templates, ct), ct) : null;
+        // Without a PDF (--no-pdf) the one an earlier build wrote is kept, never deleted; the page marks it when stale.
+        var kept = options.Pdf ? null : KeptPdf.Find(build.Output, publication, options.Input);
         await warmUp;
-        build = build with { Html = HtmlStage.Run(publication, checks, math, build.Template, options, build.Root, build.Templates) };
+        build = build with { Html = HtmlStage.Run(publication, checks, math, build.Template, options, build.Root, build.Templates, pdfLink: kept?.Link) };
         Lap("html");
+        if (kept is not null) build = build with { Pdf = kept.AsStageResult() };
         if (pdf is not null)
         {
             build = build with { Pdf = await pdf };
