@@ -14,7 +14,7 @@ namespace Bookish.Cli.Serve;
 internal sealed class ServeSession(LiveBuilder builder, LiveEvents events, bool pdf, TextWriter terminal)
 {
     /// <summary>How long the sources must be quiet before the PDF is typeset (so typing does not start pdflatex each time).</summary>
-    public static readonly TimeSpan PdfDelay = TimeSpan.FromMilliseconds(400);
+    public static readonly TimeSpan PdfDelay = TimeSpan.FromSeconds(1);
 
     private readonly Lock _pdfGate = new();
     private CancellationTokenSource? _pdfRun;
