@@ -197,6 +197,7 @@ internal sealed class ServeServer(ServeSession session, LiveEvents events, strin
             pages = s.PageVersions,
             rebuilt = s.Rebuilt,
             elapsedMs = Math.Round(s.Elapsed.TotalMilliseconds),
+            cpuMs = Math.Round(s.Cpu.TotalMilliseconds),
             equations = s.Equations,
             newEquations = s.NewEquations,
             diagnostics,

@@ -55,6 +55,7 @@ internal sealed class LiveBuilder
     public async Task<LiveSnapshot> RebuildAsync(IReadOnlyCollection<string> changed, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var version = Current.Version + 1;
         var timings = new List<(string, TimeSpan)>();
         var lap = Stopwatch.StartNew();
@@ -105,6 +106,7 @@ internal sealed class LiveBuilder
             NewEquations = _math.LastPassedOn,
             Equations = build.Math.Fragments.Count,
             Elapsed = watch.Elapsed,
+            Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu,
             Timings = timings,
             PdfName = publication.Name + ".pdf",
         };

@@ -24,6 +24,8 @@ internal sealed record LiveSnapshot(
     public int NewEquations { get; init; }
     public int Equations { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>CPU time the process spent during the rebuild (all threads): on a busy machine, closer to what it costs than the wall time.</summary>
+    public TimeSpan Cpu { get; init; }
     /// <summary>How long each stage of this rebuild took.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Time)> Timings { get; init; } = [];
     /// <summary>The PDF's name (<c>name.pdf</c>) once the publication has been read.</summary>
