@@ -51,7 +51,19 @@ internal sealed class ServeSession(LiveBuilder builder, LiveEvents events, bool 
         var watch = Stopwatch.StartNew();
         try
         {
-            Snapshot = await builder.RebuildAsync(changed, ct);
+            // A file caught mid-save (replaced or removed between listing and reading) is read again a moment later.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Snapshot = await builder.RebuildAsync(changed, ct);
+                    break;
+                }
+                catch (IOException) when (attempt < 3)
+                {
+                    await Task.Delay(100, ct);
+                }
+            }
             InternalError = null;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }

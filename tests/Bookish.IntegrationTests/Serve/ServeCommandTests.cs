@@ -127,7 +127,7 @@ public sealed class ServeCommandTests(ServeCache cache) : IClassFixture<ServeCac
         var page = await serve.PageAsync();
         Assert.Contains("towards the summit", page);
         Assert.DoesNotContain("north-east", page);
-        Assert.InRange(Version(await serve.StateAsync()) - before, 1, 2);
+        Assert.InRange(Version(await serve.StateAsync()) - before, 1, 3);
     }
 
     [Fact(Timeout = 240_000)]
@@ -143,12 +143,27 @@ public sealed class ServeCommandTests(ServeCache cache) : IClassFixture<ServeCac
         File.WriteAllText(Path.Combine(dir, "index.md"), "---\ntitle: Field notes\nchapters: [one.md, two.md]\n---\n\nA short book.\n");
         var state = await serve.WaitForAsync(s => s.GetProperty("pages").TryGetProperty("two", out _), "the new chapter's page");
         Assert.Contains("how fast the slope turns", await serve.PageAsync("/two.html"));
+        // Let late events of those two saves (a busy machine delivers them apart) settle before the chapter edit.
+        state = await SettledAsync(serve);
 
         File.WriteAllText(Path.Combine(dir, "two.md"), "# Curvature\n\nCurvature $\\kappa$ says how quickly the slope turns.\n");
         state = await serve.WaitForAsync(s => Version(s) > Version(state), "the chapter rebuilt");
         Assert.Equal(new[] { "two" }, state.GetProperty("rebuilt").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Contains("how quickly the slope turns", await serve.PageAsync("/two.html"));
         Assert.Contains("rise over run", await serve.PageAsync("/one.html"));
+    }
+
+    /// <summary>The state once no rebuild has happened for a second.</summary>
+    private static async Task<JsonElement> SettledAsync(ServeProcess serve)
+    {
+        var state = await serve.StateAsync();
+        while (true)
+        {
+            await Task.Delay(1000);
+            var now = await serve.StateAsync();
+            if (Version(now) == Version(state)) return now;
+            state = now;
+        }
     }
 
     [Fact(Timeout = 240_000)]
