@@ -172,5 +172,6 @@ internal static partial class BookishCommand
         ParityCommand.Create(),
         ConvertCommand(),
         NewCommand.Create(),
+        ServeCommand(),
     ];
 }

@@ -125,6 +125,7 @@ internal static class MathBenchmark
             Console.WriteLine($"  pdflatex + mutool engine, no format:       {Median(pdfEngine) / m2.TotalSeconds:0.000}");
         }
         Console.WriteLine($"warm math stage:                             {warm.Elapsed.TotalSeconds:0.000} s  (target <= 0.1)");
+        await ServeBenchmark.RunAsync(exe, cli, input);
         try { Directory.Delete(outDir, true); } catch (IOException) { }
         return 0;
     }

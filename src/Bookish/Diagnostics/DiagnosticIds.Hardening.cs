@@ -36,5 +36,6 @@ public static partial class DiagnosticIds
         UnknownFormat, EpubRemoteImage, EpubMetadata, EpubLinkedFile, EpubImageType,
         UnterminatedDollar, UnknownCitationKey, UnknownCalloutKind, UnclosedDiv, UnknownCitationStyle,
         CodeLanguageUnknown, CodeAttribute, KramdownAttributeDropped, KramdownLiquid, KramdownSyntax,
+        PdfStale,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }

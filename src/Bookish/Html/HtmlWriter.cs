@@ -229,6 +229,7 @@ internal sealed partial class HtmlWriter
     {
         var m = _context.Publication.Metadata;
         if (m.Copyright is { Length: > 0 } c) footer.AppendChild(El("p", "copyright", c));
+        WritePdfLink(footer);
         if (footer.ChildElementCount == 0) footer.Remove();
     }
 

@@ -39,7 +39,10 @@ internal static partial class HtmlStage
         return new PageTemplate(text, diagnostics.ToList());
     }
 
-    public static HtmlResult Run(Publication publication, CheckResults checks, MathResults math, PageTemplate template, BuildOptions options, ProjectRoot root, string templates)
+    /// <param name="onlyPages">Write only these pages (serve's rebuild of a changed chapter); null: every page.</param>
+    /// <param name="pdfLink">A PDF kept from an earlier build, linked (and marked stale) in the footer.</param>
+    public static HtmlResult Run(Publication publication, CheckResults checks, MathResults math, PageTemplate template, BuildOptions options, ProjectRoot root, string templates,
+        IReadOnlySet<string>? onlyPages = null, PdfLink? pdfLink = null)
     {
         var diagnostics = new DiagnosticBag();
         var files = ImmutableDictionary.CreateBuilder<string, byte[]>();
@@ -76,6 +79,7 @@ internal static partial class HtmlStage
             PlotSvgs = checks.Plots.ToDictionary(p => p.Key, p => p.Value.Svg),
             Bibliography = checks.Bibliography,
             MathImages = options.MathPng ? MathPngs(math, files) : new Dictionary<string, string>(),
+            PdfLink = pdfLink,
         };
         Toolchain.PerfTrace.Mark("html context");
         if (options.SocialCard && publication.Metadata.Image is null && SocialCard.Draw(publication, math.Fragments, math.Rendered, math.Settings) is { } card)
@@ -86,6 +90,7 @@ internal static partial class HtmlStage
         Toolchain.PerfTrace.Mark("social card");
         foreach (var page in publication.Pages)
         {
+            if (onlyPages is not null && !onlyPages.Contains(page.PageName)) continue;
             var pageContext = context with
             {
                 NotationRows = checks.NotationRows.GetValueOrDefault(page.PageName, []),

@@ -86,8 +86,10 @@ public static partial class Publisher
         if (build.Formats.Pdf) Starting("pdf", "typesetting the PDF (pdflatex) while writing the page");
         else Starting("html", "writing the page");
         var pdf = build.Formats.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, math, options, build.Root, build.Templates, ct), ct) : null;
+        // Without a PDF (--no-pdf) the one an earlier build wrote is kept, never deleted; the page marks it when stale.
+        var kept = build.Formats.Pdf ? null : KeptPdf.Find(build.Output, publication, options.Input);
         await warmUp;
-        build = build with { Html = HtmlStage.Run(publication, checks, math, build.Template, options, build.Root, build.Templates) };
+        build = build with { Html = HtmlStage.Run(publication, checks, math, build.Template, options, build.Root, build.Templates, pdfLink: kept?.Link) };
         Lap("html");
         if (build.Formats.Epub)
         {
@@ -95,6 +97,7 @@ public static partial class Publisher
             build = build with { Epub = EpubStage.Run(publication, checks, math, build.Html, build.Root, build.Templates) };
             Lap("epub");
         }
+        if (kept is not null) build = build with { Pdf = kept.AsStageResult() };
         if (pdf is not null)
         {
             build = build with { Pdf = await pdf };
