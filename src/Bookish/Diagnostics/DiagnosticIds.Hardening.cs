@@ -33,5 +33,6 @@ public static partial class DiagnosticIds
         DerivativeRefuted, DerivativeNotCheckable, ParityDifference,
         ItalicOperator, NotationForm, NotationDuplicate, NotationUnused, NotationUndeclared, UndefinedMacro,
         PlotError, PlotBudget, BuildTimeout,
+        PythonException, PythonTimeout, PythonOutputTruncated, PythonModuleMissing, PythonNotRun, PythonCellOption, PythonSavedResults,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }

@@ -29,6 +29,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string O
     public int MathFragments { get; init; }
     public int MathRendered { get; init; }
     public int TexRuns { get; init; }
+    /// <summary>Python processes this build started (0 when every cell came from the freeze cache or none ran).</summary>
+    public int PythonProcesses { get; init; }
+    public int PythonCellsRun { get; init; }
+    public int PythonCellsFromCache { get; init; }
     public string? PdfPath { get; init; }
     public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
 }
