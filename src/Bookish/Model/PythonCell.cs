@@ -21,6 +21,8 @@ internal sealed record PythonCell(string Code, SourceSpan Span) : Block(Span)
     public bool Enabled { get; init; } = true;
     /// <summary>An expression whose value is shown after the cell (bookish's <c>output="df"</c>): a DataFrame becomes a table.</summary>
     public string? OutputExpression { get; init; }
+    /// <summary>Show the value of the cell's last expression, as Quarto and Jupyter do (Markdown cells).</summary>
+    public bool ShowLastValue { get; init; }
     /// <summary>A figure cell: the figures it draws are numbered figures with this caption and label.</summary>
     public bool IsFigure { get; init; }
     public ImmutableArray<Inline> Caption { get; init; } = [];

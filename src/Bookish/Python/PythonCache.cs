@@ -18,7 +18,8 @@ internal sealed class PythonCache(string folder)
         var text = new StringBuilder()
             .Append(fingerprint).Append('\0').Append(group).Append('\0').Append(preceding).Append('\0')
             .Append(request.Kind).Append('\0').Append(request.Code).Append('\0').Append(request.Output).Append('\0')
-            .Append(request.FigureSize is { } s ? string.Join(",", s) : "").Append('\0').Append(request.Timeout);
+            .Append(request.FigureSize is { } s ? string.Join(",", s) : "").Append('\0').Append(request.Timeout)
+            .Append('\0').Append(request.ShowLastValue);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
 

@@ -138,6 +138,6 @@ internal sealed partial class PythonLowering(Document page, IReadOnlyDictionary<
 
     [GeneratedRegex(@"File ""<bookish-cell-(?<id>\d+)>"", line (?<line>\d+)")] private static partial Regex CellFrame();
     [GeneratedRegex(@"<style[^>]*>.*?</style>", RegexOptions.Singleline)] private static partial Regex StyleElement();
-    [GeneratedRegex(@"font:\s*(?<size>[\d.]+px)\s+'[^']*'")] private static partial Regex FontShorthand();
+    [GeneratedRegex(@"font:\s*(?<size>[\d.]+px)[^;""]*")] private static partial Regex FontShorthand();
     [GeneratedRegex(@"font-family:\s*[^;""]*;?")] private static partial Regex FontFamily();
 }

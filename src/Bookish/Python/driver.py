@@ -4,7 +4,7 @@
 #    "figsize": [w, h] | null, "salt": "..."}
 # and reads one JSON reply per line on its own copy of stdout. What cells print is captured (and truncated); fd 1
 # of the process goes to /dev/null so a cell cannot forge replies by writing to it.
-import sys, os, io, json, signal, traceback, base64, math, contextlib, builtins, linecache
+import ast, sys, os, io, json, signal, traceback, base64, math, contextlib, builtins, linecache
 
 _proto = os.fdopen(os.dup(1), "w", encoding="utf-8")
 _null = os.open(os.devnull, os.O_WRONLY)
@@ -128,6 +128,11 @@ def _error(e, cell_id):
 
 
 _namespaces = {}
+def _is_artist(v):
+    items = v if isinstance(v, (list, tuple)) and v else [v]
+    return all(type(x).__module__.startswith("matplotlib") for x in items)
+
+
 def run(req):
     cell_id = req["id"]
     ns = _namespaces.setdefault(req.get("group", ""), {"__name__": "__main__", "__builtins__": builtins})
@@ -143,10 +148,20 @@ def run(req):
                 value = eval(compile(req["code"].strip(), filename, "eval"), ns)
                 reply["value"] = fmt(value)
             else:
-                code = compile(req["code"], filename, "exec")
-                exec(code, ns)
+                tree = ast.parse(req["code"], filename, "exec")
+                last = None
+                # Quarto and Jupyter show the value of a cell's last expression.
+                if req.get("last") and tree.body and isinstance(tree.body[-1], ast.Expr):
+                    last = ast.Expression(tree.body.pop().value)
+                exec(compile(tree, filename, "exec"), ns)
+                value, shown = None, False
+                if last is not None:
+                    value = eval(compile(last, filename, "eval"), ns)
+                    shown = value is not None and not _is_artist(value)
                 if req.get("output"):
                     value = eval(compile(req["output"], filename, "eval"), ns)
+                    shown = True
+                if shown:
                     table = _table(value)
                     if table is not None:
                         reply["table"] = table

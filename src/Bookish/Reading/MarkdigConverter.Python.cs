@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Bookish.Diagnostics;
 using Bookish.Model;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace Bookish.Reading;
@@ -18,6 +19,10 @@ internal sealed partial class MarkdigConverter
 
     /// <summary>True for the info string of an executable cell: <c>{python}</c>, <c>{python3}</c>, <c>{python label}</c>.</summary>
     internal static bool IsPythonInfo(string info) => PythonInfo().IsMatch(info);
+
+    /// <summary>The generic-attributes extension reads <c>{python}</c> as an attribute block and leaves the info empty.</summary>
+    private static bool IsPythonFence(FencedCodeBlock f, string info) =>
+        IsPythonInfo(info) || info.Length == 0 && f.TryGetAttributes()?.Properties?.Any(p => p.Key is "python" or "python3") == true;
 
     private PythonCell PythonCellBlock(FencedCodeBlock f, string code, Text.SourceSpan span)
     {
@@ -63,6 +68,7 @@ internal sealed partial class MarkdigConverter
         return new PythonCell(body, span)
         {
             FirstCodeLine = first + skip,
+            ShowLastValue = true,
             Echo = include && Flag("echo", true),
             ShowOutput = include && Flag("output", true),
             Enabled = Flag("eval", true),

@@ -120,7 +120,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             {
                 var info = (f.Info ?? "").Trim();
                 var code = string.Join("\n", (f.Lines.Lines ?? []).Take(f.Lines.Count).Select(l => l.Slice.ToString()));
-                if (IsPythonInfo(info)) return PythonCellBlock(f, code, span);
+                if (IsPythonFence(f, info)) return PythonCellBlock(f, code, span);
                 return info switch
                 {
                     "notation" => new NotationTablePlaceholder(span),
