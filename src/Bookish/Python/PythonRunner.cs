@@ -18,7 +18,7 @@ internal static class PythonRunner
     private const long CopyBudget = 200L * 1024 * 1024;
 
     /// <summary>What the driver needs beyond /usr: the BLAS/LAPACK alternatives and the loader cache.</summary>
-    private static readonly string[] SystemReadOnly = ["/etc/alternatives", "/etc/ld.so.cache"];
+    internal static readonly string[] SystemReadOnly = ["/etc/alternatives", "/etc/ld.so.cache", "/etc/matplotlibrc"];
 
     public sealed record Outcome(IReadOnlyDictionary<int, PythonReply> Replies, bool TimedOut, string Stderr, TimeSpan Elapsed);
 
@@ -84,6 +84,7 @@ internal static class PythonRunner
         font.family: serif
         font.serif: DejaVu Serif
         savefig.transparent: True
+        pdf.fonttype: 42
         figure.figsize: 6.0, 4.0
         figure.dpi: 100
         """;
