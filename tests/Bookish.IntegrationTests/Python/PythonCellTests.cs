@@ -33,7 +33,7 @@ public sealed class PythonCellTests
         return string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
     }
 
-    [Theory(Timeout = 240_000)]
+    [Theory]
     [InlineData(true, "index.html", 52, 55)]
     [InlineData(false, "sprouts.html", 30, 33)]
     public async Task The_bean_article_runs_its_cells_and_shows_output_table_figures_and_value_in_page_and_pdf(bool markdown, string pageName, int divisionLine, int loopLine)
@@ -98,7 +98,7 @@ public sealed class PythonCellTests
         Assert.Equal([divisionLine, loopLine], again.Diagnostics.Where(d => d.Id is "BK1500" or "BK1501").Select(d => d.Span.Line).Order());
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task A_build_without_execute_shows_the_code_and_runs_no_Python()
     {
         var dir = Repo.TempDirectory();
@@ -115,7 +115,7 @@ public sealed class PythonCellTests
         Assert.Contains("beans.height_cm.diff().mean()", page.QuerySelector("main p code")!.TextContent);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task A_cell_cannot_read_the_callers_secrets_or_files_outside_reach_the_network_or_write_outside_its_copy()
     {
         var dir = Repo.TempDirectory();
@@ -181,7 +181,7 @@ public sealed class PythonCellTests
         }
     }
 
-    [Fact(Timeout = 180_000)]
+    [Fact]
     public async Task The_simple_corpus_book_builds_with_its_cells_executed_in_page_and_pdf()
     {
         var dir = Repo.TempDirectory();
