@@ -82,7 +82,7 @@ public sealed class PythonCellReadingTests
     {
         var (code, lines) = Bookish.Python.PythonCode.HighlightMarks("a = 1\n!b = a + 1\nprint(b)");
         Assert.Equal("a = 1\nb = a + 1\nprint(b)", code);
-        Assert.Equal([2], lines);
+        Assert.Equal([2], lines.ToArray());
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class PythonCellReadingTests
         Assert.False(cells[1].Enabled);
         Assert.True(cells[2].IsFigure && cells[2].Side);
         Assert.Equal(0.3, cells[2].WidthFraction, 3);
-        Assert.Equal(13, cells[2].FirstCodeLine);
+        Assert.Equal(12, cells[2].FirstCodeLine);
         Assert.Equal("g", Assert.Single(ModelWalker.Inlines(publication.Pages[1]).OfType<PythonInline>()).Group);
     }
 }
