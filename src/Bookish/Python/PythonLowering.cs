@@ -129,6 +129,7 @@ internal sealed partial class PythonLowering(Document page, IReadOnlyDictionary<
     {
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         if (start > 0) svg = svg[start..];
+        if (svg.StartsWith("<svg", StringComparison.Ordinal)) svg = "<svg data-source=\"python\"" + svg[4..];
         svg = StyleElement().Replace(svg, "");
         svg = svg.Replace("#000000", "currentColor");
         svg = FontShorthand().Replace(svg, m => $"font-size: {m.Groups["size"].Value}");

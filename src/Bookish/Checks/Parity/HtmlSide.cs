@@ -43,8 +43,9 @@ internal sealed partial class HtmlSide
     public static string SvgText(string svg)
     {
         if (!svg.Contains("<text", StringComparison.Ordinal)) return "";
-        // Rotated labels (a plot's y axis) are not words PDF text extraction can read back in order: left out on both sides.
-        var words = SvgTextElement().Matches(svg).Where(m => !Rotated().IsMatch(m.Value)).Select(m => System.Net.WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, " ")).Trim()).Where(t => t.Length > 0);
+        // A matplotlib figure's rotated labels (its y axis) are not words PDF text extraction reads back from its PDF: left out.
+        var python = svg.Contains("data-source=\"python\"", StringComparison.Ordinal);
+        var words = SvgTextElement().Matches(svg).Where(m => !(python && Rotated().IsMatch(m.Value))).Select(m => System.Net.WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, " ")).Trim()).Where(t => t.Length > 0);
         return string.Join(' ', words);
     }
 
