@@ -36,8 +36,8 @@ internal static class MatplotlibFontCache
         {
             var config = Path.Combine(work, "mpl");
             Directory.CreateDirectory(config);
-            var r = await TexSandbox.RunAsync(PythonEnvironment.Interpreter, ["-E", "-s", "-c", "import matplotlib.font_manager"], work, TimeSpan.FromMinutes(2),
-                PythonRunner.Variables(config), PythonRunner.SystemReadOnly, ct);
+            var r = await PythonRunner.OnOwnThread(() => TexSandbox.RunAsync(PythonEnvironment.Interpreter, ["-E", "-s", "-c", "import matplotlib.font_manager"], work, TimeSpan.FromMinutes(2),
+                PythonRunner.Variables(config), PythonRunner.SystemReadOnly, ct));
             if (r.ExitCode != 0) return; // cells then build the list themselves (slower, same result)
             Directory.CreateDirectory(Folder);
             foreach (var file in Directory.EnumerateFiles(config, "fontlist-*.json"))

@@ -54,8 +54,8 @@ internal static class PythonRunner
                     catch (JsonException) { }
                 },
             };
-            var result = await TexSandbox.RunAsync(PythonEnvironment.Interpreter, ["-E", "-s", "-c", DriverSource.Text], project, documentTimeout,
-                Variables(mpl), SystemReadOnly, ct, options: options);
+            var result = await OnOwnThread(() => TexSandbox.RunAsync(PythonEnvironment.Interpreter, ["-E", "-s", "-c", DriverSource.Text], project, documentTimeout,
+                Variables(mpl), SystemReadOnly, ct, options: options));
             lock (replies) return new Outcome(new Dictionary<int, PythonReply>(replies), result.TimedOut, result.StandardError, result.Duration);
         }
         finally
@@ -63,6 +63,14 @@ internal static class PythonRunner
             TempFolders.DeleteLater(work);
         }
     }
+
+    /// <summary>
+    /// bubblewrap's --die-with-parent kills the sandbox when the thread that started it ends (Linux's parent-death
+    /// signal follows the thread, not the process): a run that lasts seconds is started from a thread of its own that
+    /// waits for it, never from a pool thread that may retire meanwhile.
+    /// </summary>
+    internal static Task<T> OnOwnThread<T>(Func<Task<T>> run) =>
+        Task.Factory.StartNew(() => run().GetAwaiter().GetResult(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     internal static Dictionary<string, string?> Variables(string mplConfig) => new()
     {
