@@ -103,10 +103,18 @@ internal static partial class BookishCommand
         mathOut.AcceptOnlyFromAmong("svg", "png");
         var format = Format;
         var projectRoot = RootOption();
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, epub, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout };
+        var execute = new Option<bool>("--execute") { Description = "Run the document's Python cells (in the sandbox); also 'execute: true' in the front matter" };
+        var refresh = new Option<bool>("--refresh") { Description = "With --execute: run every Python cell again instead of using saved results" };
+        var pythonTimeout = new Option<double>("--python-timeout") { Description = "Seconds one Python cell may run (default 30)", DefaultValueFactory = _ => 30 };
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, epub, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout, execute, refresh, pythonTimeout };
         cmd.SetAction(async (parse, ct) =>
         {
             if (!ValidTimeouts(parse)) return ExitCodes.Usage;
+            if (parse.GetValue(pythonTimeout) is var pt && (pt <= 0 || pt > 86400))
+            {
+                Console.Error.WriteLine("bookish: --python-timeout must be a number of seconds between 0 and 86400");
+                return ExitCodes.Usage;
+            }
             var done = new List<string>();
             var options = new BuildOptions(parse.GetValue(input)!)
             {
@@ -124,6 +132,9 @@ internal static partial class BookishCommand
                 DocumentCss = parse.GetValue(docCss),
                 MathPng = parse.GetValue(mathOut) == "png",
                 Root = parse.GetValue(projectRoot),
+                Execute = parse.GetValue(execute),
+                RefreshPython = parse.GetValue(refresh),
+                PythonCellTimeout = TimeSpan.FromSeconds(parse.GetValue(pythonTimeout)),
                 Waiting = lockPath => Console.Error.WriteLine($"bookish: another build is writing this output folder; waiting (lock {lockPath})"),
             };
             var budget = parse.GetValue(BuildTimeout);

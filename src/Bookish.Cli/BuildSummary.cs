@@ -14,7 +14,9 @@ internal static class BuildSummary
         var failed = result.MathFragments - result.MathRendered;
         var math = $"{Count(result.MathFragments, "equation")}: {typeset} typeset now, {result.MathFromCache} from cache" +
                    (failed > 0 ? $", {failed} failed" : "") + (result.TexRuns > 0 ? $" ({Count(result.TexRuns, "TeX run")})" : "");
-        return $"{math}; {problems}; wrote {Path.GetRelativePath(workingDirectory, result.OutputDirectory)}";
+        var python = result.PythonCellsRun + result.PythonCellsFromCache > 0
+            ? $"Python: {result.PythonCellsRun} cell(s) run, {result.PythonCellsFromCache} from saved results; " : "";
+        return $"{math}; {python}{problems}; wrote {Path.GetRelativePath(workingDirectory, result.OutputDirectory)}";
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";

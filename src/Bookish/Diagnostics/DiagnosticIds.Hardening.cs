@@ -37,5 +37,6 @@ public static partial class DiagnosticIds
         UnterminatedDollar, UnknownCitationKey, UnknownCalloutKind, UnclosedDiv, UnknownCitationStyle,
         CodeLanguageUnknown, CodeAttribute, KramdownAttributeDropped, KramdownLiquid, KramdownSyntax,
         PdfStale,
+        PythonException, PythonTimeout, PythonOutputTruncated, PythonModuleMissing, PythonNotRun, PythonCellOption, PythonSavedResults,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal));
 }

@@ -129,7 +129,7 @@ internal sealed partial class HtmlWriter
 
     private IElement FigureElement(Figure f)
     {
-        var fig = WithSource(El("figure", f.PlotSource is null ? null : "plot"), f);
+        var fig = WithSource(El("figure", f.Generated is not null ? (f.Side ? "plot python side" : "plot python") : f.PlotSource is null ? null : "plot"), f);
         if (f.Id.Length > 0) fig.Id = f.Id;
         if (_context.PlotSvgs.TryGetValue(f.Id, out var plotSvg))
         {

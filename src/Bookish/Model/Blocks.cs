@@ -61,6 +61,10 @@ internal sealed record Figure(string Source, string Alt, ImmutableArray<Inline> 
     public double WidthFraction { get; init; }
     /// <summary>A plot definition when the figure is drawn by Bookish rather than read from a file.</summary>
     public string? PlotSource { get; init; }
+    /// <summary>A picture made by a program (a Python cell's figure) rather than read from a file.</summary>
+    public GeneratedImage? Generated { get; init; }
+    /// <summary>A side (margin) figure.</summary>
+    public bool Side { get; init; }
 }
 
 internal sealed record ThematicBreak(SourceSpan Span) : Block(Span);

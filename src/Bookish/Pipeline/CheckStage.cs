@@ -75,6 +75,9 @@ internal static class CheckStage
                         verdicts[c.Id] = verdict;
                         context = next;
                         break;
+                    case Figure { Generated: { } made } f:
+                        plots[f.Id] = new PlotDrawing(made.Svg, made.Pdf);
+                        break;
                     case Figure { PlotSource: { } plot } f:
                         if (Plot(f, plot, context, diagnostics) is { } drawing) plots[f.Id] = drawing;
                         break;

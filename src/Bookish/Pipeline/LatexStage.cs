@@ -26,7 +26,7 @@ internal static class LatexStage
         var baseDir = publication.Pages[0].BaseDirectory;
         string? Resolve(Figure f)
         {
-            if (f.PlotSource is not null) return checks.Plots.ContainsKey(f.Id) ? PlotFile(f.Id) : null;
+            if (f.PlotSource is not null || f.Generated is not null) return checks.Plots.ContainsKey(f.Id) ? PlotFile(f.Id) : null;
             if (root.Resolve(baseDir, f.Source) is not { IsReadable: true, RealPath: var path } || !File.Exists(path)) return null;
             if (!f.Source.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) return f.Source;
             // SVG images become PDF with the same library that draws plots (no extra tool).

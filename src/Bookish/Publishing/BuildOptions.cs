@@ -41,6 +41,14 @@ public sealed record BuildOptions(string Input)
     public Toolchain.IToolchain? Toolchain { get; init; }
     /// <summary>Test seam: a renderer to use instead of the real batch renderer.</summary>
     public IMathRenderer? MathRenderer { get; init; }
+    /// <summary>--execute: run the document's Python cells (also <c>execute: true</c> in the front matter).</summary>
+    public bool Execute { get; init; }
+    /// <summary>--refresh: run every Python cell again instead of using the freeze cache (with --execute).</summary>
+    public bool RefreshPython { get; init; }
+    /// <summary>--python-timeout: how long one Python cell may run.</summary>
+    public TimeSpan PythonCellTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>--python-total-timeout: how long one page's Python cells may run in all.</summary>
+    public TimeSpan PythonTimeout { get; init; } = TimeSpan.FromSeconds(300);
     /// <summary>Test seam: called after the staging folder is written, before it replaces the output.</summary>
     public Action<string>? BeforeSwap { get; init; }
 }

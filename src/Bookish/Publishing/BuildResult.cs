@@ -33,6 +33,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string O
     public int MathFromCache { get; init; }
     /// <summary>Whether the output folder was written (false when the input was missing or could not be read at all).</summary>
     public bool OutputWritten { get; init; }
+    /// <summary>Python processes this build started (0 when every cell came from the freeze cache or none ran).</summary>
+    public int PythonProcesses { get; init; }
+    public int PythonCellsRun { get; init; }
+    public int PythonCellsFromCache { get; init; }
     public string? PdfPath { get; init; }
     /// <summary>The EPUB written (with --epub or <c>formats: [epub]</c>), or null.</summary>
     public string? EpubPath { get; init; }

@@ -41,7 +41,10 @@ public static class Checker
         var read = ReadStage.Run(input, Security.ProjectRoot.ForInput(input, root), "check");
         diagnostics.AddRange(read.Diagnostics);
         if (read.Publication is null) return new CheckResult(diagnostics.ToList()) { Kind = read.Kind };
-        var publication = Numbering.Apply(read.Publication);
+        // check never runs Python: cells show their code, or the results an executing build saved (no process is started).
+        var lowered = PythonStage.RunAsync(read.Publication, new BuildOptions(input), null, null, execute: false, CancellationToken.None).GetAwaiter().GetResult();
+        diagnostics.AddRange(lowered.Diagnostics);
+        var publication = Numbering.Apply(lowered.Publication);
         var outcome = CheckStage.Run(publication, lintAlways: true);
         diagnostics.AddRange(outcome.Diagnostics);
         AutoCheckReport? auto = null;

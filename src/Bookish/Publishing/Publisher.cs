@@ -63,6 +63,10 @@ public static partial class Publisher
         Starting("read", "reading the document");
         build = build with { Read = ReadStage.Run(options.Input, build.Root) };
         if (build.Read.Publication is not { } read) return Result(build, build.Read.Kind);
+        // Python cells run (or come from the freeze cache) before numbering: their figures and tables are numbered like any other.
+        var python = await PythonStage.RunAsync(read, options, options.CacheDirectory, build.Output, PythonStage.ExecuteRequested(read, options), ct);
+        read = python.Publication;
+        build = build with { Read = build.Read with { Publication = read, Diagnostics = [.. build.Read.Diagnostics, .. python.Diagnostics] } };
         build = build with { Numbered = NumberStage.Number(read, build.Root) };
         Lap("read");
         build = build with { Numbered = await NumberStage.WithInstalledPackagesAsync(build.Numbered, ct, options.Toolchain) };
@@ -115,6 +119,9 @@ public static partial class Publisher
             TexRuns = math.TexRuns,
             MathFromCache = math.FromCache,
             OutputWritten = true,
+            PythonProcesses = python.PythonProcesses,
+            PythonCellsRun = python.CellsRun,
+            PythonCellsFromCache = python.CellsFromCache,
             PdfPath = build.Pdf?.PdfName is { } pdfName ? Path.Combine(build.Output, pdfName) : null,
             EpubPath = build.Epub?.EpubName is { } epubName ? Path.Combine(build.Output, epubName) : null,
             Timings = timings,

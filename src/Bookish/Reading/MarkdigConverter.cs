@@ -122,6 +122,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             {
                 var info = (f.Info ?? "").Trim();
                 var code = string.Join("\n", (f.Lines.Lines ?? []).Take(f.Lines.Count).Select(l => l.Slice.ToString()));
+                if (IsPythonFence(f, info)) return PythonCellBlock(f, code, span);
                 return info switch
                 {
                     "notation" => new NotationTablePlaceholder(span),
@@ -242,7 +243,7 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
                 into.Add(new Emphasis(Inlines(e), e.DelimiterCount >= 2, span));
                 break;
             case CodeInline c:
-                into.Add(new Code(c.Content, span));
+                into.Add(PythonInlineExpression(c.Content) is { } expr ? new PythonInline(expr, span) : new Code(c.Content, span));
                 break;
             case LinkInline { IsImage: true } img:
                 into.Add(new Model.Image(img.Url ?? "", PlainText(img), span));

@@ -55,7 +55,7 @@ internal static class ProcessRunner
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(variables)
-            .WithStandardInputPipe(PipeSource.Null)
+            .WithStandardInputPipe(options?.StandardInput is { } input ? PipeSource.FromString(input) : PipeSource.Null)
             .WithStandardOutputPipe(output)
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
             .WithValidation(CommandResultValidation.None);
@@ -82,4 +82,6 @@ internal sealed record ProcessOptions
     public bool ClearEnvironment { get; init; }
     public Action<string>? OnOutputLine { get; init; }
     public CancellationToken Stop { get; init; }
+    /// <summary>Text written to the process's standard input (then closed); null: an empty input.</summary>
+    public string? StandardInput { get; init; }
 }

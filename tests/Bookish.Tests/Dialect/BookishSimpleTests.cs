@@ -27,18 +27,21 @@ public sealed class BookishSimpleTests
     }
 
     [Fact]
-    public void Python_cells_are_shown_as_code_with_a_warning_and_no_error()
+    public void Python_cells_are_read_as_cells_with_their_label_output_and_first_code_line()
     {
         var (publication, diagnostics) = Read();
         Assert.DoesNotContain(diagnostics, d => d.IsError);
-        var python = diagnostics.Where(d => d.Id == DiagnosticIds.PythonNotExecuted).ToList();
-        Assert.Equal(3, python.Count);
-        Assert.All(python, d => Assert.Equal(Severity.Warning, d.Severity));
-        Assert.Contains(python, d => d.Span.Path.EndsWith("chap1.xml") && d.Span.Line == 7 && d.Span.Column == 1);
-        var code = publication.Pages[1].Blocks.OfType<CodeBlock>().Single();
-        Assert.Equal("python", code.Info);
-        Assert.Equal("print(\"hi from chap1\")\nx = 1", code.Code);
-        Assert.Contains(ModelWalk.AllInlines(publication.Pages[2].Blocks).OfType<Code>(), c => c.Value == "432");
+        var cell = publication.Pages[1].Blocks.OfType<PythonCell>().Single();
+        Assert.Equal("print(\"hi from chap1\")\nx = 1", cell.Code);
+        Assert.Equal("ick", cell.Group);
+        Assert.Equal("x", cell.OutputExpression);
+        Assert.Equal(8, cell.FirstCodeLine);
+        Assert.Equal(7, cell.Span.Line);
+        var frame = publication.Pages[2].Blocks.OfType<PythonCell>().Single();
+        Assert.Equal(("foo", "df"), (frame.Group, frame.OutputExpression));
+        var inline = Assert.Single(ModelWalk.AllInlines(publication.Pages[2].Blocks).OfType<PythonInline>());
+        Assert.Equal("432", inline.Expression);
+        Assert.Equal("foo", inline.Group);
     }
 
     [Fact]

@@ -43,13 +43,16 @@ internal sealed partial class HtmlSide
     public static string SvgText(string svg)
     {
         if (!svg.Contains("<text", StringComparison.Ordinal)) return "";
-        var words = SvgTextElement().Matches(svg).Select(m => System.Net.WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, " ")).Trim()).Where(t => t.Length > 0);
+        // A matplotlib figure's rotated labels (its y axis) are not words PDF text extraction reads back from its PDF: left out.
+        var python = svg.Contains("data-source=\"python\"", StringComparison.Ordinal);
+        var words = SvgTextElement().Matches(svg).Where(m => !(python && Rotated().IsMatch(m.Value))).Select(m => System.Net.WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, " ")).Trim()).Where(t => t.Length > 0);
         return string.Join(' ', words);
     }
 
     [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline | RegexOptions.IgnoreCase)] private static partial Regex SvgElement();
     [GeneratedRegex(@"<text\b[^>]*>(.*?)</text>", RegexOptions.Singleline)] private static partial Regex SvgTextElement();
     [GeneratedRegex(@"<[^>]*>")] private static partial Regex Tag();
+    [GeneratedRegex(@"^<text\b[^>]*\btransform=""[^""]*rotate\(\s*-?(?:[1-9]\d*|0*\.\d*[1-9])")] private static partial Regex Rotated();
 
     public static HtmlSide Read(IHtmlDocument doc, string? folder = null)
     {

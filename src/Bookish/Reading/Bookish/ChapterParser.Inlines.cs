@@ -280,8 +280,7 @@ internal sealed partial class ChapterParser
             case "py":
             {
                 var (s, e, next) = RawBody(tag, end);
-                Diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PythonNotExecuted, span, "<py>: Python cells are not executed yet; showing the code"));
-                b.Add(new Code(_t[s..e].Trim(), Span(tag.Start, next)));
+                b.Add(PythonInlineElement(tag, s, e, next));
                 return next;
             }
             case "site" or "citation" or "sidequote" or "sidenote" or "sidefig":

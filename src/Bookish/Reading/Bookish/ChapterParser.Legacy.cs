@@ -159,9 +159,13 @@ internal sealed partial class ChapterParser
             }
             case "pyfig":
             {
-                Diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PythonNotExecuted, span, "\\pyfig: Python cells are not executed yet; showing the code"));
-                var code = groups.Count > 0 ? TrimCode(_t[groups[0].Start..groups[0].End]) : "";
-                blocks.Add(new CodeBlock("python", code, span));
+                var (code, offset) = groups.Count > 0 ? Python.PythonCode.Trim(_t[groups[0].Start..groups[0].End]) : ("", 0);
+                blocks.Add(Remember(new PythonCell(code, span)
+                {
+                    IsFigure = true,
+                    FirstCodeLine = groups.Count > 0 ? _source.Position(groups[0].Start + offset).Line : span.Line,
+                    Group = _pythonGroup,
+                }));
                 return;
             }
             case "site":

@@ -85,8 +85,7 @@ internal sealed partial class ChapterParser
             {
                 var (s, e, next) = RawBody(tag, end);
                 pos = next;
-                Diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PythonNotExecuted, Span(tag.Start, tag.End), $"<{tag.Name}>: Python cells are not executed yet; showing the code"));
-                blocks.Add(new CodeBlock("python", TrimCode(_t[s..e]), Span(tag.Start, next)));
+                blocks.Add(Remember(PythonCellElement(tag, s, e, next)));
                 return;
             }
             case "figure":

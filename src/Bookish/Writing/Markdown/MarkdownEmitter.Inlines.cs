@@ -42,6 +42,9 @@ internal sealed partial class MarkdownEmitter
                 case Code c:
                     sb.Append(CodeSpan(c.Value));
                     break;
+                case PythonInline p:
+                    sb.Append(CodeSpan("{python} " + p.Expression));
+                    break;
                 case Link l:
                 {
                     sb.Append('[').Append(Inlines(l.Content, mode == InlineMode.TableCell ? mode : InlineMode.SingleLine).Trim()).Append("](").Append(Destination(l.Url));

@@ -19,6 +19,7 @@ internal sealed partial class MarkdownEmitter
         Paragraph p => Paragraph(p.Content),
         MathBlock m => MathText(m),
         CodeBlock c => Fenced(CodeInfo(c), c.Code),
+        PythonCell c => PythonCellText(c),
         ListBlock l => List(l),
         BlockQuote q => Prefix(Blocks(q.Blocks), "> ", ">"),
         Table t => Table(t),
