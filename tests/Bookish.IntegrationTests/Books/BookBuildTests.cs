@@ -58,6 +58,9 @@ public sealed partial class BookBuildTests(ITestOutputHelper output)
         var index = Page(result, "index.html");
         Assert.Equal(["Foundations", "Practice", "Appendices"], index.QuerySelectorAll("nav.toc .part-title").Select(e => e.TextContent));
         Assert.Equal(["limits.html", "gradients.html", "descent.html", "symbols.html"], index.QuerySelectorAll("nav.toc li.chapter > a").Select(a => a.GetAttribute("href")));
+        // Equation (3.1) stands just above section 3.1 (and (2.2) above 2.2): check finds the pages and the PDF agree.
+        var check = Checker.Run(TestBook, autoDerivatives: false, output: result.OutputDirectory);
+        Assert.Empty(check.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
     }
 
     [Fact]

@@ -37,6 +37,14 @@ internal static class WordNormalizer
         while (start < end && !Significant(cleaned[start])) start++;
         while (end > start && !Significant(cleaned[end - 1])) end--;
         if (start == end) return "";
+        // "(3.1)" is an equation's number or a reference to it, "3.1" a section's: they keep their parentheses so the
+        // prose diff cannot pair a heading's "3.1" with an equation's "(3.1)" (the number would then count as prose).
+        if (start > 0 && end < cleaned.Length && cleaned[start - 1] == '(' && cleaned[end] == ')'
+            && IsEquationNumber(cleaned[(start - 1)..(end + 1)]))
+        {
+            start--;
+            end++;
+        }
         var sb = new StringBuilder(end - start);
         for (var i = start; i < end; i++)
             if (cleaned[i] != '-') sb.Append(cleaned[i]);
