@@ -74,9 +74,8 @@ public sealed class InstalledToolTests
         // Nothing of the build lands in the folder the command ran from except output/: the cache lives in the user's cache.
         Assert.Equal(["output", "x"], Directory.GetFileSystemEntries(work).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
-        // Parity is left out here: a one-letter title ("X") is taken for math by the prose comparer (reported to the lead);
-        // NewCommandTests runs check with parity on a scaffold with a longer title.
-        var check = await RunAsync(bookish, ["check", "x", "--no-parity"], work, TimeSpan.FromMinutes(3));
+        // With parity: the one-letter title "X" alone on the PDF's top line is the title, not a Roman page number.
+        var check = await RunAsync(bookish, ["check", "x"], work, TimeSpan.FromMinutes(3));
         Assert.True(check.ExitCode == 0, check.StandardOutput + check.StandardError);
         Assert.Contains("1 verified, 0 refuted", check.StandardOutput);
     }

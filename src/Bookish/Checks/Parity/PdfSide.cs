@@ -152,8 +152,10 @@ internal sealed partial class PdfSide
             var lowest = lines.MinBy(l => l[0].Y)!;
             var highest = lines.MaxBy(l => l[0].Y)!;
             var drop = new HashSet<PdfWord>();
+            // A page number is set no larger than the text; a title alone on the first page's top line that reads
+            // as a number ("X", "IV", "2026") is large and stays.
             foreach (var line in new[] { lowest, highest })
-                if (line.All(w => IsPageNumber(w.Text)) && lines.Count > 1) drop.UnionWith(line);
+                if (line.All(w => IsPageNumber(w.Text) && w.Size < 1.3 * bodySize) && lines.Count > 1) drop.UnionWith(line);
             if (pages.Count >= 3)
                 foreach (var line in lines)
                     // A chapter's heading ("Chapter 2" at the top of its page) is large; running heads are not.
