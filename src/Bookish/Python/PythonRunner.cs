@@ -64,13 +64,8 @@ internal static class PythonRunner
         }
     }
 
-    /// <summary>
-    /// bubblewrap's --die-with-parent kills the sandbox when the thread that started it ends (Linux's parent-death
-    /// signal follows the thread, not the process): a run that lasts seconds is started from a thread of its own that
-    /// waits for it, never from a pool thread that may retire meanwhile.
-    /// </summary>
-    internal static Task<T> OnOwnThread<T>(Func<Task<T>> run) =>
-        Task.Factory.StartNew(() => run().GetAwaiter().GetResult(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    /// <summary>Python runs last seconds: started from a thread of their own (see <see cref="TexSandbox.OnOwnThread{T}"/>).</summary>
+    internal static Task<T> OnOwnThread<T>(Func<Task<T>> run) => TexSandbox.OnOwnThread(run);
 
     internal static Dictionary<string, string?> Variables(string mplConfig) => new()
     {

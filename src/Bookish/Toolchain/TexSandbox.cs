@@ -74,9 +74,17 @@ internal static class TexSandbox
         if (lineBuffered && ProcessRunner.Exists("stdbuf")) command.AddRange([ProcessRunner.Find("stdbuf"), "-oL"]);
         command.Add(exe);
         command.AddRange(arguments);
-        return await ProcessRunner.RunAsync("bwrap", command, work, timeout, null, cancellationToken, false,
-            (options ?? new ProcessOptions()) with { ClearEnvironment = true });
+        return await OnOwnThread(() => ProcessRunner.RunAsync("bwrap", command, work, timeout, null, cancellationToken, false,
+            (options ?? new ProcessOptions()) with { ClearEnvironment = true }));
     }
+
+    /// <summary>
+    /// bubblewrap's <c>--die-with-parent</c> is Linux's parent-death signal, which follows the thread that started the
+    /// process, not the process: a pool thread that retires while a long PDF run goes on would kill it. Every sandboxed
+    /// run is therefore started (CliWrap starts the process synchronously) from a thread of its own that waits for it.
+    /// </summary>
+    internal static Task<T> OnOwnThread<T>(Func<Task<T>> run) =>
+        Task.Factory.StartNew(() => run().GetAwaiter().GetResult(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
     /// The fixed part of every bwrap command line: /usr and the TeX installation read-only, a fresh /dev, /proc and

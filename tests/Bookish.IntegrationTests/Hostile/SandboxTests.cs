@@ -149,7 +149,7 @@ public sealed class SandboxTests
         var outcome = await c.BuildAsync("index.md", "--no-pdf");
         c.AssertContained(outcome);
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("(2 rendered", outcome.StandardError);
+        Assert.Contains("2 equations: 2 typeset now, 0 from cache", outcome.StandardError);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(c.Output, "index.html")));
         Assert.True(page.QuerySelectorAll("svg path, svg use").Length > 2);
     }
