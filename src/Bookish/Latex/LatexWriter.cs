@@ -48,6 +48,7 @@ internal sealed partial class LatexWriter
                 case "%% bookish:preamble":
                     foreach (var l in packages) _out.Line(l);
                     TheoremPreamble();
+                    CalloutPreamble();
                     break;
                 case "\\begin{document}":
                     // The document's own macros come after the lockdown, like its equations and raw blocks.
@@ -248,11 +249,8 @@ internal sealed partial class LatexWriter
             case RawBlock:
                 break;
             case Aside a:
-                _out.Line("\\begin{quote}");
                 // The same title as the page: the callout's own, or none.
-                if (a.Title.Length > 0) _out.Line($"\\textbf{{{Inlines(a.Title)}}}\\par");
-                foreach (var b in a.Blocks) Block(b);
-                _out.Line("\\end{quote}");
+                CalloutBlock(a);
                 break;
             case NotationTablePlaceholder:
                 NotationTable();

@@ -33,6 +33,49 @@ internal static partial class InlinePostProcessor
             }
             if (pos < t.Value.Length) result.Add(t with { Value = t.Value[pos..] });
         }
-        return result.ToImmutable();
+        return Unbracket(result.ToList()).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Pandoc-crossref's <c>[@eq:a]</c> and <c>[@eq:a; @eq:b]</c>: the brackets go, leaving "(1)" or "(1) and (2)"
+    /// (three or more: "(1), (2), and (3)"). Brackets holding anything else stay as written.
+    /// </summary>
+    private static List<Inline> Unbracket(List<Inline> inlines)
+    {
+        if (!inlines.Any(i => i is CrossRef)) return inlines;
+        var result = new List<Inline>();
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            if (inlines[i] is Str open && open.Value.EndsWith('[') && i + 2 < inlines.Count && inlines[i + 1] is CrossRef)
+            {
+                var refs = new List<CrossRef>();
+                var j = i + 1;
+                while (j < inlines.Count && inlines[j] is CrossRef r)
+                {
+                    refs.Add(r);
+                    j++;
+                    var sep = j;
+                    var text = "";
+                    while (sep < inlines.Count && inlines[sep] is Str or SoftBreak) { text += inlines[sep] is Str t ? t.Value : " "; if (text.Trim() != ";") break; sep++; }
+                    if (text.Trim() == ";" && sep < inlines.Count && inlines[sep] is CrossRef) { j = sep; continue; }
+                    break;
+                }
+                if (j < inlines.Count && inlines[j] is Str close && close.Value.StartsWith(']'))
+                {
+                    if (open.Value.Length > 1) result.Add(open with { Value = open.Value[..^1] });
+                    for (var k = 0; k < refs.Count; k++)
+                    {
+                        if (k > 0)
+                            result.Add(new Str(refs.Count == 2 ? " and " : k == refs.Count - 1 ? ", and " : ", ", refs[k].Span));
+                        result.Add(refs[k]);
+                    }
+                    if (close.Value.Length > 1) result.Add(close with { Value = close.Value[1..] });
+                    i = j;
+                    continue;
+                }
+            }
+            result.Add(inlines[i]);
+        }
+        return result;
     }
 }
