@@ -18,7 +18,7 @@ internal static class CodeLatex
     {
         var options = new List<string>
         {
-            @"commandchars=\\\{\}", "fontsize=\\small", "breaklines",
+            @"commandchars=\\\{\}", "breaklines",
             @"breaksymbolleft={\tiny\ensuremath{\hookrightarrow}}", "breaksymbolright={}",
         };
         var lines = CodeHtml.Lines(code);
