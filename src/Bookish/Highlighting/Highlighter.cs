@@ -20,6 +20,8 @@ internal static class Highlighter
     public const int MaxLineLength = 4000;
     public static readonly TimeSpan LineBudget = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan BlockBudget = TimeSpan.FromSeconds(2);
+    /// <summary>The second try of a line that ran out of <see cref="LineBudget"/>.</summary>
+    public static readonly TimeSpan RetryBudget = TimeSpan.FromSeconds(2);
 
     /// <summary>Names that mean "no highlighting" on purpose (no warning).</summary>
     private static readonly HashSet<string> PlainNames = new(StringComparer.OrdinalIgnoreCase)
@@ -148,6 +150,14 @@ internal static class Highlighter
                     }
                     var tokenized = grammar.TokenizeLine(line, state, LineBudget);
                     var tokens = Tokens(line, tokenized.Tokens, out var covered);
+                    if (covered < line.Length)
+                    {
+                        // Oniguruma compiles a rule's patterns when the rule is first tried, and a busy machine may
+                        // hold the thread back: a line that ran out of time is tried once more with a larger budget,
+                        // so the same code gives the same tokens whatever the load (a runaway pattern still ends).
+                        tokenized = grammar.TokenizeLine(line, state, RetryBudget);
+                        tokens = Tokens(line, tokenized.Tokens, out covered);
+                    }
                     if (covered < line.Length)
                     {
                         tokens.Add(new CodeToken(line[covered..], TokenKind.Plain));
