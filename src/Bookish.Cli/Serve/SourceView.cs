@@ -16,8 +16,10 @@ internal static class SourceView
     {
         var resolved = root.Resolve(root.Path, relative);
         // Hidden files (.env, .git) are never shown, even inside the project.
-        var hidden = relative.Split('/', '\\').Any(part => part.StartsWith('.') && part is not ("." or ".."));
-        if (relative.Length == 0 || hidden || !resolved.IsReadable || resolved.RealPath is not { } path || !File.Exists(path))
+        // Both the name asked for and where its links lead: a link named notes.md to .env is still .env.
+        static bool Hidden(string path) => path.Split('/', '\\').Any(part => part.StartsWith('.') && part is not ("." or ".."));
+        if (relative.Length == 0 || Hidden(relative) || !resolved.IsReadable || resolved.RealPath is not { } path || !File.Exists(path)
+            || Hidden(Path.GetRelativePath(root.Path, path)))
             return (404, Page(relative, "<p>Not a file of this project.</p>"));
         if (new FileInfo(path).Length > MaxBytes) return (413, Page(relative, "<p>The file is too large to show.</p>"));
         var lines = File.ReadAllLines(path);
