@@ -137,14 +137,13 @@ public sealed class SecondPassTests
     }
 
     [Fact]
-    public void A_matrix_function_of_the_largest_matrix_is_charged_by_its_work_and_ends_too_expensive_quickly()
+    public void A_matrix_function_of_the_largest_matrix_is_charged_by_its_work_and_ends_too_expensive()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-
+        // Uncharged, the claim is true and would be verified after minutes of work: the verdict itself shows the
+        // charge. (No wall-clock limit here: under a loaded CI machine that made the test fail at random.)
         var v = DerivativeChecker.CheckClaim(@"\mathbf{X} \in \mathbb{R}^{32 \times 32}", "", @"\frac{\partial}{\partial \mathbf{X}} \operatorname{tr}(e^{\mathbf{X}}) = (e^{\mathbf{X}})^T");
 
         Assert.Equal(VerdictKind.NotCheckable, v.Kind);
         Assert.Contains("too expensive", v.Message);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
     }
 }
