@@ -35,12 +35,16 @@ internal sealed record PythonCell(string Code, SourceSpan Span) : Block(Span)
     public (double Width, double Height)? FigureSize { get; init; }
     /// <summary>1-based code lines marked with bookish's <c>!</c> (highlighted when shown).</summary>
     public ImmutableArray<int> Highlight { get; init; } = [];
+    /// <summary>The legacy dialect's cell: <c>output="expr"</c> values as bookish shows them (repr; the expression ends the code shown).</summary>
+    public bool BookishValues { get; init; }
 }
 
 /// <summary>An inline Python value (legacy <c>&lt;py&gt;expr&lt;/py&gt;</c>, Markdown <c>`{python} expr`</c>).</summary>
 internal sealed record PythonInline(string Expression, SourceSpan Span) : Inline(Span)
 {
     public string Group { get; init; } = "";
+    /// <summary>The legacy dialect's <c>&lt;py&gt;</c>: the value in bookish's format (floats with four decimals, else repr).</summary>
+    public bool BookishValues { get; init; }
 }
 
 /// <summary>A picture a program made (a Python figure): SVG for the page, PDF for LaTeX.</summary>

@@ -98,10 +98,10 @@ internal static class PythonStage
         var items = new List<Item>();
         var preceding = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
         var id = 0;
-        void Add(Node node, string group, string code, string kind, string? output, (double, double)? size, bool enabled, bool last = false)
+        void Add(Node node, string group, string code, string kind, string? output, (double, double)? size, bool enabled, bool last = false, bool bookish = false)
         {
             var request = new PythonRequest(++id, group, code, kind, output, (int)Math.Ceiling(options.PythonCellTimeout.TotalSeconds),
-                size is { } s ? [s.Item1, s.Item2] : null, $"{page.PageName}-{id}", last);
+                size is { } s ? [s.Item1, s.Item2] : null, $"{page.PageName}-{id}", last, bookish ? "bookish" : null);
             var before = preceding.TryGetValue(group, out var sb) ? sb.ToString() : "";
             items.Add(new Item(node, request with { Salt = PythonCache.Key(fingerprint, group, before, request)[..12] }, PythonCache.Key(fingerprint, group, before, request), enabled));
             if (!enabled) return;
@@ -111,9 +111,9 @@ internal static class PythonStage
         foreach (var block in ModelWalker.Blocks(page))
         {
             if (block is PythonCell c)
-                Add(c, c.Group, c.Code, "cell", c.OutputExpression, c.FigureSize, c.Enabled, c.ShowLastValue);
+                Add(c, c.Group, c.Code, "cell", c.OutputExpression, c.FigureSize, c.Enabled, c.ShowLastValue, c.BookishValues);
             foreach (var inline in ModelWalker.InlinesOf(block).SelectMany(ModelWalker.Inlines))
-                if (inline is PythonInline p) Add(p, p.Group, p.Expression, "expr", null, null, true);
+                if (inline is PythonInline p) Add(p, p.Group, p.Expression, "expr", null, null, true, bookish: p.BookishValues);
         }
         return items;
     }

@@ -6,11 +6,30 @@ namespace Bookish.Python;
 /// <summary>
 /// Matplotlib scans the system's fonts once and caches the list (several seconds here). Bookish builds that list once,
 /// in a sandboxed Python that runs no document code, keeps it under its cache folder, and copies it into each run's
-/// private configuration folder, so a cell's first plot does not pay for the scan.
+/// private configuration folder, so a cell's first plot does not pay for the scan. The list also holds Latin Modern
+/// Roman (Debian's <c>fonts-lmodern</c>, the PDF's body font, which lives outside the folders matplotlib scans), so
+/// figures in the PDF are lettered like the text around them.
 /// </summary>
 internal static class MatplotlibFontCache
 {
-    private static string Folder => Path.Combine(TexSandbox.CacheRoot, "matplotlib");
+    /// <summary>Changes when what the list holds changes (a new folder: lists made by older versions are left alone).</summary>
+    public const string Version = "2";
+
+    private static string Folder => Path.Combine(TexSandbox.CacheRoot, "matplotlib-" + Version);
+
+    /// <summary>Latin Modern Roman at its 10 pt design size, the one LaTeX's lmodern uses for 10–11 pt text.</summary>
+    internal const string LatinModernFolder = "/usr/share/texmf/fonts/opentype/public/lm";
+
+    /// <summary>Builds matplotlib's font list, adds the four Latin Modern Roman faces, and writes the list where matplotlib reads it.</summary>
+    private const string BuildScript = """
+        import os, matplotlib, matplotlib.font_manager as fm
+        lm = os.environ["BOOKISH_LM"]
+        for face in ("regular", "italic", "bold", "bolditalic"):
+            path = os.path.join(lm, "lmroman10-%s.otf" % face)
+            if os.path.exists(path):
+                fm.fontManager.addfont(path)
+        fm.json_dump(fm.fontManager, os.path.join(matplotlib.get_cachedir(), "fontlist-v%s.json" % fm.FontManager.__version__))
+        """;
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public static async Task CopyIntoAsync(string configFolder, CancellationToken ct)
@@ -36,8 +55,10 @@ internal static class MatplotlibFontCache
         {
             var config = Path.Combine(work, "mpl");
             Directory.CreateDirectory(config);
-            var r = await PythonRunner.OnOwnThread(() => TexSandbox.RunAsync(PythonEnvironment.Interpreter, ["-E", "-s", "-c", "import matplotlib.font_manager"], work, TimeSpan.FromMinutes(2),
-                PythonRunner.Variables(config), PythonRunner.SystemReadOnly, ct));
+            var variables = PythonRunner.Variables(config);
+            variables["BOOKISH_LM"] = LatinModernFolder;
+            var r = await PythonRunner.OnOwnThread(() => TexSandbox.RunAsync(PythonEnvironment.Interpreter, ["-E", "-s", "-c", BuildScript], work, TimeSpan.FromMinutes(2),
+                variables, PythonRunner.SystemReadOnly, ct));
             if (r.ExitCode != 0) return; // cells then build the list themselves (slower, same result)
             Directory.CreateDirectory(Folder);
             foreach (var file in Directory.EnumerateFiles(config, "fontlist-*.json"))

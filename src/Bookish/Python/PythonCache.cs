@@ -19,7 +19,7 @@ internal sealed class PythonCache(string folder)
             .Append(fingerprint).Append('\0').Append(group).Append('\0').Append(preceding).Append('\0')
             .Append(request.Kind).Append('\0').Append(request.Code).Append('\0').Append(request.Output).Append('\0')
             .Append(request.FigureSize is { } s ? string.Join(",", s) : "").Append('\0').Append(request.Timeout)
-            .Append('\0').Append(request.ShowLastValue);
+            .Append('\0').Append(request.ShowLastValue).Append('\0').Append(request.Style);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
 

@@ -71,7 +71,7 @@ internal static class PythonEnvironment
 
     private static string Compute()
     {
-        var text = new StringBuilder("bookish-python-1\n");
+        var text = new StringBuilder("bookish-python-2\n");
         if (File.Exists(Interpreter))
         {
             var real = new FileInfo(Interpreter).ResolveLinkTarget(true) as FileInfo ?? new FileInfo(Interpreter);
@@ -80,7 +80,7 @@ internal static class PythonEnvironment
         if (Directory.Exists(DistPackages))
             foreach (var d in Directory.EnumerateFileSystemEntries(DistPackages).Select(Path.GetFileName).Where(n => n!.EndsWith(".egg-info") || n.EndsWith(".dist-info")).Order(StringComparer.Ordinal))
                 text.Append(d).Append('\n');
-        text.Append(DriverSource.Text);
+        text.Append(DriverSource.Text).Append(PythonRunner.MatplotlibRc).Append(MatplotlibFontCache.Version);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
     }
 }

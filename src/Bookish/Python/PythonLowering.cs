@@ -57,7 +57,7 @@ internal sealed partial class PythonLowering(Document page, IReadOnlyDictionary<
     private IEnumerable<Block> Cell(PythonCell c)
     {
         var span = c.Span;
-        if (c.Echo) yield return new CodeBlock("python", c.Code, span);
+        if (c.Echo) yield return ShownCode(c);
         if (!results.TryGetValue(c, out var reply)) yield break;
         Report(reply, span, c.FirstCodeLine);
         if (!c.ShowOutput) yield break;
@@ -82,6 +82,16 @@ internal sealed partial class PythonLowering(Document page, IReadOnlyDictionary<
         }
         if (reply.Error is { } error) yield return new CodeBlock("output error", MapTraceback(error.Traceback, reply.Id, c.FirstCodeLine), span);
         if (reply.Timeout is { } seconds) yield return new CodeBlock("output error", $"[stopped: the cell ran longer than its {seconds} s timeout]", span);
+    }
+
+    /// <summary>
+    /// The cell's code as a highlighted Python block, the lines marked with <c>!</c> highlighted as <c>hl_lines</c> are;
+    /// a legacy cell's <c>output="expr"</c> ends the code shown, as in bookish.
+    /// </summary>
+    internal static CodeBlock ShownCode(PythonCell c)
+    {
+        var code = c.BookishValues && c.OutputExpression is { } expr ? c.Code + "\n" + expr : c.Code;
+        return new CodeBlock("python", code, c.Span) { Attributes = new Highlighting.CodeAttributes("python", false, 1, c.Highlight) };
     }
 
     /// <summary>The diagnostic of a failed cell, at the document line the traceback names (else the cell's first line).</summary>
@@ -132,13 +142,19 @@ internal sealed partial class PythonLowering(Document page, IReadOnlyDictionary<
         if (svg.StartsWith("<svg", StringComparison.Ordinal)) svg = "<svg data-source=\"python\"" + svg[4..];
         svg = StyleElement().Replace(svg, "");
         svg = svg.Replace("#000000", "currentColor");
-        svg = FontShorthand().Replace(svg, m => $"font-size: {m.Groups["size"].Value}");
+        svg = FontShorthand().Replace(svg, m => string.Concat(m.Groups["style"].Captures.Select(s => s.Value.Trim() switch
+        {
+            "italic" or "oblique" => "font-style: italic; ",
+            "bold" => "font-weight: bold; ",
+            var w when w.Length == 3 && char.IsAsciiDigit(w[0]) => $"font-weight: {w}; ",
+            _ => "",
+        })) + $"font-size: {m.Groups["size"].Value}");
         svg = FontFamily().Replace(svg, "");
         return svg;
     }
 
     [GeneratedRegex(@"File ""<bookish-cell-(?<id>\d+)>"", line (?<line>\d+)")] private static partial Regex CellFrame();
     [GeneratedRegex(@"<style[^>]*>.*?</style>", RegexOptions.Singleline)] private static partial Regex StyleElement();
-    [GeneratedRegex(@"font:\s*(?<size>[\d.]+px)[^;""]*")] private static partial Regex FontShorthand();
+    [GeneratedRegex(@"font:\s*(?:(?<style>(?:italic|oblique|normal|bold|[1-9]00))\s+)*(?<size>[\d.]+px)[^;""]*")] private static partial Regex FontShorthand();
     [GeneratedRegex(@"font-family:\s*[^;""]*;?")] private static partial Regex FontFamily();
 }

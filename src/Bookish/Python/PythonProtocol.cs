@@ -12,7 +12,8 @@ internal sealed record PythonRequest(
     [property: JsonPropertyName("timeout")] int Timeout,
     [property: JsonPropertyName("figsize")] double[]? FigureSize,
     [property: JsonPropertyName("salt")] string Salt,
-    [property: JsonPropertyName("last")] bool ShowLastValue = false);
+    [property: JsonPropertyName("last")] bool ShowLastValue = false,
+    [property: JsonPropertyName("style")] string? Style = null);
 
 /// <summary>What one cell (or inline expression) gave: stored as it is in the freeze cache.</summary>
 internal sealed record PythonReply

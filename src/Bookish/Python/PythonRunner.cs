@@ -79,13 +79,23 @@ internal static class PythonRunner
         ["OMP_NUM_THREADS"] = "1",
     };
 
-    /// <summary>Matplotlib for a page: no display, text in SVG kept as text (the page's font applies), no background.</summary>
-    private const string MatplotlibRc = """
+    /// <summary>
+    /// Matplotlib for a page: no display, text in SVG kept as text (the page's font applies), no background. Text is set
+    /// in the PDF's body font, Latin Modern Roman (registered by <see cref="MatplotlibFontCache"/>; DejaVu Serif when it
+    /// is missing), math in the same letters with STIX for the symbols Latin Modern Roman lacks (Unicode glyphs, so the
+    /// page's SVG text stays readable; matplotlib's Computer Modern fallback would write private code points there).
+    /// </summary>
+    internal const string MatplotlibRc = """
         backend: Agg
         svg.fonttype: none
         svg.hashsalt: bookish
         font.family: serif
-        font.serif: DejaVu Serif
+        font.serif: Latin Modern Roman, DejaVu Serif
+        mathtext.fontset: custom
+        mathtext.rm: Latin Modern Roman
+        mathtext.it: Latin Modern Roman:italic
+        mathtext.bf: Latin Modern Roman:bold
+        mathtext.fallback: stix
         savefig.transparent: True
         pdf.fonttype: 42
         figure.figsize: 6.0, 4.0

@@ -1,10 +1,10 @@
 # Bookish's Python cell driver. Bookish starts it inside its sandbox (bubblewrap: no network, a scrubbed environment,
 # a private copy of the document's folder as the working directory) and sends one JSON request per line on stdin:
 #   {"id": 3, "group": "", "code": "...", "kind": "cell"|"expr", "output": "df"|null, "timeout": 30,
-#    "figsize": [w, h] | null, "salt": "..."}
+#    "figsize": [w, h] | null, "salt": "...", "style": "bookish" | null}
 # and reads one JSON reply per line on its own copy of stdout. What cells print is captured (and truncated); fd 1
 # of the process goes to /dev/null so a cell cannot forge replies by writing to it.
-import ast, sys, os, io, json, signal, traceback, base64, math, contextlib, builtins, linecache
+import ast, sys, os, io, json, signal, traceback, base64, math, contextlib, builtins, linecache, decimal
 
 _proto = os.fdopen(os.dup(1), "w", encoding="utf-8")
 _null = os.open(os.devnull, os.O_WRONLY)
@@ -35,6 +35,25 @@ def fmt(v):
         s = ("%.4f" % v).rstrip("0").rstrip(".")
         return "0" if s == "-0" else s
     return str(v)
+
+
+def bookish_value(v):
+    """The original bookish's value format (its Java Translator and Python template): a value whose type name starts with
+    'float' (float, float64, float32) is printed as Java's String.format("%.4f", Double.parseDouble(str(v))) prints it:
+    always four decimals, rounded half up from the shortest decimal form of the number; anything else as repr(v).
+    Not-a-number and infinity, where bookish's Java stopped with an exception, stay as Python prints them."""
+    if type(v).__name__.startswith("float"):
+        s = str(v)
+        try:
+            d = decimal.Decimal(s)
+        except Exception:
+            return s
+        if not d.is_finite():
+            return s
+        with decimal.localcontext() as ctx:
+            ctx.prec = 1000
+            return format(d.quantize(decimal.Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP), "f")
+    return repr(v)
 
 
 class _Capture(io.TextIOBase):
@@ -144,9 +163,10 @@ def run(req):
         with contextlib.redirect_stdout(cap), contextlib.redirect_stderr(cap):
             filename = CELL % cell_id
             linecache.cache[filename] = (len(req["code"]), None, req["code"].splitlines(True), filename)
+            bookish = req.get("style") == "bookish"
             if req.get("kind") == "expr":
                 value = eval(compile(req["code"].strip(), filename, "eval"), ns)
-                reply["value"] = fmt(value)
+                reply["value"] = bookish_value(value) if bookish else fmt(value)
             else:
                 tree = ast.parse(req["code"], filename, "exec")
                 last = None
@@ -161,7 +181,14 @@ def run(req):
                 if req.get("output"):
                     value = eval(compile(req["output"], filename, "eval"), ns)
                     shown = True
-                if shown:
+                if shown and bookish:
+                    # bookish: a DataFrame as a table, anything else as repr() (its dump() of output="expr").
+                    table = _table(value) if type(value).__name__ == "DataFrame" else None
+                    if table is not None:
+                        reply["table"] = table
+                    else:
+                        reply["value"] = repr(value)
+                elif shown:
                     table = _table(value)
                     if table is not None:
                         reply["table"] = table

@@ -31,6 +31,7 @@ internal sealed partial class ChapterParser
             Side = figure && tag.Attr("side") is not null && tag.Value("side") is not ("false" or "0"),
             WidthFraction = WidthFraction(tag.Value("width")),
             Highlight = highlight,
+            BookishValues = true,
         };
     }
 
@@ -44,5 +45,5 @@ internal sealed partial class ChapterParser
     }
 
     private PythonInline PythonInlineElement(Tag tag, int start, int end, int next) =>
-        new(_t[start..end].Trim(), Span(tag.Start, next)) { Group = tag.Value("label") ?? _pythonGroup };
+        new(_t[start..end].Trim(), Span(tag.Start, next)) { Group = tag.Value("label") ?? _pythonGroup, BookishValues = true };
 }
