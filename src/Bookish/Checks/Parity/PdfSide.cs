@@ -106,6 +106,17 @@ internal sealed partial class PdfSide
             if (string.IsNullOrWhiteSpace(l.Value)) { End(); prev = null; continue; }
             if (IsMathFont(l.FontName)) { End(); prev = null; math.Append(l.Value); continue; }
             var lx0 = l.StartBaseLine.X;
+            if (l.TextOrientation is TextOrientation.Rotate90 or TextOrientation.Rotate270)
+            {
+                // Vertical text (a figure's y-axis label) is not read as words: each letter stands alone, so narrow letters
+                // one above the other ("i", "g" of a rotated "height") are not glued into a word the page does not have.
+                End();
+                x0 = lx0; x1 = lx0 + l.Width; y = l.StartBaseLine.Y; size = l.PointSize > 0 ? l.PointSize : l.FontSize;
+                text.Append(l.Value);
+                End();
+                prev = null;
+                continue;
+            }
             var lx1 = Math.Max(l.EndBaseLine.X, lx0 + l.Width);
             var ly = l.StartBaseLine.Y;
             var ls = l.PointSize > 0 ? l.PointSize : l.FontSize;
