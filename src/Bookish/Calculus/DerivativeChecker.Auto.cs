@@ -26,15 +26,17 @@ internal static partial class DerivativeChecker
         {
             var lineScope = options.Sidecar?.Scopes.LastOrDefault(s => span.Line >= s.FromLine && span.Line <= s.ToLine);
             var macros = options.Sidecar is { } standIns ? [.. options.Macros, .. standIns.StandIns, .. lineScope?.Macros ?? []] : options.Macros;
+            int chainNumber = 0;
             foreach (var chain in Chains(MacroExpander.Expand(tex, macros)))
             {
                 if (!DerivativeMarker.IsMatch(chain) || !chain.Contains('=')) continue;
+                chainNumber++;
                 string declare = options.Declarations ?? "";
                 string define = "";
                 AutoCheckScope? scope = null;
                 if (options.Sidecar is { } sc)
                 {
-                    scope = sc.Scopes.LastOrDefault(s => span.Line >= s.FromLine && span.Line <= s.ToLine);
+                    scope = sc.Scopes.LastOrDefault(s => s.Covers(span.Line, chainNumber));
                     declare = Join(", ", declare, sc.Declare, scope?.Declare);
                     define = Join("; ", sc.Define, scope?.Define);
                 }

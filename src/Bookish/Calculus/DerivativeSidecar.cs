@@ -11,6 +11,10 @@ namespace Bookish.Calculus;
 /// scopes:               # by source line of the equation; a scope's define: wins over the declarations
 ///   - lines: 480-540
 ///     define: u = x^2; y = \sin(u)
+///   - lines: 688         # only the equation's 2nd and 3rd derivative chains
+///     chains: 2-3
+///     declare: u_1 \in \mathbb{R}
+///     stand-ins: { bigcirc: \times }   # notation for "any element-wise operator", checked with one
 /// </code>
 /// Inside a scope, a derivative whose operand does not mention its variable is taken at its word (zero, or through the
 /// definitions) instead of "implicit dependence": the scope says what depends on what. Outside every scope the
@@ -44,7 +48,14 @@ internal sealed record DerivativeSidecar(string Declare, string Define, IReadOnl
                 var parts = lines.Split('-', StringSplitOptions.TrimEntries);
                 if (parts.Length is < 1 or > 2 || !int.TryParse(parts[0], out int from) || !int.TryParse(parts[^1], out int to) || from < 1 || to < from)
                     throw new FormatException($"line {m.Start.Line}: 'lines:' must be FROM-TO (source lines)");
-                scopes.Add(new AutoCheckScope(from, to, Text(m, "declare"), Text(m, "define")) { Macros = StandInsOf(m) });
+                int fromChain = 0, toChain = 0;
+                if (Text(m, "chains") is { Length: > 0 } chains)
+                {
+                    var c = chains.Split('-', StringSplitOptions.TrimEntries);
+                    if (c.Length is < 1 or > 2 || !int.TryParse(c[0], out fromChain) || !int.TryParse(c[^1], out toChain) || fromChain < 1 || toChain < fromChain)
+                        throw new FormatException($"line {m.Start.Line}: 'chains:' must be N or FROM-TO (the equation's derivative chains, from 1)");
+                }
+                scopes.Add(new AutoCheckScope(from, to, Text(m, "declare"), Text(m, "define")) { Macros = StandInsOf(m), FromChain = fromChain, ToChain = toChain });
             }
         }
         return new DerivativeSidecar(Text(root, "declare"), Text(root, "define"), scopes) { StandIns = StandInsOf(root) };
