@@ -1142,7 +1142,7 @@
     }
     return matrix(n, 1, data);
   };
-  /** The piece whose condition holds; NaN (the point is skipped) within 1 % of a switch, where none holds, or where a piece's values disagree. */
+  /** The piece whose condition holds; NaN (the point is skipped) within 1 % of a switch or where none holds; a piece whose values disagree is not checkable. */
   E.cases = function (f, env) {
     for (var i = 0; i < f.args.length; i++) {
       var piece = f.args[i];
@@ -1156,9 +1156,10 @@
         var v = this.eval(piece.args[k], env);
         if (value === null || value.lazy) { value = v.lazy && value !== null ? value : v; continue; }
         if (v.lazy) continue;
-        if (v.rows !== value.rows || v.cols !== value.cols) return scalar(NaN);
-        for (var q = 0; q < v.data.length; q++)
-          if (!(Math.abs(v.data[q] - value.data[q]) <= 1e-6 * (1 + Math.abs(v.data[q]) + Math.abs(value.data[q])))) return scalar(NaN);
+        var same = v.rows === value.rows && v.cols === value.cols;
+        for (var q = 0; same && q < v.data.length; q++)
+          if (!(Math.abs(v.data[q] - value.data[q]) <= 1e-6 * (1 + Math.abs(v.data[q]) + Math.abs(value.data[q])))) same = false;
+        if (!same) fail("the values written in one case differ from each other", piece.args[k].start, piece.args[k].end);
       }
       return value;
     }

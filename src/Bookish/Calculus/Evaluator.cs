@@ -163,8 +163,8 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// The piece whose condition holds. Within 1 % of a switch, or where no piece holds, or where a piece's chain of values
-    /// disagrees with itself: NaN, so the checker skips the point (never a verdict from a guess).
+    /// The piece whose condition holds. Within 1 % of a switch, or where no piece holds: NaN, so the checker skips the point
+    /// (never a verdict from a guess). A piece whose chain of values disagrees with itself makes the claim not checkable.
     /// </summary>
     private Value Cases(FunctionExpr f, IReadOnlyDictionary<string, Value> env)
     {
@@ -184,7 +184,7 @@ internal sealed partial class Evaluator
                 if (value == null || value.IsLazy) { value = v.IsLazy && value != null ? value : v; continue; }
                 if (v.IsLazy) continue;
                 if (v.Rows != value.Rows || v.Cols != value.Cols || v.Data.Zip(value.Data).Any(p => !(Math.Abs(p.First - p.Second) <= 1e-6 * (1 + Math.Abs(p.First) + Math.Abs(p.Second)))))
-                    return Value.Scalar(double.NaN);
+                    throw new CalcException("the values written in one case differ from each other", link.Start, link.End);
             }
             return value!;
         }
