@@ -1132,6 +1132,9 @@
       fail(free.length === 0 ? "'\\ldots … \\ldots' needs an entry with an index, such as x_i" : "cannot tell which index '\\ldots' runs over (" + free.join(", ") + ")", at.start, at.end);
     var n = indexedLength(body, free[0], env, this);
     if (n === 0) fail("cannot tell how many entries '\\ldots' stands for (the index '" + free[0] + "' indexes no declared vector)", at.start, at.end);
+    var lengths = [];
+    indexedLengths(body, free[0], env, lengths);
+    if (lengths.length > 1) fail("'\\ldots' runs '" + free[0] + "' over vectors of different lengths (" + lengths.sort(function (a, b) { return a - b; }).join(", ") + ")", at.start, at.end);
     var data = [];
     for (var i = 1; i <= n; i++) {
       var inner = extend(env); inner[free[0]] = scalar(i);
@@ -1165,6 +1168,14 @@
     }
     return scalar(NaN);
   };
+  function indexedLengths(e, index, env, lengths) {
+    if (e.k === "index" && e.indices.length === 1 && e.indices[0].k === "sym" && e.indices[0].name === index) {
+      var bold = "\\mathbf{" + e.target.name + "}";
+      var v = has(env, e.target.name) && !env[e.target.name].scalar ? env[e.target.name] : has(env, bold) ? env[bold] : null;
+      if (v !== null && isVectorLike(v) && lengths.indexOf(v.data.length) < 0) lengths.push(v.data.length);
+    }
+    children(e).forEach(function (c) { indexedLengths(c, index, env, lengths); });
+  }
   function freeIndices(e, env, free) {
     if (e.k === "index")
       e.indices.forEach(function (i) { if (i.k === "sym" && !has(env, i.name) && free.indexOf(i.name) < 0) free.push(i.name); });

@@ -151,6 +151,9 @@ internal sealed partial class Evaluator
             throw new CalcException(free.Count == 0 ? "'\\ldots … \\ldots' needs an entry with an index, such as x_i" : $"cannot tell which index '\\ldots' runs over ({string.Join(", ", free)})", at.Start, at.End);
         int n = IndexedLength(body, free[0], env);
         if (n == 0) throw new CalcException($"cannot tell how many entries '\\ldots' stands for (the index '{free[0]}' indexes no declared vector)", at.Start, at.End);
+        var lengths = new HashSet<int>();
+        IndexedLengths(body, free[0], env, lengths);
+        if (lengths.Count > 1) throw new CalcException($"'\\ldots' runs '{free[0]}' over vectors of different lengths ({string.Join(", ", lengths.Order())})", at.Start, at.End);
         var data = new double[n];
         for (int i = 1; i <= n; i++)
         {
@@ -189,6 +192,17 @@ internal sealed partial class Evaluator
             return value!;
         }
         return Value.Scalar(double.NaN);
+    }
+
+    private void IndexedLengths(Expr e, string index, IReadOnlyDictionary<string, Value> env, HashSet<int> lengths)
+    {
+        if (e is IndexExpr { Indices: [SymbolExpr s] } ix && s.Name == index)
+        {
+            var bold = $"\\mathbf{{{ix.Target.Name}}}";
+            var v = env.TryGetValue(ix.Target.Name, out var plain) && !plain.IsScalar ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
+            if (v != null && (v.IsColumn || v.IsRow)) lengths.Add(v.Data.Length);
+        }
+        foreach (var c in ClaimChecker.Children(e)) IndexedLengths(c, index, env, lengths);
     }
 
     private static void FreeIndices(Expr e, IReadOnlyDictionary<string, Value> env, List<string> free)

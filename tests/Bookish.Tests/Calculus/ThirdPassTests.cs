@@ -31,6 +31,15 @@ public sealed class ThirdPassTests
     }
 
     [Fact]
+    public void Dots_over_vectors_of_different_lengths_are_not_checkable_rather_than_cut_to_the_shorter()
+    {
+        var v = Check(@"\mathbf{a} \in \mathbb{R}^{3}, \mathbf{b} \in \mathbb{R}^{5}", @"\frac{\partial}{\partial \mathbf{a}} \mathbf{a}^T \mathbf{a} = (\ldots 2 a_i b_i \ldots)^T");
+
+        Assert.Equal(VerdictKind.NotCheckable, v.Kind);
+        Assert.Contains("different lengths", v.Message);
+    }
+
+    [Fact]
     public void A_derivative_by_one_entry_of_a_vector_is_a_scalar_derivative_and_an_entry_out_of_range_is_not_checkable()
     {
         const string d = @"\mathbf{v} \in \mathbb{R}^{3}";
