@@ -52,6 +52,10 @@
       details.appendChild(out);
     });
 
+    // The free box reads the document's macros (front matter and notation file) like the blocks do: every block of a
+    // page carries the same list, so the first one that has any gives it.
+    var macroBlock = document.querySelector(".check[data-context-macros]");
+    var pageMacros = macroBlock ? macrosOf(macroBlock) : [];
     var article = document.querySelector("main article") || document.body;
     var section = el("section", "checker");
     section.id = "derivative-checker";
@@ -59,7 +63,7 @@
     var h = el("h2", null, "Check a derivative yourself");
     h.id = "derivative-checker-title";
     section.appendChild(h);
-    section.appendChild(el("p", null, "Write LaTeX as in the check blocks above. The claim is evaluated numerically at random points; nothing leaves your browser."));
+    section.appendChild(el("p", null, "Write LaTeX as in the check blocks above" + (pageMacros.length ? ", with this document's macros" : "") + ". The claim is evaluated numerically at random points; nothing leaves your browser."));
     function field(label, name, value, rows) {
       var wrap = el("label", "checker-field");
       wrap.appendChild(el("span", null, label));
@@ -79,7 +83,7 @@
     var result = el("output", "checker-output");
     result.setAttribute("aria-live", "polite");
     go.addEventListener("click", function () {
-      show(result, window.BookishDerivCheck.check({ declare: declare.value, define: define.value, claim: claim.value, layout: layout.value, seed: randomSeed() }));
+      show(result, window.BookishDerivCheck.check({ declare: declare.value, define: define.value, claim: claim.value, layout: layout.value, seed: randomSeed(), macros: pageMacros }));
     });
     section.appendChild(go);
     section.appendChild(result);

@@ -86,7 +86,7 @@
   var EMPTY_SETTINGS = { functions: new Set(), variables: new Set() };
 
   function Parser(tokens, src, settings) {
-    this.t = tokens; this.src = src; this.s = settings; this.p = 0; this.abs = 0; this.norm = 0;
+    this.t = tokens; this.src = src; this.s = settings; this.p = 0; this.abs = 0; this.norm = 0; this.dots = 0;
   }
   var P = Parser.prototype;
   P.peek = function () { return this.t[this.p]; };
@@ -108,7 +108,16 @@
   P.parseSubExpr = function (tokens) { var sp = this.sub(tokens); var e = sp.parseExpr(); sp.expectEnd(); return e; };
   P.readGroup = function () {
     var t = this.next();
+    // TeX reads J_\mathbf{w} as J_{\mathbf{w}}: a font command takes its argument along into the group.
+    if (t.kind === "cmd" && FONT_COMMANDS.has(t.text) && isSym(this.peek(), "{")) {
+      this.next();
+      return [t, tok("sym", "{", t.end, t.end + 1)].concat(this.readGroupRest(t), [tok("sym", "}", t.end, t.end)]);
+    }
     if (!isSym(t, "{")) { if (t.kind === "end") throw this.unexpected(t); return [t]; }
+    return this.readGroupRest(t);
+  };
+  var FONT_COMMANDS = set(["mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "operatorname", "text", "mathsf"]);
+  P.readGroupRest = function (t) {
     var depth = 1, list = [];
     for (;;) {
       var u = this.next();
@@ -151,7 +160,7 @@
     switch (t.kind) {
       case "number": case "letter": return true;
       case "dbar": return this.norm === 0;
-      case "cmd": return !NOT_PRIMARY.has(t.text);
+      case "cmd": return !NOT_PRIMARY.has(t.text) && !(this.dots > 0 && isDots(t.text));
       case "sym": return t.text === "(" || t.text === "[" || t.text === "{" || (t.text === "|" && this.abs === 0);
       default: return false;
     }
@@ -233,6 +242,18 @@
     }
     return { k: "fn", name: name, args: [e], start: t.start, end: this.t[this.p - 1].end };
   };
+  function isDots(c) { return c === "ldots" || c === "cdots" || c === "dots"; }
+  /** \ldots x_i \ldots, as in diag(\ldots \frac{1}{x_i} \ldots): the column of the entries over the one free index. */
+  P.parseEntries = function (t) {
+    this.p++;
+    this.dots++;
+    var body;
+    try { body = this.parseExpr(); } finally { this.dots--; }
+    if (!(this.peek().kind === "cmd" && isDots(this.peek().text)))
+      fail("'\\ldots' is read only around one entry with an index, as in diag(\\ldots x_i \\ldots)", t.start, t.end);
+    this.p++;
+    return { k: "fn", name: "entries", args: [body], start: t.start, end: this.t[this.p - 1].end };
+  };
   P.parseCommand = function (t) {
     var name = t.text;
     if (name === "frac" || name === "dfrac" || name === "tfrac") return this.parseFrac();
@@ -244,6 +265,7 @@
       return pr;
     }
     if (name === "nabla") return this.parseNabla();
+    if (isDots(name) && this.dots === 0) return this.parseEntries(t);
     if (name === "begin") return this.parseEnvironment();
     if (name === "operatorname" || name === "text" || name === "textrm" || name === "mathop") {
       this.p++;
@@ -508,9 +530,37 @@
     return { k: "sum", index: index, from: from, to: to, body: body, start: t.start, end: body.end };
   };
   var ENVS = set(TABLES.environments);
+  /** \begin{cases} 0 & z \leq 0 \\ 1 & z > 0 \end{cases}: one piece per row (value or chain of equal values, condition). */
+  P.parseCases = function (t) {
+    var pieces = [];
+    while (!isCmd(this.peek(), "end")) {
+      var start = this.peek().start;
+      var links = [this.parseExpr()];
+      while (isSym(this.peek(), "=")) { this.p++; links.push(this.parseExpr()); }
+      if (!isSym(this.peek(), "&")) fail("a case needs '& condition', as in '1 & x > 0'", start, this.peek().end);
+      this.p++;
+      var lhs = this.parseExpr();
+      var c = this.peek(), op;
+      if (isSym(c, "<") || isCmd(c, "lt")) op = "lt";
+      else if (isSym(c, ">") || isCmd(c, "gt")) op = "gt";
+      else if (isCmd(c, "leq") || isCmd(c, "le")) op = "le";
+      else if (isCmd(c, "geq") || isCmd(c, "ge")) op = "ge";
+      else fail("a case's condition must compare with <, >, \\leq or \\geq", c.start, c.end);
+      this.p++;
+      var rhs = this.parseExpr();
+      pieces.push({ k: "fn", name: "case" + op, args: [lhs, rhs].concat(links), start: start, end: this.t[this.p - 1].end });
+      if (this.peek().kind === "rowsep") { this.p++; continue; }
+      if (!isCmd(this.peek(), "end")) throw this.unexpected(this.peek());
+    }
+    this.p++;
+    this.readGroup();
+    if (pieces.length === 0) fail("empty cases", t.start, this.t[this.p - 1].end);
+    return { k: "fn", name: "cases", args: pieces, start: t.start, end: this.t[this.p - 1].end };
+  };
   P.parseEnvironment = function () {
     var t = this.next();
     var env = this.readGroup().map(function (g) { return g.text; }).join("");
+    if (env === "cases") return this.parseCases(t);
     if (!ENVS.has(env)) fail("unsupported environment '" + env + "'", t.start, this.t[this.p - 1].end);
     var rows = [], row = [];
     for (;;) {
@@ -966,6 +1016,9 @@
         var t = 0; for (var i = 0; i < x.rows; i++) t += at(x, i, i); return scalar(t);
       case "diag":
         if (x.scalar) return x;
+        // diag of a ones column (of any size) is the identity of that size; of a zero, a zero.
+        if (x.lazy === "ones") return lazyConst("identity", x.data[0]);
+        if (x.lazy === "zero") return x;
         if (isVectorLike(x)) {
           var n = x.data.length, d = zeros(n, n).data.slice();
           for (var k = 0; k < n; k++) d[k * n + k] = x.data[k];
@@ -980,7 +1033,7 @@
   // ---------------------------------------------------------------- evaluator
   function Evaluator(definitions, sizes, layout, allowOtimes) {
     this.defs = definitions; this.sizes = sizes; this.layout = layout; this.allowOtimes = allowOtimes;
-    this.stepScale = 1; this.depth = 0;
+    this.stepScale = 1; this.depth = 0; this.running = {};
   }
   var E = Evaluator.prototype;
   function extend(env) { var o = {}; for (var k in env) if (Object.prototype.hasOwnProperty.call(env, k)) o[k] = env[k]; return o; }
@@ -1007,7 +1060,9 @@
       case "pow": return power(this.eval(e.a, env), this.eval(e.b, env), this.elementwiseFunctions, !!e.ofFunction);
       case "transpose": return e.op === "T" ? transpose(this.eval(e.a, env)) : transpose(inverse(this.eval(e.a, env)));
       case "call": return this.call(e, env);
-      case "fn": return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }), this.elementwiseFunctions);
+      case "fn": if (e.name === "entries") return this.entries(e.args[0], e, env);
+        if (e.name === "cases") return this.cases(e, env);
+        return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }), this.elementwiseFunctions);
       case "matrix": return blocks(e.rows.map(function (r) { return r.map(function (x) { return self.eval(x, env); }); }));
       case "sum": return this.sum(e, env);
       case "const": return this.constant(e, env);
@@ -1034,7 +1089,9 @@
   E.index = function (ix, env) {
     var self = this;
     var bold = "\\mathbf{" + ix.target.name + "}";
-    var target = !has(env, ix.target.name) && has(env, bold) ? env[bold] : this.lookup(ix.target, env);
+    // A scalar x and a vector \mathbf{x} both declared: x_i with i running (a sum's or an \ldots's index) ranges over the
+    // vector's entries; x_1 stays the scalar's (not checkable: u_1 may be an intermediate variable).
+    var target = (!has(env, ix.target.name) || (env[ix.target.name].scalar && this.isRunning(ix))) && has(env, bold) ? env[bold] : this.lookup(ix.target, env);
     var idx = ix.indices.map(function (i) { return self.eval(i, env); });
     if (idx.some(function (i) { return !i.scalar || i.data[0] !== Math.round(i.data[0]); })) fail("index of '" + ix.target.name + "' is not an integer");
     var a = idx[0].data[0] - 1;
@@ -1045,7 +1102,16 @@
     }
     fail("cannot index '" + ix.target.name + "' (" + shapeText(target) + ") here");
   };
+  E.isRunning = function (ix) { return ix.indices.length === 1 && ix.indices[0].k === "sym" && (this.running[ix.indices[0].name] || 0) > 0; };
+  E.withRunning = function (index, body) {
+    this.running[index] = (this.running[index] || 0) + 1;
+    try { return body(); } finally { this.running[index]--; }
+  };
   E.sum = function (s, env) {
+    var self = this;
+    return this.withRunning(s.index, function () { return self.sumOver(s, env); });
+  };
+  E.sumOver = function (s, env) {
     var from = this.eval(s.from, env);
     var to = s.to !== null ? this.eval(s.to, env) : scalar(indexedLength(s.body, s.index, env, this));
     if (to.scalar && to.data[0] === 0 && s.to === null) fail("cannot tell the range of the sum over '" + s.index + "'");
@@ -1059,10 +1125,66 @@
     }
     return total === null ? scalar(s.product ? 1 : 0) : total;
   };
+  E.entries = function (body, at, env) {
+    var free = [];
+    freeIndices(body, env, free);
+    if (free.length !== 1)
+      fail(free.length === 0 ? "'\\ldots … \\ldots' needs an entry with an index, such as x_i" : "cannot tell which index '\\ldots' runs over (" + free.join(", ") + ")", at.start, at.end);
+    var n = indexedLength(body, free[0], env, this);
+    if (n === 0) fail("cannot tell how many entries '\\ldots' stands for (the index '" + free[0] + "' indexes no declared vector)", at.start, at.end);
+    var lengths = [];
+    indexedLengths(body, free[0], env, lengths);
+    if (lengths.length > 1) fail("'\\ldots' runs '" + free[0] + "' over vectors of different lengths (" + lengths.sort(function (a, b) { return a - b; }).join(", ") + ")", at.start, at.end);
+    var data = [];
+    for (var i = 1; i <= n; i++) {
+      var inner = extend(env); inner[free[0]] = scalar(i);
+      var self = this;
+      var v = this.withRunning(free[0], function () { return self.eval(body, inner); });
+      if (!v.scalar) fail("an entry between '\\ldots' must be a scalar", at.start, at.end);
+      data.push(v.data[0]);
+    }
+    return matrix(n, 1, data);
+  };
+  /** The piece whose condition holds; NaN (the point is skipped) within 1 % of a switch or where none holds; a piece whose values disagree is not checkable. */
+  E.cases = function (f, env) {
+    for (var i = 0; i < f.args.length; i++) {
+      var piece = f.args[i];
+      var l = this.eval(piece.args[0], env), r = this.eval(piece.args[1], env);
+      if (!l.scalar || !r.scalar) fail("a case's condition must compare two scalars", piece.start, piece.end);
+      var margin = l.data[0] - r.data[0];
+      if (!(Math.abs(margin) >= 1e-2 * (1 + Math.abs(l.data[0]) + Math.abs(r.data[0])))) return scalar(NaN);
+      if (piece.name === "casele" || piece.name === "caselt" ? margin > 0 : margin < 0) continue;
+      var value = null;
+      for (var k = 2; k < piece.args.length; k++) {
+        var v = this.eval(piece.args[k], env);
+        if (value === null || value.lazy) { value = v.lazy && value !== null ? value : v; continue; }
+        if (v.lazy) continue;
+        var same = v.rows === value.rows && v.cols === value.cols;
+        for (var q = 0; same && q < v.data.length; q++)
+          if (!(Math.abs(v.data[q] - value.data[q]) <= 1e-6 * (1 + Math.abs(v.data[q]) + Math.abs(value.data[q])))) same = false;
+        if (!same) fail("the values written in one case differ from each other", piece.args[k].start, piece.args[k].end);
+      }
+      return value;
+    }
+    return scalar(NaN);
+  };
+  function indexedLengths(e, index, env, lengths) {
+    if (e.k === "index" && e.indices.length === 1 && e.indices[0].k === "sym" && e.indices[0].name === index) {
+      var bold = "\\mathbf{" + e.target.name + "}";
+      var v = has(env, e.target.name) && !env[e.target.name].scalar ? env[e.target.name] : has(env, bold) ? env[bold] : null;
+      if (v !== null && isVectorLike(v) && lengths.indexOf(v.data.length) < 0) lengths.push(v.data.length);
+    }
+    children(e).forEach(function (c) { indexedLengths(c, index, env, lengths); });
+  }
+  function freeIndices(e, env, free) {
+    if (e.k === "index")
+      e.indices.forEach(function (i) { if (i.k === "sym" && !has(env, i.name) && free.indexOf(i.name) < 0) free.push(i.name); });
+    children(e).forEach(function (c) { freeIndices(c, env, free); });
+  }
   function indexedLength(body, index, env, ev) {
     if (body.k === "index" && body.indices.length === 1 && body.indices[0].k === "sym" && body.indices[0].name === index) {
       var bold = "\\mathbf{" + body.target.name + "}";
-      var v = has(env, body.target.name) ? env[body.target.name] : has(env, bold) ? env[bold] : null;
+      var v = has(env, body.target.name) && !env[body.target.name].scalar ? env[body.target.name] : has(env, bold) ? env[bold] : null;
       if (v !== null && isVectorLike(v)) return v.data.length;
     }
     if (body.k === "fn" && body.name === "eigat" && body.args[0].k === "sym" && body.args[0].name === index) {
@@ -1140,6 +1262,8 @@
     env = this.withIntermediates(vars, env);
     if (vars.length === 1 && vars[0].k === "fn" && vars[0].name === "vec" && vars[0].args[0].k === "sym" && has(env, vars[0].args[0].name))
       return this.differentiate(d.a, vars[0].args[0].name, env, true);
+    var at = vars.length === 1 && vars[0].k === "index" ? this.entryOf(vars[0], env) : null;
+    if (at !== null) return this.differentiate(d.a, at.name, env, false, at.index);
     var names = vars.map(function (v) {
       return v.k === "sym" && has(env, v.name) ? v.name
         : fail("cannot differentiate with respect to '" + describe(v) + "' (not a declared variable)", v.start, v.end);
@@ -1151,14 +1275,27 @@
     var data = parts.map(function (p) { return p.data[0]; });
     return this.layout === "numerator" ? matrix(1, data.length, data) : matrix(data.length, 1, data);
   };
-  E.differentiate = function (operand, name, env, byVec) {
+  /** d f / d w_2 or d f / d w_i (i bound) with \mathbf{w} a declared vector: that entry is the variable (null if not). */
+  E.entryOf = function (ix, env) {
+    if (ix.indices.length !== 1) return null;
+    var bold = "\\mathbf{" + ix.target.name + "}";
+    var hasPlain = has(env, ix.target.name);
+    var name = hasPlain && isVectorLike(env[ix.target.name]) ? ix.target.name
+      : (!hasPlain || this.isRunning(ix)) && has(env, bold) && isVectorLike(env[bold]) ? bold : null;
+    if (name === null) return null;
+    var k = this.eval(ix.indices[0], env);
+    if (!k.scalar || k.data[0] !== Math.round(k.data[0]) || k.data[0] < 1 || k.data[0] > env[name].data.length) return null;
+    return { name: name, index: k.data[0] - 1 };
+  };
+  E.differentiate = function (operand, name, env, byVec, entry) {
     var self = this;
+    if (entry === undefined) entry = -1;
     var v = env[name];
     var f0 = this.eval(operand, env);
     if (f0.lazy) fail("cannot differentiate an unsized constant");
-    var n = v.data.length, cols = [];
+    var n = entry >= 0 ? 1 : v.data.length, cols = [];
     for (var jj = 0; jj < n; jj++) {
-      var j = byVec && !v.scalar ? (jj % v.rows) * v.cols + Math.floor(jj / v.rows) : jj;
+      var j = entry >= 0 ? entry : byVec && !v.scalar ? (jj % v.rows) * v.cols + Math.floor(jj / v.rows) : jj;
       var h = 1e-3 * this.stepScale * Math.max(1, Math.abs(v.data[j]));
       var F = function (delta) {
         var d = v.data.slice();
@@ -1179,7 +1316,7 @@
       if (!(f0.scalar || isVectorLike(f0))) fail("differentiate vec(…) of a matrix, not the matrix, by vec(X)");
       return this.assemble(f0, zeros(n, 1), cols);
     }
-    return this.assemble(f0, v, cols);
+    return this.assemble(f0, entry >= 0 ? scalar(0) : v, cols);
   };
   /** dy/du with u defined: u becomes a variable at its current value (the chain rule's intermediate variable). */
   E.withIntermediates = function (vars, env) {
@@ -1492,7 +1629,7 @@
   function dependsOnItsVariables(e) {
     if (e.k === "deriv") {
       var names = namesIn(e.a);
-      return e.vars.every(function (v) { return v.k === "sym" && names.has(v.name); }) && (e.vars.length > 0 || e.a.k === "call");
+      return e.vars.every(function (v) { return (v.k === "sym" && names.has(v.name)) || (v.k === "index" && names.has(v.target.name)); }) && (e.vars.length > 0 || e.a.k === "call");
     }
     return children(e).every(dependsOnItsVariables);
   }

@@ -16,7 +16,8 @@ internal static partial class BookishCommand
         var noParity = new Option<bool>("--no-parity") { Description = "Skip the HTML/PDF parity comparison" };
         var projectRoot = RootOption();
         var declarations = new Option<string?>("--declarations") { Description = "A YAML sidecar of declarations and definitions (by source line) for --derivatives auto, for documents whose source you do not edit" };
-        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format, projectRoot, declarations, UnsafeNoSandbox };
+        var listChains = new Option<bool>("--list-chains") { Description = "With --derivatives auto: list every derivative chain with its verdict and reason, and the not-checkable ones grouped by cause" };
+        var cmd = new Command("check", "Check notation, derivative claims and (after a build) HTML/PDF parity; exit 1 on errors") { input, derivatives, output, noParity, format, projectRoot, declarations, listChains, UnsafeNoSandbox };
         cmd.SetAction(parse =>
         {
             var source = parse.GetValue(input)!;
@@ -30,6 +31,8 @@ internal static partial class BookishCommand
                 Console.WriteLine($"check blocks: {result.ChecksVerified} verified, {result.ChecksRefuted} refuted, {result.ChecksNotCheckable} not checkable");
                 if (result.Auto is { } a)
                     Console.WriteLine($"auto: {a.Checked} equations with derivatives checked: {a.Verified} verified, {a.Refuted} refuted, {a.NotCheckable} not checkable");
+                if (result.Auto is { } list && parse.GetValue(listChains))
+                    Console.Write(AutoCheckListing.Format(list));
                 Console.WriteLine($"{result.Diagnostics.Count(d => d.IsError)} error(s), {result.Diagnostics.Count(d => !d.IsError)} other diagnostic(s)");
             }
             return ExitCodes.For(result.Kind);

@@ -55,6 +55,9 @@ internal static class Builtins
                 return Value.Scalar(Enumerable.Range(0, x.Rows).Sum(i => x[i, i]));
             case "diag":
                 if (x.IsScalar) return x;
+                // diag of a ones column (of any size) is the identity of that size; of a zero, a zero.
+                if (x.Lazy is "ones") return Value.LazyConstant("identity", x.Data[0]);
+                if (x.Lazy is "zero") return x;
                 if (x.IsVectorLike)
                 {
                     int n = x.Data.Length;

@@ -121,7 +121,7 @@ internal static class ClaimChecker
     /// <summary>Auto mode: every derivative's operand must mention its variable, else the dependence is implicit (prose).</summary>
     private static bool DependsOnItsVariables(Expr e) => e switch
     {
-        DerivativeExpr d => d.Variables.All(v => v is SymbolExpr s && Names(d.Operand).Contains(s.Name)) && (d.Variables.Count > 0 || d.Operand is CallExpr),
+        DerivativeExpr d => d.Variables.All(v => (v is SymbolExpr s && Names(d.Operand).Contains(s.Name)) || (v is IndexExpr i && Names(d.Operand).Contains(i.Target.Name))) && (d.Variables.Count > 0 || d.Operand is CallExpr),
         _ => Children(e).All(DependsOnItsVariables),
     };
 

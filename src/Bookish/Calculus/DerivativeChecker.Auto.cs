@@ -24,23 +24,28 @@ internal static partial class DerivativeChecker
         if (!TryParseLayout(options.Layout, out var layout)) layout = Layout.Numerator;
         foreach (var (tex, span) in displayEquations)
         {
-            foreach (var chain in Chains(MacroExpander.Expand(tex, options.Macros)))
+            var lineScope = options.Sidecar?.Scopes.LastOrDefault(s => span.Line >= s.FromLine && span.Line <= s.ToLine);
+            var macros = options.Sidecar is { } standIns ? [.. options.Macros, .. standIns.StandIns, .. lineScope?.Macros ?? []] : options.Macros;
+            int chainNumber = 0;
+            foreach (var chain in Chains(MacroExpander.Expand(tex, macros)))
             {
                 if (!DerivativeMarker.IsMatch(chain) || !chain.Contains('=')) continue;
+                chainNumber++;
                 string declare = options.Declarations ?? "";
                 string define = "";
                 AutoCheckScope? scope = null;
                 if (options.Sidecar is { } sc)
                 {
-                    scope = sc.Scopes.LastOrDefault(s => span.Line >= s.FromLine && span.Line <= s.ToLine);
+                    scope = sc.Scopes.LastOrDefault(s => s.Covers(span.Line, chainNumber));
                     declare = Join(", ", declare, sc.Declare, scope?.Declare);
                     define = Join("; ", sc.Define, scope?.Define);
                 }
                 if (declare.Length == 0) declare = LegacyDeclarations(chain, options.VectorSize);
+                string claim = WithoutNamingLink(chain, declare, define);
                 Verdict v;
                 try
                 {
-                    v = ClaimChecker.Check(declare, define, chain, layout, new CheckOptions(options.Seed, 5, Auto: true, ExplicitDependence: scope is not null));
+                    v = ClaimChecker.Check(declare, define, claim, layout, new CheckOptions(options.Seed, 5, Auto: true, ExplicitDependence: scope is not null));
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException)
                 {
@@ -58,6 +63,22 @@ internal static partial class DerivativeChecker
             items.Count(i => i.Verdict.Kind == VerdictKind.Refuted),
             items.Count(i => i.Verdict.Kind == VerdictKind.NotCheckable),
             diagnostics, items);
+    }
+
+    private static readonly Regex NamingLink = new(@"^\s*(?<name>[A-Za-z](_(\{[^{}]*\}|\\mathbf\{[A-Za-z]\}|[A-Za-z0-9]))?)\s*=(?!=)", RegexOptions.Compiled);
+
+    /// <summary>
+    /// <c>J = \begin{bmatrix}…</c>, <c>J_\mathbf{w} = \frac{∂\mathbf{y}}{∂\mathbf{w}} = …</c>: a first link that is a bare letter
+    /// neither declared nor defined names what follows; the rest of the chain is the claim.
+    /// </summary>
+    internal static string WithoutNamingLink(string chain, string declare, string define)
+    {
+        var m = NamingLink.Match(chain);
+        if (!m.Success) return chain;
+        string name = m.Groups["name"].Value, letter = name[..1];
+        if (Regex.IsMatch(declare + ";" + define, $@"(?<![\\A-Za-z]){letter}(?![A-Za-z])")) return chain;
+        string rest = chain[m.Length..];
+        return rest.Contains('=') ? rest : chain;
     }
 
     private static string Join(string separator, params string?[] parts) =>

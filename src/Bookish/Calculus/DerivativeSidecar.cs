@@ -11,6 +11,10 @@ namespace Bookish.Calculus;
 /// scopes:               # by source line of the equation; a scope's define: wins over the declarations
 ///   - lines: 480-540
 ///     define: u = x^2; y = \sin(u)
+///   - lines: 688         # only the equation's 2nd and 3rd derivative chains
+///     chains: 2-3
+///     declare: u_1 \in \mathbb{R}
+///     stand-ins: { bigcirc: \times }   # notation for "any element-wise operator", checked with one
 /// </code>
 /// Inside a scope, a derivative whose operand does not mention its variable is taken at its word (zero, or through the
 /// definitions) instead of "implicit dependence": the scope says what depends on what. Outside every scope the
@@ -18,6 +22,13 @@ namespace Bookish.Calculus;
 /// </summary>
 internal sealed record DerivativeSidecar(string Declare, string Define, IReadOnlyList<AutoCheckScope> Scopes)
 {
+    /// <summary>
+    /// <c>stand-ins:</c> (top level or per scope): macros read only for checking, for notation that stands for any member of a
+    /// family, e.g. <c>bigcirc: \otimes</c> ("any element-wise operator"; checked with one). A universal claim refuted for one
+    /// stand-in is false; verified for one, it is verified as far as random points verify anything.
+    /// </summary>
+    public IReadOnlyList<Bookish.Model.MacroDefinition> StandIns { get; init; } = [];
+
     /// <summary>Reads the YAML text; throws <see cref="FormatException"/> with the reason on bad input.</summary>
     public static DerivativeSidecar Parse(string yaml)
     {
@@ -37,10 +48,36 @@ internal sealed record DerivativeSidecar(string Declare, string Define, IReadOnl
                 var parts = lines.Split('-', StringSplitOptions.TrimEntries);
                 if (parts.Length is < 1 or > 2 || !int.TryParse(parts[0], out int from) || !int.TryParse(parts[^1], out int to) || from < 1 || to < from)
                     throw new FormatException($"line {m.Start.Line}: 'lines:' must be FROM-TO (source lines)");
-                scopes.Add(new AutoCheckScope(from, to, Text(m, "declare"), Text(m, "define")));
+                int fromChain = 0, toChain = 0;
+                if (Text(m, "chains") is { Length: > 0 } chains)
+                {
+                    var c = chains.Split('-', StringSplitOptions.TrimEntries);
+                    if (c.Length is < 1 or > 2 || !int.TryParse(c[0], out fromChain) || !int.TryParse(c[^1], out toChain) || fromChain < 1 || toChain < fromChain)
+                        throw new FormatException($"line {m.Start.Line}: 'chains:' must be N or FROM-TO (the equation's derivative chains, from 1)");
+                }
+                scopes.Add(new AutoCheckScope(from, to, Text(m, "declare"), Text(m, "define")) { Macros = StandInsOf(m), FromChain = fromChain, ToChain = toChain });
             }
         }
-        return new DerivativeSidecar(Text(root, "declare"), Text(root, "define"), scopes);
+        return new DerivativeSidecar(Text(root, "declare"), Text(root, "define"), scopes) { StandIns = StandInsOf(root) };
+    }
+
+    private static List<Bookish.Model.MacroDefinition> StandInsOf(YamlMappingNode map)
+    {
+        var list = new List<Bookish.Model.MacroDefinition>();
+        switch (Child(map, "stand-ins"))
+        {
+            case null: break;
+            case YamlMappingNode m:
+                foreach (var (k, v) in m.Children)
+                {
+                    if (k is not YamlScalarNode { Value: { Length: > 0 } name } || v is not YamlScalarNode { Value: { } body } || !System.Text.RegularExpressions.Regex.IsMatch(name.TrimStart('\\'), "^[A-Za-z]+$"))
+                        throw new FormatException($"line {k.Start.Line}: a stand-in is 'name: TeX', e.g. 'bigcirc: \\otimes'");
+                    list.Add(new Bookish.Model.MacroDefinition(name.TrimStart('\\'), body));
+                }
+                break;
+            case var other: throw new FormatException($"line {other.Start.Line}: 'stand-ins:' must map names to TeX");
+        }
+        return list;
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>

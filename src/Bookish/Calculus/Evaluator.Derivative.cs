@@ -16,6 +16,8 @@ internal sealed partial class Evaluator
         if (vars is [FunctionExpr { Name: "vec", Args: [SymbolExpr vs] }] && env.ContainsKey(vs.Name))
             return Differentiate(d.Operand, vs.Name, env, byVec: true);
         env = WithIntermediates(vars, env);
+        if (vars is [IndexExpr entry] && EntryOf(entry, env) is { } at)
+            return Differentiate(d.Operand, at.Name, env, entry: at.Index);
         var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name)
             ? s.Name
             : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
@@ -50,18 +52,35 @@ internal sealed partial class Evaluator
         _ => "expression",
     };
 
-    /// <summary>Fourth-order central differences, entry by entry of the variable, assembled in the layout's shape.</summary>
-    private Value Differentiate(Expr operand, string name, IReadOnlyDictionary<string, Value> env, bool byVec = false)
+    /// <summary>
+    /// <c>∂f/∂w_2</c> or <c>∂f/∂w_i</c> (i bound by a sum or a <c>\ldots</c> vector) with <c>\mathbf{w}</c> a declared vector:
+    /// the variable is that entry, a scalar. Null when the name is not a declared vector or the index not an integer in range.
+    /// </summary>
+    private (string Name, int Index)? EntryOf(IndexExpr ix, IReadOnlyDictionary<string, Value> env)
+    {
+        if (ix.Indices.Count != 1) return null;
+        string bold = $"\\mathbf{{{ix.Target.Name}}}";
+        bool hasPlain = env.TryGetValue(ix.Target.Name, out var plain);
+        string? name = hasPlain && (plain!.IsColumn || plain.IsRow) ? ix.Target.Name
+            : (!hasPlain || IsRunning(ix)) && env.TryGetValue(bold, out var b) && (b.IsColumn || b.IsRow) ? bold : null;
+        if (name == null) return null;
+        var k = Eval(ix.Indices[0], env);
+        if (!k.IsScalar || k.ScalarValue != Math.Round(k.ScalarValue) || k.ScalarValue < 1 || k.ScalarValue > env[name].Data.Length) return null;
+        return (name, (int)k.ScalarValue - 1);
+    }
+
+    /// <summary>Fourth-order central differences, entry by entry of the variable (or only <paramref name="entry"/>), assembled in the layout's shape.</summary>
+    private Value Differentiate(Expr operand, string name, IReadOnlyDictionary<string, Value> env, bool byVec = false, int entry = -1)
     {
         var v = env[name];
         var f0 = Eval(operand, env);
         if (f0.IsLazy) throw new CalcException("cannot differentiate an unsized constant");
-        int n = v.Data.Length;
+        int n = entry >= 0 ? 1 : v.Data.Length;
         var cols = new List<double[]>(n);
         for (int jj = 0; jj < n; jj++)
         {
             // By vec(X): the entries of X in column order.
-            int j = byVec && !v.IsScalar ? (jj % v.Rows) * v.Cols + jj / v.Rows : jj;
+            int j = entry >= 0 ? entry : byVec && !v.IsScalar ? (jj % v.Rows) * v.Cols + jj / v.Rows : jj;
             double h = 1e-3 * StepScale * Math.Max(1, Math.Abs(v.Data[j]));
             double[] F(double delta)
             {
@@ -84,7 +103,7 @@ internal sealed partial class Evaluator
             if (!(f0.IsScalar || f0.IsVectorLike)) throw new CalcException("differentiate vec(…) of a matrix, not the matrix, by vec(X)");
             return Assemble(f0, Value.Zeros(n, 1), cols);
         }
-        return Assemble(f0, v, cols);
+        return Assemble(f0, entry >= 0 ? Value.Scalar(0) : v, cols);
     }
 
     private Value Assemble(Value f, Value v, List<double[]> cols)

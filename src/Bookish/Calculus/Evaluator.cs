@@ -56,6 +56,8 @@ internal sealed partial class Evaluator
         TransposeExpr { Op: "T" } t => MatrixOps.Transpose(Eval(t.Operand, env)),
         TransposeExpr t => MatrixOps.Transpose(MatrixOps.Inverse(Eval(t.Operand, env))),
         CallExpr c => Call(c, env),
+        FunctionExpr { Name: "entries", Args: [var body] } f => Entries(body, f, env),
+        FunctionExpr { Name: "cases" } f => Cases(f, env),
         FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList(), ElementwiseFunctions),
         MatrixExpr m => Ops.Blocks(m.Rows.Select(r => (IReadOnlyList<Value>)r.Select(x => Eval(x, env)).ToList()).ToList()),
         SumExpr s => Sum(s, env),
@@ -91,7 +93,9 @@ internal sealed partial class Evaluator
     {
         // x_i may index the bold vector \mathbf{x}, as the matrix calculus paper writes it.
         var bold = $"\\mathbf{{{ix.Target.Name}}}";
-        var target = !env.ContainsKey(ix.Target.Name) && env.TryGetValue(bold, out var bv) ? bv : Lookup(ix.Target, env);
+        // A scalar x and a vector \mathbf{x} both declared: x_i with i running (a sum's or an \ldots's index) ranges over the
+        // vector's entries; x_1 stays the scalar's (not checkable: u_1 may be an intermediate variable).
+        var target = (!env.TryGetValue(ix.Target.Name, out var pv) || (pv.IsScalar && IsRunning(ix))) && env.TryGetValue(bold, out var bv) ? bv : Lookup(ix.Target, env);
         var idx = ix.Indices.Select(i => Eval(i, env)).ToList();
         if (idx.Any(i => !i.IsScalar || i.ScalarValue != Math.Round(i.ScalarValue)))
             throw new CalcException($"index of '{ix.Target.Name}' is not an integer");
@@ -105,7 +109,20 @@ internal sealed partial class Evaluator
         throw new CalcException($"cannot index '{ix.Target.Name}' ({target.ShapeText}) here");
     }
 
-    private Value Sum(SumExpr s, IReadOnlyDictionary<string, Value> env)
+    private readonly Dictionary<string, int> _running = [];
+
+    private bool IsRunning(IndexExpr ix) => ix.Indices is [SymbolExpr r] && _running.GetValueOrDefault(r.Name) > 0;
+
+    private Value Running(string index, Func<Value> body)
+    {
+        _running[index] = _running.GetValueOrDefault(index) + 1;
+        try { return body(); }
+        finally { _running[index]--; }
+    }
+
+    private Value Sum(SumExpr s, IReadOnlyDictionary<string, Value> env) => Running(s.Index, () => SumOver(s, env));
+
+    private Value SumOver(SumExpr s, IReadOnlyDictionary<string, Value> env)
     {
         var from = Eval(s.From, env);
         var to = s.To != null ? Eval(s.To, env) : Value.Scalar(IndexedLength(s.Body, s.Index, env));
@@ -125,13 +142,84 @@ internal sealed partial class Evaluator
         return total ?? Value.Scalar(s.Product ? 1 : 0);
     }
 
+    /// <summary><c>\ldots E_i \ldots</c>: the column of E at i = 1…n, n the length of the vectors E indexes by i (one free index only).</summary>
+    private Value Entries(Expr body, FunctionExpr at, IReadOnlyDictionary<string, Value> env)
+    {
+        var free = new List<string>();
+        FreeIndices(body, env, free);
+        if (free.Count != 1)
+            throw new CalcException(free.Count == 0 ? "'\\ldots … \\ldots' needs an entry with an index, such as x_i" : $"cannot tell which index '\\ldots' runs over ({string.Join(", ", free)})", at.Start, at.End);
+        int n = IndexedLength(body, free[0], env);
+        if (n == 0) throw new CalcException($"cannot tell how many entries '\\ldots' stands for (the index '{free[0]}' indexes no declared vector)", at.Start, at.End);
+        var lengths = new HashSet<int>();
+        IndexedLengths(body, free[0], env, lengths);
+        if (lengths.Count > 1) throw new CalcException($"'\\ldots' runs '{free[0]}' over vectors of different lengths ({string.Join(", ", lengths.Order())})", at.Start, at.End);
+        var data = new double[n];
+        for (int i = 1; i <= n; i++)
+        {
+            var inner = new Dictionary<string, Value>(env) { [free[0]] = Value.Scalar(i) };
+            var v = Running(free[0], () => Eval(body, inner));
+            if (!v.IsScalar) throw new CalcException("an entry between '\\ldots' must be a scalar", at.Start, at.End);
+            data[i - 1] = v.ScalarValue;
+        }
+        return Value.Matrix(n, 1, data);
+    }
+
+    /// <summary>
+    /// The piece whose condition holds. Within 1 % of a switch, or where no piece holds: NaN, so the checker skips the point
+    /// (never a verdict from a guess). A piece whose chain of values disagrees with itself makes the claim not checkable.
+    /// </summary>
+    private Value Cases(FunctionExpr f, IReadOnlyDictionary<string, Value> env)
+    {
+        foreach (var arg in f.Args)
+        {
+            var piece = (FunctionExpr)arg;
+            var l = Eval(piece.Args[0], env);
+            var r = Eval(piece.Args[1], env);
+            if (!l.IsScalar || !r.IsScalar) throw new CalcException("a case's condition must compare two scalars", piece.Start, piece.End);
+            double margin = l.ScalarValue - r.ScalarValue;
+            if (!(Math.Abs(margin) >= 1e-2 * (1 + Math.Abs(l.ScalarValue) + Math.Abs(r.ScalarValue)))) return Value.Scalar(double.NaN);
+            if (piece.Name is "casele" or "caselt" ? margin > 0 : margin < 0) continue;
+            Value? value = null;
+            foreach (var link in piece.Args.Skip(2))
+            {
+                var v = Eval(link, env);
+                if (value == null || value.IsLazy) { value = v.IsLazy && value != null ? value : v; continue; }
+                if (v.IsLazy) continue;
+                if (v.Rows != value.Rows || v.Cols != value.Cols || v.Data.Zip(value.Data).Any(p => !(Math.Abs(p.First - p.Second) <= 1e-6 * (1 + Math.Abs(p.First) + Math.Abs(p.Second)))))
+                    throw new CalcException("the values written in one case differ from each other", link.Start, link.End);
+            }
+            return value!;
+        }
+        return Value.Scalar(double.NaN);
+    }
+
+    private void IndexedLengths(Expr e, string index, IReadOnlyDictionary<string, Value> env, HashSet<int> lengths)
+    {
+        if (e is IndexExpr { Indices: [SymbolExpr s] } ix && s.Name == index)
+        {
+            var bold = $"\\mathbf{{{ix.Target.Name}}}";
+            var v = env.TryGetValue(ix.Target.Name, out var plain) && !plain.IsScalar ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
+            if (v != null && (v.IsColumn || v.IsRow)) lengths.Add(v.Data.Length);
+        }
+        foreach (var c in ClaimChecker.Children(e)) IndexedLengths(c, index, env, lengths);
+    }
+
+    private static void FreeIndices(Expr e, IReadOnlyDictionary<string, Value> env, List<string> free)
+    {
+        if (e is IndexExpr ix)
+            foreach (var i in ix.Indices)
+                if (i is SymbolExpr s && !env.ContainsKey(s.Name) && !free.Contains(s.Name)) free.Add(s.Name);
+        foreach (var c in ClaimChecker.Children(e)) FreeIndices(c, env, free);
+    }
+
     /// <summary>For <c>\sum_i</c> without limits: the length of the first vector indexed by the sum's index.</summary>
     private int IndexedLength(Expr body, string index, IReadOnlyDictionary<string, Value> env)
     {
         if (body is IndexExpr { Indices: [SymbolExpr s] } ix && s.Name == index)
         {
             var bold = $"\\mathbf{{{ix.Target.Name}}}";
-            var v = env.TryGetValue(ix.Target.Name, out var plain) ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
+            var v = env.TryGetValue(ix.Target.Name, out var plain) && !plain.IsScalar ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
             if (v != null && (v.IsColumn || v.IsRow)) return v.Data.Length;
         }
         if (body is FunctionExpr { Name: "eigat", Args: [SymbolExpr e, var m] } && e.Name == index && Eval(m, env) is { IsSquare: true } sq) return sq.Rows;

@@ -163,10 +163,47 @@ internal sealed partial class Parser
     }
 
     /// <summary><c>\begin{bmatrix} a &amp; b \\ c &amp; d \end{bmatrix}</c> (also pmatrix, matrix, vmatrix = determinant).</summary>
+    /// <summary>
+    /// <c>\begin{cases} 0 &amp; z \leq 0 \\ 1 &amp; z > 0 \end{cases}</c>: one piece per row, a value (or a chain of equal
+    /// values, <c>\frac{dz}{dz} = 1</c>) and a comparison of two scalars. The evaluator picks the piece whose condition
+    /// holds, and says nothing (NaN: the point is skipped) near a switch or where no piece holds.
+    /// </summary>
+    private Expr ParseCases(Token t)
+    {
+        var pieces = new List<Expr>();
+        while (!Peek.IsCommand("end"))
+        {
+            int start = Peek.Start;
+            var links = new List<Expr> { ParseExpr() };
+            while (Peek.IsSymbol("=")) { _p++; links.Add(ParseExpr()); }
+            if (!Peek.IsSymbol("&")) throw new CalcException("a case needs '& condition', as in '1 & x > 0'", start, Peek.End);
+            _p++;
+            var lhs = ParseExpr();
+            string op = Peek switch
+            {
+                { Kind: TokenKind.Symbol, Text: "<" } or { Kind: TokenKind.Command, Text: "lt" } => "lt",
+                { Kind: TokenKind.Symbol, Text: ">" } or { Kind: TokenKind.Command, Text: "gt" } => "gt",
+                { Kind: TokenKind.Command, Text: "leq" or "le" } => "le",
+                { Kind: TokenKind.Command, Text: "geq" or "ge" } => "ge",
+                _ => throw new CalcException("a case's condition must compare with <, >, \\leq or \\geq", Peek.Start, Peek.End),
+            };
+            _p++;
+            var rhs = ParseExpr();
+            pieces.Add(new FunctionExpr("case" + op, [lhs, rhs, .. links], start, _t[_p - 1].End));
+            if (Peek.Kind == TokenKind.RowSeparator) { _p++; continue; }
+            if (!Peek.IsCommand("end")) throw Unexpected(Peek);
+        }
+        _p++;
+        ReadGroup();
+        if (pieces.Count == 0) throw new CalcException("empty cases", t.Start, _t[_p - 1].End);
+        return new FunctionExpr("cases", pieces, t.Start, _t[_p - 1].End);
+    }
+
     private Expr ParseEnvironment()
     {
         var t = Next();
         string env = string.Concat(ReadGroup().Select(g => g.Text));
+        if (env == "cases") return ParseCases(t);
         if (!CalculusTables.Environments.Contains(env))
             throw new CalcException($"unsupported environment '{env}'", t.Start, _t[_p - 1].End);
         var rows = new List<IReadOnlyList<Expr>>();

@@ -102,6 +102,25 @@ internal sealed partial class Parser
         return new FunctionExpr(name, [e], t.Start, _t[_p - 1].End);
     }
 
+    private static bool IsDots(string command) => command is "ldots" or "cdots" or "dots";
+
+    /// <summary>
+    /// <c>\ldots x_i \ldots</c>, as in <c>diag(\ldots \frac{1}{x_i} \ldots)</c>: the column vector of the entries over the
+    /// one free index, as long as the vectors it indexes (the evaluator checks both).
+    /// </summary>
+    private Expr ParseEntries(Token t)
+    {
+        _p++;
+        _dotsDepth++;
+        Expr body;
+        try { body = ParseExpr(); }
+        finally { _dotsDepth--; }
+        if (!(Peek.Kind == TokenKind.Command && IsDots(Peek.Text)))
+            throw new CalcException("'\\ldots' is read only around one entry with an index, as in diag(\\ldots x_i \\ldots)", t.Start, t.End);
+        _p++;
+        return new FunctionExpr("entries", [body], t.Start, _t[_p - 1].End);
+    }
+
     private Expr ParseCommand(Token t)
     {
         string name = t.Text;
@@ -115,6 +134,7 @@ internal sealed partial class Parser
             var other => other,
         };
         if (name == "nabla") return ParseNabla();
+        if (IsDots(name) && _dotsDepth == 0) return ParseEntries(t);
         if (name == "begin") return ParseEnvironment();
         if (name is "operatorname" or "text" or "textrm" or "mathop")
         {

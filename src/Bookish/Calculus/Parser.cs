@@ -11,6 +11,7 @@ internal sealed partial class Parser
     private int _p;
     private int _absDepth;
     private int _normDepth;
+    private int _dotsDepth;
 
     /// <summary>Longer expressions are refused: every later walk over the tree stays small.</summary>
     private const int MaxTokens = 50_000;
@@ -78,7 +79,20 @@ internal sealed partial class Parser
     private List<Token> ReadGroup()
     {
         var t = Next();
+        // TeX reads J_\mathbf{w} as J_{\mathbf{w}}: a font command takes its argument along into the group.
+        if (t.Kind == TokenKind.Command && FontCommands.Contains(t.Text) && Peek.IsSymbol("{"))
+        {
+            Next();
+            return [t, new Token(TokenKind.Symbol, "{", t.End, t.End + 1), .. ReadGroupRest(t), new Token(TokenKind.Symbol, "}", t.End, t.End)];
+        }
         if (!t.IsSymbol("{")) return t.Kind == TokenKind.End ? throw Unexpected(t) : [t];
+        return ReadGroupRest(t);
+    }
+
+    private static readonly HashSet<string> FontCommands = ["mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "operatorname", "text", "mathsf"];
+
+    private List<Token> ReadGroupRest(Token t)
+    {
         int depth = 1;
         var list = new List<Token>();
         while (true)
@@ -146,7 +160,7 @@ internal sealed partial class Parser
     {
         TokenKind.Number or TokenKind.Letter => true,
         TokenKind.DoubleBar => _normDepth == 0,
-        TokenKind.Command => !NotPrimary.Contains(t.Text),
+        TokenKind.Command => !NotPrimary.Contains(t.Text) && !(_dotsDepth > 0 && IsDots(t.Text)),
         TokenKind.Symbol => t.Text is "(" or "[" or "{" || (t.Text == "|" && _absDepth == 0),
         _ => false,
     };
