@@ -9,7 +9,10 @@ namespace Bookish.Equations;
 /// </summary>
 internal sealed partial class TexBatchRenderer
 {
-    /// <summary>For each fragment its page (index in the file) or null, and the fragments at fault with why.</summary>
+    /// <summary>
+    /// For each fragment its page (index in the file) or null, and the fragments at fault with why (the caller counts a
+    /// missing page only against a fragment TeX finished: after an early stop the rest is run again instead).
+    /// </summary>
     internal static (int?[] PageOf, Dictionary<int, string> Problems) AssignPages(IReadOnlyList<(int C0, int C1)> pages, int count)
     {
         var own = new List<int>[count];
@@ -26,14 +29,16 @@ internal sealed partial class TexBatchRenderer
                 continue;
             }
             if (c0 == c1 && c0 >= 0 && c0 < count) own[c0].Add(k);
-            var owner = c1 >= 0 && c1 < count ? c1 : Math.Max(0, Math.Min(count - 1, lastReal + 1));
-            problems.TryAdd(owner, "the equation shipped a page of its own (\\shipout, output routines and shipout hooks are not allowed; each equation is one picture)");
+            // Shipped outside every fragment's time (c1 = -1: Bookish's own end) it is nobody's, and no picture is taken from it.
+            if (c1 < 0 || c1 >= count) continue;
+            problems.TryAdd(c1, "the equation shipped a page of its own (\\shipout, output routines and shipout hooks are not allowed; each equation is one picture)");
         }
         var pageOf = new int?[count];
         for (var i = 0; i < count; i++)
         {
             if (own[i].Count == 1 && !problems.ContainsKey(i)) pageOf[i] = own[i][0];
             else if (own[i].Count > 1) problems.TryAdd(i, $"the equation made {own[i].Count} pages instead of one (\\shipout and extra pages are not allowed)");
+            else if (own[i].Count == 0) problems.TryAdd(i, "TeX made no page for the equation");
         }
         return (pageOf, problems);
     }

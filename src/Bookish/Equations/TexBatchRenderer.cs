@@ -248,7 +248,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
                 var (map, problems) = AssignPages(counts, list.Count);
                 pageOf = map;
                 pageCount = counts.Count;
-                foreach (var (i, why) in problems) failedFragments.TryAdd(i, why);
+                foreach (var (i, why) in problems)
+                    if (metrics.ContainsKey(i)) failedFragments.TryAdd(i, why);
             }
             var unsupported = new List<int>();
             List<DrawnPage?>? drawn = !File.Exists(outFile) || settings.Engine != MathEngine.LatexDvi ? null : await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, pageOf, ct);
@@ -509,7 +510,9 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         // Bookish deletes it, and TeX waits here until it can no longer open it. TeX goes on reading its open copy; no
         // document code can \input or \openin it. The log and the DVI/PDF are dot files (the job name), which kpathsea's
         // paranoid mode never opens for reading: a fragment cannot read the markers back either.
-        sb.Append($"\\typeout{{{OpenedMarker(token)}}}\\loop\\openin15=math.tex \\ifeof15 \\else\\closein15 \\repeat\n");
+        // At most two seconds: should the line never arrive, the batch goes on (this layer only) rather than hang.
+        sb.Append($"\\typeout{{{OpenedMarker(token)}}}\\pdfresettimer\\loop\\openin15=math.tex \\ifeof15 \\def\\bkmore{{0}}\\else\\closein15 "
+            + "\\ifnum\\pdfelapsedtime<131072 \\def\\bkmore{{1}}\\else\\def\\bkmore{{0}}\\fi\\fi\\ifnum\\bkmore=1 \\repeat\n");
         // The images the fragments include, each once, typeset while TeX may still read files.
         var images = new HashSet<(string, string)>();
         foreach (var f in list)
@@ -531,6 +534,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
               + "\\ifdim\\pdfpagewidth<.01pt \\pdfpagewidth=.01pt\\fi\\ifdim\\pdfpageheight<.01pt \\pdfpageheight=.01pt\\fi" + TexLockdown.Ship(token)
             : TexLockdown.Ship(token);
         for (var i = 0; i < list.Count; i++) AppendFragment(sb, i, list[i], ship, token);
+        // Bookish's own end is no fragment's: a page an output routine left by a fragment ships there is nobody's and unused.
+        sb.Append("\\global\\count1=-1\\relax\\global\\output={\\setbox0\\box255 \\deadcycles=0 }");
         sb.Append(TexLockdown.End(token));
         return (format.ToString(), sb.ToString());
     }

@@ -23,7 +23,7 @@ public sealed partial class FragmentIsolationTests
     private static MathSettings Settings(MathEngine engine, string sneak) => new()
     {
         Engine = engine,
-        Preamble = Preamble.Base + "\n\\newcommand{\\sneak}{" + sneak + "}\n",
+        Preamble = Preamble.Base + "\n\\newcommand{\\sneak}{" + sneak.Replace("#", "##") + "}\n",
         Parallelism = 1,
     };
 
@@ -116,7 +116,8 @@ public sealed partial class FragmentIsolationTests
             foreach (var (name, text) in TexBatchRenderer.Files(fragments, settings)) File.WriteAllText(Path.Combine(work, name), text);
             var opened = TexBatchRenderer.OpenedMarker(token);
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await CliWrap.Cli.Wrap("latex").WithArguments(["-interaction=nonstopmode", "-jobname=" + TexBatchRenderer.Job, "math.tex"]).WithWorkingDirectory(work)
+            // Line-buffered like Bookish's own runs (TeX's output to a pipe is otherwise held back).
+            await CliWrap.Cli.Wrap("stdbuf").WithArguments(["-oL", "latex", "-interaction=nonstopmode", "-jobname=" + TexBatchRenderer.Job, "math.tex"]).WithWorkingDirectory(work)
                 .WithEnvironmentVariables(new Dictionary<string, string?> { ["openin_any"] = "p", ["openout_any"] = "p", ["max_print_line"] = "10000" })
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(line => { if (line.StartsWith(opened, StringComparison.Ordinal)) File.Delete(Path.Combine(work, "math.tex")); }))
                 .WithValidation(CommandResultValidation.None).ExecuteAsync(cts.Token);
