@@ -512,7 +512,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         // paranoid mode never opens for reading: a fragment cannot read the markers back either.
         // At most two seconds: should the line never arrive, the batch goes on (this layer only) rather than hang.
         sb.Append($"\\typeout{{{OpenedMarker(token)}}}\\pdfresettimer\\loop\\openin15=math.tex \\ifeof15 \\def\\bkmore{{0}}\\else\\closein15 "
-            + "\\ifnum\\pdfelapsedtime<131072 \\def\\bkmore{{1}}\\else\\def\\bkmore{{0}}\\fi\\fi\\ifnum\\bkmore=1 \\repeat\n");
+            + "\\ifnum\\pdfelapsedtime<131072 \\def\\bkmore{1}\\else\\def\\bkmore{0}\\fi\\fi\\ifnum\\bkmore=1 \\repeat\n");
         // The images the fragments include, each once, typeset while TeX may still read files.
         var images = new HashSet<(string, string)>();
         foreach (var f in list)
