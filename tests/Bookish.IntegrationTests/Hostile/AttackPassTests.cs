@@ -24,14 +24,17 @@ public sealed partial class AttackPassTests
     }
 
     [Theory]
-    [InlineData("../secret/canary.txt")]
+    [InlineData("../secret/canary.png")]
     [InlineData("LINK")]
     [InlineData("ABSOLUTE")]
     public async Task An_epub_cover_image_outside_the_project_or_linked_out_is_refused(string image)
     {
         using var c = new HostileCase();
-        if (image == "LINK") { File.CreateSymbolicLink(Path.Combine(c.Project, "cover.png"), c.Secret); image = "cover.png"; }
-        if (image == "ABSOLUTE") image = c.Secret;
+        // A "picture" outside the project whose bytes are the canary's.
+        var outside = Path.Combine(Path.GetDirectoryName(c.Secret)!, "canary.png");
+        File.Copy(c.Secret, outside);
+        if (image == "LINK") { File.CreateSymbolicLink(Path.Combine(c.Project, "cover.png"), outside); image = "cover.png"; }
+        if (image == "ABSOLUTE") image = outside;
         c.Write("index.md", $"---\ntitle: Cover story\nimage: {image}\n---\n# One\n\nText $x$.\n");
         var o = await c.BuildAsync("index.md", "--epub", "--no-pdf");
         AssertOutcome(c, o, 1, "BK1020", 3);
@@ -48,7 +51,7 @@ public sealed partial class AttackPassTests
     }
 
     [Theory]
-    [InlineData("chapters:\n  - one.md\n  - part: Outside\n    chapters: [../secret/canary.txt]\n", 5)]
+    [InlineData("chapters:\n  - one.md\n  - part: Outside\n    chapters: [../secret/canary.txt]\n", 6)]
     [InlineData("chapters: [one.md]\nappendices: [../secret/canary.txt]\n", 4)]
     [InlineData("chapters: [one.md]\nappendices: [linked.md]\n", 4)]
     public async Task A_book_part_or_appendix_reaching_out_of_the_project_is_refused_at_the_list(string lists, int line)
