@@ -104,9 +104,10 @@ internal static partial class BookishCommand
         var format = Format;
         var projectRoot = RootOption();
         var execute = new Option<bool>("--execute") { Description = "Run the document's Python cells (in the sandbox); also 'execute: true' in the front matter" };
+        var noExecute = new Option<bool>("--no-execute") { Description = "Never run Python cells, even when the front matter says 'execute: true' (untrusted pull requests)" };
         var refresh = new Option<bool>("--refresh") { Description = "With --execute: run every Python cell again instead of using saved results" };
         var pythonTimeout = new Option<double>("--python-timeout") { Description = "Seconds one Python cell may run (default 30)", DefaultValueFactory = _ => 30 };
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, epub, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout, execute, refresh, pythonTimeout };
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, epub, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout, execute, noExecute, refresh, pythonTimeout };
         cmd.SetAction(async (parse, ct) =>
         {
             if (!ValidTimeouts(parse)) return ExitCodes.Usage;
@@ -133,6 +134,7 @@ internal static partial class BookishCommand
                 MathPng = parse.GetValue(mathOut) == "png",
                 Root = parse.GetValue(projectRoot),
                 Execute = parse.GetValue(execute),
+                NoExecute = parse.GetValue(noExecute),
                 RefreshPython = parse.GetValue(refresh),
                 PythonCellTimeout = TimeSpan.FromSeconds(parse.GetValue(pythonTimeout)),
                 Waiting = lockPath => Console.Error.WriteLine($"bookish: another build is writing this output folder; waiting (lock {lockPath})"),

@@ -35,22 +35,36 @@ internal sealed partial class TexBatchRenderer
         "\\def\\bkreset{\\bkrecover\\setbox\\bkscratch\\vbox{\\noindent\\par}}\n" +
         "\\makeatother\n";
 
-    /// <summary>One fragment: begin marker, the box, its metrics in the log, the page, and a clean end.</summary>
+    /// <summary>
+    /// One fragment: begin marker, the box, its metrics in the log, the page, and a clean end. The fragment's own text is
+    /// not in the batch file but in a file of its own (<see cref="FragmentFile"/>), read with LaTeX's <c>\@@input</c>: a
+    /// macro that reads ahead (<c>\def\x#1\end{…}</c>, <c>\long</c> or not) stops at that file's end (TeX aborts an
+    /// argument there, "File ended while scanning use of"), so it never sees Bookish's code and token after it. The page
+    /// carries the fragment's index in <c>\count0</c> and <c>\count1</c> (the DVI file records both on every page; see
+    /// <see cref="AssignPages"/>); <c>\count0</c> is -1 between Bookish's own pages, so a page shipped any other way is told apart.
+    /// </summary>
     private static void AppendFragment(StringBuilder sb, int index, MathFragment fragment, string ship, string token)
     {
-        var tex = fragment.Tex.Replace("\r", "");
         var (open, close) = fragment.Mode switch
         {
-            MathMode.Inline => ("\\setbox\\bkbox\\hbox{$", "$}"),
+            MathMode.Inline => ("\\global\\setbox\\bkbox\\hbox{$", "$}"),
             MathMode.Display => ("\\setbox\\bkscratch\\vbox{\\bkdisplay\\[", "\\]\\bkgrab}\\bkfinish"),
-            _ => ("\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}", "\\end{varwidth}}"),
+            _ => ("\\global\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}", "\\end{varwidth}}"),
         };
         // The group level of the document body, which the recovery returns to.
         if (index == 0) sb.Append("\\edef\\bkbase{\\the\\currentgrouplevel}");
-        sb.Append($"\\typeout{{BKB:{token}:{index}}}{open}%\n");
-        sb.Append(tex).Append("%\n");
-        sb.Append($"{close}\\typeout{{BKM:{token}:{index}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}{ship}\\bkreset\n");
+        sb.Append($"\\global\\count1={index}\\relax\\typeout{{BKB:{token}:{index}}}{open}\\csname @@input\\endcsname {FragmentFile(index)} ");
+        sb.Append($"{close}\\typeout{{BKM:{token}:{index}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}\\global\\count0={index}\\relax{ship}\\global\\count0=-1\\relax\\bkreset\n");
     }
+
+    /// <summary>The file holding fragment <paramref name="index"/>'s own text (in the run's work directory).</summary>
+    internal static string FragmentFile(int index) => $"bkf{index}.tex";
+
+    /// <summary>What <see cref="FragmentFile"/> holds: the author's text, its last line break commented out.</summary>
+    internal static string FragmentText(MathFragment fragment) => fragment.Tex.Replace("\r", "") + "%\n";
+
+    /// <summary>The file holding the author's own macros (read like a fragment, so they cannot read ahead either).</summary>
+    internal const string PreambleFile = "bkpre.tex";
 
     /// <summary>A preamble line, with a marker before it when it is the author's (so TeX's errors in it land on its source line).</summary>
     private static void AppendPreambleLine(StringBuilder sb, int lineIndex, string line, MathSettings settings)

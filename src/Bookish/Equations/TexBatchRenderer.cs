@@ -179,6 +179,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         try
         {
             CopyResources(list, settings, work);
+            // Bookish's own files last: an image named like one of them never replaces it.
+            foreach (var (name, text) in Files(list, settings)) File.WriteAllText(Path.Combine(work, name), text);
             // A token per run: only marker lines carrying it count, so a fragment cannot forge another's metrics.
             var token = TexLockdown.NewToken();
             var (formatPart, documentPart) = Source(list, settings, token);
@@ -197,7 +199,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
                 tex = await RunWatchedAsync(work, null, formatPart, documentPart, dvi, timeout, settings.Timeout, token, ct);
             }
             PerfTrace.Mark("tex end");
-            var logPath = Path.Combine(work, "math.log");
+            var logPath = Path.Combine(work, Job + ".log");
             var log = File.Exists(logPath) ? File.ReadAllText(logPath) : "";
             if (tex.TimedOut)
             {
@@ -218,7 +220,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             var metrics = new Dictionary<int, (double Ht, double Dp, double Wd)>();
             foreach (var m in metricMatches)
                 metrics[m.Index] = (Dimension(m.Match.Groups[3].Value), Dimension(m.Match.Groups[4].Value), Dimension(m.Match.Groups[5].Value));
-            var outFile = Path.Combine(work, dvi ? "math.dvi" : "math.pdf");
+            var outFile = Path.Combine(work, Job + (dvi ? ".dvi" : ".pdf"));
 
             var failedFragments = new Dictionary<int, string>();
             var preambleErrors = new Dictionary<int, string>();
@@ -238,11 +240,24 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             }
 
             PerfTrace.Mark("convert start");
+            // Each fragment's page count is verified before any picture is assigned: from the counts TeX wrote on each DVI page.
+            int?[]? pageOf = null;
+            var pageCount = list.Count;
+            if (dvi && File.Exists(outFile) && Dvi.DviCounts.Read(await File.ReadAllBytesAsync(outFile, ct)) is { } counts)
+            {
+                var (map, problems) = AssignPages(counts, list.Count);
+                pageOf = map;
+                pageCount = counts.Count;
+                foreach (var (i, why) in problems)
+                    if (metrics.ContainsKey(i)) failedFragments.TryAdd(i, why);
+            }
             var unsupported = new List<int>();
-            List<DrawnPage?>? drawn = !File.Exists(outFile) || settings.Engine != MathEngine.LatexDvi ? null : await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, ct);
+            List<DrawnPage?>? drawn = !File.Exists(outFile) || settings.Engine != MathEngine.LatexDvi ? null : await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, pageOf, ct);
             List<string?>? svgs = !File.Exists(outFile) ? null
                 : drawn is not null ? drawn.Select(d => d?.ToSvg()).ToList()
-                : (await ConvertAsync(outFile, work, dvi, list.Count, settings, ct))?.Cast<string?>().ToList();
+                : (await ConvertAsync(outFile, work, dvi, pageCount, settings, ct))?.Cast<string?>().ToList();
+            if (svgs is not null && pageOf is not null && drawn is null)
+                svgs = pageOf.Select(k => k is { } page && page < svgs.Count ? svgs[page] : null).ToList();
             PerfTrace.Mark("convert end");
             if (svgs is null || svgs.Count != list.Count || metrics.Count != list.Count)
             {
@@ -335,6 +350,9 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             {
                 if (line.StartsWith("BK", StringComparison.Ordinal) && line.Contains(token, StringComparison.Ordinal))
                     Interlocked.Exchange(ref last, System.Diagnostics.Stopwatch.GetTimestamp());
+                // TeX has the batch file open and waits until it is gone (see Source).
+                if (line.StartsWith(OpenedMarker(token), StringComparison.Ordinal))
+                    try { File.Delete(Path.Combine(work, "math.tex")); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             },
         };
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -367,8 +385,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
     {
         File.WriteAllText(Path.Combine(work, "math.tex"), format is null ? formatPart + documentPart : documentPart);
         var invocation = format is null
-            ? ToolInvocation.Tex(dvi ? "latex" : "pdflatex", work, timeout, "math.tex")
-            : ToolInvocation.Tex("pdftex", work, timeout, "-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "math.tex") with
+            ? ToolInvocation.Tex(dvi ? "latex" : "pdflatex", work, timeout, "-jobname=" + Job, "math.tex")
+            : ToolInvocation.Tex("pdftex", work, timeout, "-progname=" + (dvi ? "latex" : "pdflatex"), "-fmt=" + format, "-jobname=" + Job, "math.tex") with
             {
                 Variables = TexEnvironment.WithFormats(),
                 ReadOnly = [TexFormat.Directory],
@@ -377,7 +395,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
     }
 
     /// <summary>Bookish's own DVI-to-SVG: glyph outlines from the Type 1 fonts, no converter process. Null entries: pages it cannot draw.</summary>
-    private async Task<List<DrawnPage?>?> DrawDviAsync(string file, string work, int pages, Dictionary<int, (double Ht, double Dp, double Wd)> metrics, List<int> unsupported, CancellationToken ct)
+    private async Task<List<DrawnPage?>?> DrawDviAsync(string file, string work, int pages, Dictionary<int, (double Ht, double Dp, double Wd)> metrics, List<int> unsupported,
+        int?[]? pageOf, CancellationToken ct)
     {
         var bytes = await File.ReadAllBytesAsync(file, ct);
         Dvi.DviFile dviFile;
@@ -395,13 +414,16 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             return Enumerable.Repeat<DrawnPage?>(null, pages).ToList();
         }
         var result = new List<DrawnPage?>();
-        // Every page is listed, so a fragment that shipped pages of its own makes the count differ from the fragments'.
-        for (var i = 0; i < dviFile.Pages.Count; i++)
+        // One entry per fragment, its own page (see AssignPages); without page counts, pages in order and every page
+        // listed, so a fragment that shipped pages of its own makes the count differ from the fragments'.
+        var count = pageOf?.Length ?? dviFile.Pages.Count;
+        for (var i = 0; i < count; i++)
         {
             DrawnPage? page = null;
-            if (metrics.TryGetValue(i, out var m))
+            var k = pageOf is null ? i : pageOf[i];
+            if (k is { } index && index < dviFile.Pages.Count && metrics.TryGetValue(i, out var m))
             {
-                page = Dvi.DviSvg.Draw(dviFile.Pages[i], dviFile, fonts, m.Ht, m.Dp, m.Wd, work);
+                page = Dvi.DviSvg.Draw(dviFile.Pages[index], dviFile, fonts, m.Ht, m.Dp, m.Wd, work);
                 if (page is null) unsupported.Add(i);
             }
             result.Add(page);
@@ -475,7 +497,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         format.Append($"\\documentclass[{size}pt]{{article}}\n");
         // The leading \usepackage lines of the shared preamble go into the format; macros stay with the document.
         var lines = settings.Preamble.Replace("\r", "").Split('\n');
-        var packages = lines.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
+        var packages = PackageLines(lines);
         for (var k = 0; k < packages; k++) AppendPreambleLine(format, k, lines[k], settings);
         format.Append("\\usepackage{varwidth}\n");
         // PNG images become PSfile specials with a .bb box (Bookish's DVI writer draws them).
@@ -484,19 +506,64 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
 
         var sb = new StringBuilder();
         sb.Append("\\nofiles\n\\begin{document}\n");
+        // Before anything of the document runs, the batch file (which holds the token) is removed: TeX says it has it open,
+        // Bookish deletes it, and TeX waits here until it can no longer open it. TeX goes on reading its open copy; no
+        // document code can \input or \openin it. The log and the DVI/PDF are dot files (the job name), which kpathsea's
+        // paranoid mode never opens for reading: a fragment cannot read the markers back either.
+        // At most two seconds: should the line never arrive, the batch goes on (this layer only) rather than hang.
+        sb.Append($"\\typeout{{{OpenedMarker(token)}}}\\pdfresettimer\\loop\\openin15=math.tex \\ifeof15 \\def\\bkmore{{0}}\\else\\closein15 "
+            + "\\ifnum\\pdfelapsedtime<131072 \\def\\bkmore{1}\\else\\def\\bkmore{0}\\fi\\fi\\ifnum\\bkmore=1 \\repeat\n");
+        // The images the fragments include, each once, typeset while TeX may still read files.
+        var images = new HashSet<(string, string)>();
+        foreach (var f in list)
+            foreach (Match m in IncludeGraphics().Matches(f.Tex))
+            {
+                var options = m.Groups[1].Success ? m.Groups[1].Value[1..^1] : "";
+                if (images.Add((options, m.Groups[2].Value))) sb.Append(TexLockdown.PreloadImage(options, m.Groups[2].Value));
+            }
         sb.Append(TexLockdown.For(pdf ? LockdownKind.BatchPdf : LockdownKind.BatchDvi, token));
         // Pages are shipped by Bookish alone: whatever a broken fragment leaves on the main vertical list is dropped by the
         // output routine instead of becoming a page of its own (which would shift every later picture).
         sb.Append("\\global\\output={\\setbox0\\box255 \\deadcycles=0 }\n");
-        // The document's own macros come after the lockdown, each with a marker so TeX's errors in it land on its source line.
-        for (var k = packages; k < lines.Length; k++) if (lines[k].Length > 0) AppendPreambleLine(sb, k, lines[k], settings);
+        // The document's own macros come after the lockdown, each with a marker so TeX's errors in it land on its source line,
+        // from a file of their own (see Files).
+        if (AuthorMacros(settings).Length > 0) sb.Append($"\\csname @@input\\endcsname {PreambleFile} \n");
         // Each box is shipped as a page of its own, at the origin; in PDF the page is exactly the box.
         var ship = pdf
             ? "\\hoffset=0pt\\voffset=0pt\\pdfhorigin=0pt\\pdfvorigin=0pt\\pdfpagewidth=\\wd\\bkbox\\pdfpageheight=\\dimexpr\\ht\\bkbox+\\dp\\bkbox\\relax"
               + "\\ifdim\\pdfpagewidth<.01pt \\pdfpagewidth=.01pt\\fi\\ifdim\\pdfpageheight<.01pt \\pdfpageheight=.01pt\\fi" + TexLockdown.Ship(token)
             : TexLockdown.Ship(token);
         for (var i = 0; i < list.Count; i++) AppendFragment(sb, i, list[i], ship, token);
+        // Bookish's own end is no fragment's: a page an output routine left by a fragment ships there is nobody's and unused.
+        sb.Append("\\global\\count1=-1\\relax\\global\\output={\\setbox0\\box255 \\deadcycles=0 }");
         sb.Append(TexLockdown.End(token));
         return (format.ToString(), sb.ToString());
     }
+
+    /// <summary>The leading <c>\usepackage</c> lines of the shared preamble (they go into the format).</summary>
+    private static int PackageLines(string[] lines) => lines.TakeWhile(l => l.StartsWith("\\usepackage", StringComparison.Ordinal)).Count();
+
+    /// <summary>The document's own macros (the preamble after its packages), with their markers.</summary>
+    private static string AuthorMacros(MathSettings settings)
+    {
+        var lines = settings.Preamble.Replace("\r", "").Split('\n');
+        var sb = new StringBuilder();
+        for (var k = PackageLines(lines); k < lines.Length; k++) if (lines[k].Length > 0) AppendPreambleLine(sb, k, lines[k], settings);
+        return sb.ToString();
+    }
+
+    /// <summary>The files the batch reads besides <c>math.tex</c>: each fragment's text and the document's macros.</summary>
+    internal static Dictionary<string, string> Files(IReadOnlyList<MathFragment> list, MathSettings settings)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++) files[FragmentFile(i)] = FragmentText(list[i]);
+        if (AuthorMacros(settings) is { Length: > 0 } macros) files[PreambleFile] = macros;
+        return files;
+    }
+
+    /// <summary>The job name: TeX's log and DVI/PDF are dot files, which TeX itself may not read in paranoid mode.</summary>
+    internal const string Job = ".bkmath";
+
+    /// <summary>The line TeX prints once it has the batch file open (Bookish then deletes the file).</summary>
+    internal static string OpenedMarker(string token) => $"BKOPEN:{token}";
 }

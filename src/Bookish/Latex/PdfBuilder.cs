@@ -228,13 +228,16 @@ internal static partial class PdfBuilder
     private static List<MappedError> Errors(LatexDocument document, string log) =>
         TexLog.Errors(log).Select(e =>
         {
-            var message = TexLog.Describe(log, e);
+            // TeX's context may show Bookish's progress marker before the block: never print the run's token.
+            var message = ProgressMarkerText().Replace(TexLog.Describe(log, e), "").Trim();
             // "\begin{itemize} on input line 53 ended by \end{document}": the fault is where the environment began.
             var line = OpenedAt().Match(message) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : e.Line;
             return new MappedError(line > 0 ? document.SpanOf(line) : null, message);
         }).DistinctBy(e => (e.Span, e.Message)).Take(50).ToList();
 
     [GeneratedRegex(@"\\begin\{[^}]*\} on input line (\d+) ended by")] private static partial Regex OpenedAt();
+
+    [GeneratedRegex(@"\\typeout\{BKP:[a-z]+:\d+\}\s*")] private static partial Regex ProgressMarkerText();
 
     /// <summary>Display equations (TeX: "Overfull \hbox (X pt too wide) detected at line N", rows of an alignment too) more than 1 pt wider than the text.</summary>
     private static IEnumerable<(SourceSpan Span, double Pt)> Overfull(LatexDocument document, string log) =>

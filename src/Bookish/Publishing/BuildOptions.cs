@@ -43,6 +43,8 @@ public sealed record BuildOptions(string Input)
     public IMathRenderer? MathRenderer { get; init; }
     /// <summary>--execute: run the document's Python cells (also <c>execute: true</c> in the front matter).</summary>
     public bool Execute { get; init; }
+    /// <summary>--no-execute: never run Python cells, whatever the front matter asks (for documents nobody has reviewed).</summary>
+    public bool NoExecute { get; init; }
     /// <summary>--refresh: run every Python cell again instead of using the freeze cache (with --execute).</summary>
     public bool RefreshPython { get; init; }
     /// <summary>--python-timeout: how long one Python cell may run.</summary>

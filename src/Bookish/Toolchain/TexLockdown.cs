@@ -63,8 +63,14 @@ internal static class TexLockdown
         "tex_shipout:D", "pdfximage", "tex_pdfximage:D", "pdfrefximage", "tex_pdfrefximage:D", "openout", "tex_openout:D", "@@openout",
     ];
 
-    /// <summary>The PDF document keeps LaTeX's file handling (.aux, .toc) but includes images only through <c>\includegraphics</c>.</summary>
-    private static readonly string[] ImageFiles = ["pdfximage", "tex_pdfximage:D", "pdfrefximage", "tex_pdfrefximage:D"];
+    /// <summary>
+    /// The PDF document includes images only through <c>\includegraphics</c>, and opens no file for writing: LaTeX's own
+    /// .toc/.lof/.lot are opened by its <c>\@starttoc</c>, which the lockdown redefines around the saved primitive (the
+    /// .aux and hyperref's .out were opened before, at <c>\begin{document}</c>). A document's <c>\openout</c> is refused
+    /// with TeX's error at its line; its <c>\write</c> then reaches only the log (an unopened stream) or LaTeX's own files.
+    /// </summary>
+    private static readonly string[] ImageFiles =
+        ["pdfximage", "tex_pdfximage:D", "pdfrefximage", "tex_pdfrefximage:D", "openout", "tex_openout:D", "@@openout"];
 
     /// <summary>
     /// PDF output needs no specials or literal PDF from a document (batches keep <c>\special</c>: a DVI page Bookish
@@ -94,27 +100,52 @@ internal static class TexLockdown
         sb.Append("\\makeatletter\n");
         foreach (var name in saved)
             sb.Append($"\\global\\expandafter\\let\\csname bk{token}@{name}\\expandafter\\endcsname\\csname {name}\\endcsname\n");
-        sb.Append($"\\long\\gdef\\bk{token}@no#1{{\\errmessage{{Bookish: \\expandafter\\string\\csname#1\\endcsname\\space is not allowed in a document (TeX may not read or write files, ship pages or end the run here)}}}}\n");
+        // The refusal has a fixed name: what a document can reach by a public name (\meaning\input, \show\shipout) never
+        // shows the run's token. Redefining the refusal gains nothing: the primitive behind the name is gone either way.
+        sb.Append("\\long\\gdef\\bk@denied#1{\\errmessage{Bookish: \\expandafter\\string\\csname#1\\endcsname\\space is not allowed in a document (TeX may not read or write files, ship pages or end the run here)}}\n");
         foreach (var name in names)
-            sb.Append($"\\global\\expandafter\\def\\csname {name}\\endcsname{{\\csname bk{token}@no\\endcsname{{{name}}}}}\n");
+            sb.Append($"\\global\\expandafter\\def\\csname {name}\\endcsname{{\\bk@denied{{{name}}}}}\n");
         // Bookish's own end: every name back for LaTeX's \end{document} (hyperref checksums its files there, the .aux is read again).
         sb.Append($"\\gdef\\bk{token}@restore{{");
         foreach (var name in names)
             sb.Append($"\\expandafter\\let\\csname {name}\\expandafter\\endcsname\\csname bk{token}@{name}\\endcsname");
         sb.Append("}\n");
-        // Images: the real \includegraphics in a group that has file reading back; file names must stay inside the work directory.
-        sb.Append($"\\gdef\\bk{token}@unlock{{");
-        foreach (var name in ImageReading)
-            sb.Append($"\\expandafter\\let\\csname {name}\\expandafter\\endcsname\\csname bk{token}@{name}\\endcsname");
-        sb.Append("}\n");
-        sb.Append($"\\gdef\\includegraphics#1#{{\\csname bk{token}@ig\\endcsname{{#1}}}}\n");
-        sb.Append($"\\long\\gdef\\bk{token}@ig#1#2{{\\mbox{{\\bk{token}@unlock\\csname bk{token}@includegraphics\\endcsname#1{{#2}}}}}}\n");
+        if (kind != LockdownKind.Document)
+        {
+            // Batches read no file after this point: the images equations include were typeset into boxes before it
+            // (see PreloadImage), and \includegraphics finds its box by its own arguments. Nothing a fragment can reach by
+            // a public name leads to a name carrying the token.
+            sb.Append("\\gdef\\includegraphics{\\@ifstar\\bk@ig\\bk@ig}\\gdef\\bk@ig{\\@ifnextchar[\\bk@igo{\\bk@igo[]}}\n");
+            sb.Append("\\long\\gdef\\bk@igo[#1]#2{\\expandafter\\ifx\\csname bkimg@\\detokenize{#1}@\\detokenize{#2}\\endcsname\\relax\\errmessage{Bookish: image '#2' cannot be found (equations include images of the document's folder, named in the equation itself)}"
+                + "\\else\\expandafter\\copy\\csname bkimg@\\detokenize{#1}@\\detokenize{#2}\\endcsname\\fi}\n");
+        }
+        else
+        {
+            // Images: the real \includegraphics in a group that has file reading back; file names must stay inside the work directory.
+            sb.Append($"\\gdef\\bk{token}@unlock{{");
+            foreach (var name in ImageReading)
+                sb.Append($"\\expandafter\\let\\csname {name}\\expandafter\\endcsname\\csname bk{token}@{name}\\endcsname");
+            sb.Append("}\n");
+            sb.Append($"\\gdef\\includegraphics#1#{{\\csname bk{token}@ig\\endcsname{{#1}}}}\n");
+            sb.Append($"\\long\\gdef\\bk{token}@ig#1#2{{\\mbox{{\\bk{token}@unlock\\csname bk{token}@includegraphics\\endcsname#1{{#2}}}}}}\n");
+        }
+        if (kind == LockdownKind.Document)
+            sb.Append($"\\gdef\\@starttoc#1{{\\begingroup\\makeatletter\\@input{{\\jobname.#1}}\\if@filesw\\expandafter\\newwrite\\csname tf@#1\\endcsname"
+                + $"\\immediate\\csname bk{token}@openout\\endcsname\\csname tf@#1\\endcsname\\jobname.#1\\relax\\fi\\@nobreakfalse\\endgroup}}\n");
         if (kind == LockdownKind.Document)
             // LaTeX's output routine ships the document's pages: within it (a group of its own) \shipout is the real one.
             sb.Append($"\\xdef\\bk{token}@out{{\\noexpand\\let\\noexpand\\shipout\\expandafter\\noexpand\\csname bk{token}@shipout\\endcsname\\the\\output}}\\global\\output=\\expandafter{{\\bk{token}@out}}\n");
         sb.Append("\\makeatother\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A batch's image, typeset before the lockdown into a box named by <c>\includegraphics</c>'s own arguments
+    /// (<paramref name="options"/> without brackets, <paramref name="file"/>), which the batch's <c>\includegraphics</c> copies.
+    /// </summary>
+    public static string PreloadImage(string options, string file) =>
+        $"\\expandafter\\newbox\\csname bkimg@\\detokenize{{{options}}}@\\detokenize{{{file}}}\\endcsname"
+        + $"\\IfFileExists{{{file}}}{{\\global\\expandafter\\setbox\\csname bkimg@\\detokenize{{{options}}}@\\detokenize{{{file}}}\\endcsname\\hbox{{\\includegraphics[{options}]{{{file}}}}}}}{{}}\n";
 
     /// <summary>Ships <c>\bkbox</c> as one page at the origin (batches; the page is the box).</summary>
     public static string Ship(string token) => $"\\csname bk{token}@tex_shipout:D\\endcsname\\hbox{{\\usebox\\bkbox}}";

@@ -26,7 +26,7 @@ public sealed class BatchFormatTests
             {
                 // The fragment begins (its marker carries the run's token), then TeX stops on it.
                 var token = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(run.WorkDirectory, "math.tex")), @"BKB:([a-z]+):0").Groups[1].Value;
-                return new ScriptedRun(1) { Files = new Dictionary<string, string> { ["math.log"] = $"BKB:{token}:0\n! Undefined control sequence.\nl.40 x^2\n" } };
+                return new ScriptedRun(1) { Files = new Dictionary<string, string> { [TexBatchRenderer.Job + ".log"] = $"BKB:{token}:0\n! Undefined control sequence.\nl.40 x^2\n" } };
             });
         var fragment = new MathFragment("x^2", MathMode.Inline, [SourceSpan.At("doc.md", 3, 5)]);
 

@@ -22,7 +22,8 @@ public sealed partial class BatchLoopTests
     {
         var source = File.ReadAllText(Path.Combine(work, "math.tex"));
         var begins = Begin().Matches(source);
-        var fragments = begins.Select((m, i) => source[(m.Index + m.Length)..(i + 1 < begins.Count ? begins[i + 1].Index : source.Length)]).ToList();
+        // Each fragment's text is in a file of its own, which the batch file names after the fragment's begin marker.
+        var fragments = begins.Select((m, i) => File.ReadAllText(Path.Combine(work, TexBatchRenderer.FragmentFile(i)))).ToList();
         return (begins.Count > 0 ? begins[0].Groups[1].Value : "", fragments);
     }
 
@@ -39,7 +40,7 @@ public sealed partial class BatchLoopTests
                 if (fragments[i].Contains("\\spin", StringComparison.Ordinal)) return new ScriptedRun { Output = printed, Hangs = true };
                 printed.Add($"BKM:{token}:{i}:6.0pt:1.0pt:12.0pt");
             }
-            return new ScriptedRun { Output = printed, Files = new Dictionary<string, string> { ["math.log"] = string.Join("\n", printed) + "\n", ["math.pdf"] = "%PDF" } };
+            return new ScriptedRun { Output = printed, Files = new Dictionary<string, string> { [TexBatchRenderer.Job + ".log"] = string.Join("\n", printed) + "\n", [TexBatchRenderer.Job + ".pdf"] = "%PDF" } };
         })
         .On("mutool", (run, _) => new ScriptedRun
         {
