@@ -28,6 +28,7 @@ internal static partial class HtmlStage
         var shared = Path.Combine(templates, "book-search.js");
         copies["book-search.js"] = shared;
         var docs = SearchDocuments.Json(SearchDocuments.Build(publication));
+        Toolchain.PerfTrace.Mark("search documents");
         var index = SearchIndex.Build(docs, LunrPath, shared, options.UseCache ? options.CacheDirectory ?? MathStage.DefaultCacheDirectory : null);
         files["search-index.js"] = Encoding.UTF8.GetBytes(SearchDocuments.Script(docs, index));
         Toolchain.PerfTrace.Mark("search index");
