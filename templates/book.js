@@ -1,6 +1,6 @@
 /* Bookish book navigation: the menu button that opens the sidebar on phones, the current chapter's sections folding
    and the section being read highlighted, ← → between chapters, and full-text search across the book with Lunr
-   (Debian's libjs-lunr) over the documents the build wrote (search-index.js), loaded on the first search, offline. */
+   (Debian's libjs-lunr): the index the build wrote (search-index.js), loaded on the first search, offline. */
 (function () {
   "use strict";
   var body = document.body;
@@ -69,9 +69,8 @@
   var input = document.getElementById("book-search-input");
   var results = document.getElementById("book-search-results");
   if (!input || !results) return;
-  /* TeX and prose alike split at spaces, backslashes, braces, scripts and punctuation: \nabla_{\mathbf{x}} f gives
-     "nabla", "mathbf", "x", "f", so a search for \nabla finds the gradient equations. */
-  var separator = /[\s\-\\{}_^()\[\],.;:!?=+*\/|&$'"<>~]+/;
+  /* The index was built at build time (search-index.js, by the same Lunr in Jint); book-search.js, shared with the
+     build, registers the pipeline it was built with and splits queries as the text was split. Nothing is indexed here. */
   var loading = null, index = null, docs = null;
 
   function script(src) {
@@ -83,28 +82,19 @@
   }
   function load() {
     if (loading) return loading;
-    loading = (window.lunr ? Promise.resolve() : script("lunr.min.js"))
-      .then(function () { return window.bookishSearchData ? null : script("search-index.js"); })
-      .then(function () {
-        docs = window.bookishSearchData.docs;
-        window.lunr.tokenizer.separator = separator;
-        index = window.lunr(function () {
-          this.ref("id");
-          this.field("heading", { boost: 4 });
-          this.field("captions", { boost: 2 });
-          this.field("text");
-          this.field("math");
-          for (var i = 0; i < docs.length; i++) this.add(docs[i]);
-        });
-        body.classList.add("search-ready");
-      });
+    var library = (window.lunr ? Promise.resolve() : script("lunr.min.js"))
+      .then(function () { return window.bookishSearch ? null : script("book-search.js"); });
+    var data = window.bookishSearchData ? Promise.resolve() : script("search-index.js");
+    loading = Promise.all([library, data]).then(function () {
+      docs = window.bookishSearchData.docs;
+      index = window.bookishSearch.load(window.bookishSearchData.index);
+      body.classList.add("search-ready");
+    });
     return loading;
   }
   input.addEventListener("focus", load);
 
-  function terms(query) {
-    return query.toLowerCase().split(separator).filter(function (t) { return t.length > 0; });
-  }
+  function terms(query) { return window.bookishSearch.terms(query); }
   function escapeRegex(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   function snippet(doc, words) {
     var fields = [doc.text, doc.captions, doc.math];

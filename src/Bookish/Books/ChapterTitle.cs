@@ -23,7 +23,7 @@ internal static class ChapterTitle
         if (title.Length == 0) return chapter;
         return chapter with
         {
-            Metadata = chapter.Metadata with { Title = title },
+            Metadata = chapter.Metadata with { Title = title, TitleContent = first.Content },
             Blocks = chapter.Blocks.RemoveAt(index),
             Label = chapter.Label ?? first.Label,
         };

@@ -20,7 +20,8 @@ internal sealed record SearchDocument(
 /// <summary>
 /// The documents of a book's full-text search, made at build time from the model (never from the HTML): one per
 /// section, holding its heading, its prose (inline math as TeX), the captions of its figures and tables and the TeX
-/// source of its equations. The page's search (templates/book.js, with Lunr) indexes them when the reader first searches.
+/// source of its equations. <see cref="SearchIndex"/> builds the Lunr index of them at build time; the page
+/// (templates/book.js) loads that index and shows these documents as results.
 /// </summary>
 internal static class SearchDocuments
 {
@@ -99,9 +100,16 @@ internal static class SearchDocuments
 
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The documents as JSON (<c>{"docs":[…]}</c>).</summary>
-    public static string Json(IReadOnlyList<SearchDocument> docs) => JsonSerializer.Serialize(new Dictionary<string, object> { ["version"] = 1, ["docs"] = docs }, Options);
+    /// <summary>The documents as JSON (an array: the index's input, and the store of titles and snippets the page shows).</summary>
+    public static string Json(IReadOnlyList<SearchDocument> docs) => JsonSerializer.Serialize(docs, Options);
 
-    /// <summary>The same JSON as a script the page loads lazily (a page opened from disk cannot fetch a JSON file).</summary>
-    public static string Script(string json) => "window.bookishSearchData = " + json.Replace("</", "<\\/") + ";\n";
+    /// <summary>
+    /// The search data as a script the page loads lazily (a page opened from disk cannot fetch a JSON file):
+    /// <c>{"version":2,"docs":[…],"index":{…}}</c>, the documents as the store and the Lunr index built from them.
+    /// </summary>
+    public static string Script(string docsJson, string indexJson) =>
+        "window.bookishSearchData = {\"version\":2,\"docs\":" + Safe(docsJson) + ",\n\"index\":" + Safe(indexJson) + "};\n";
+
+    /// <summary>JSON inside a script element's text: <c>&lt;/</c> can never close it.</summary>
+    private static string Safe(string json) => json.Replace("</", "<\\/");
 }

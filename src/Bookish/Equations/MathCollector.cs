@@ -20,6 +20,8 @@ internal static class MathCollector
         foreach (var doc in documents)
         {
             foreach (var b in doc.Metadata.Abstract) Walk(b, Add, extra);
+            // A chapter's title heading has left the body; its math is typeset in the page's header and the contents.
+            if (doc.Metadata.TitleContent.Length > 0) Walk(new Paragraph(doc.Metadata.TitleContent, SourceSpan.None), Add, extra);
             foreach (var b in doc.Blocks) Walk(b, Add, extra);
         }
         return order.Select(k => new MathFragment(k.Item1, k.Item2, found[k].ToImmutableArray())).ToList();

@@ -108,7 +108,7 @@ internal sealed partial class HtmlWriter
         a.SetAttribute("href", page.PageName + ".html");
         if (current) a.SetAttribute("aria-current", "page");
         if (page.Chapter is { } c) a.AppendChild(El("span", "chapnum", c.Number));
-        a.AppendChild(_html.CreateTextNode(Presentation.PageTitle(page)));
+        AppendInlines(a, Presentation.PageTitleInlines(page), inToc: true);
         row.AppendChild(a);
         li.AppendChild(row);
         if (!current) return li;
@@ -156,7 +156,7 @@ internal sealed partial class HtmlWriter
             var a = El("a");
             a.SetAttribute("href", chapter.PageName + ".html");
             if (chapter.Chapter is { } c) a.AppendChild(El("span", "secnum", c.Number));
-            a.AppendChild(_html.CreateTextNode(Presentation.PageTitle(chapter)));
+            AppendInlines(a, Presentation.PageTitleInlines(chapter), inToc: true);
             li.AppendChild(a);
             (group ?? list).AppendChild(li);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -52,10 +53,18 @@ internal sealed partial class HtmlWriter
         Toolchain.PerfTrace.Mark("html build start");
         var pageMeta = _page.Metadata;
         var title = Presentation.HeaderTitle(_page, _context.Publication);
+        // A chapter titled by a heading with math: the math is spoken in the window title and typeset in the h1.
+        var titledByHeading = Presentation.HasMath(_page.Metadata.TitleContent);
+        if (titledByHeading) title = Presentation.PlainText(Presentation.PageTitleInlines(_page), Spoken);
         _html.DocumentElement.SetAttribute("lang", pageMeta.Lang);
         if (Slot("title") is { } t) t.TextContent = title.Length > 0 ? title : "Untitled";
         WriteHead(pageMeta, title);
         WriteHeader(pageMeta, title);
+        if (titledByHeading && Slot("header")?.QuerySelector("h1") is { } h1)
+        {
+            h1.TextContent = "";
+            AppendInlines(h1, Presentation.PageTitleInlines(_page), inToc: true);
+        }
         WriteToc();
         var body = Slot("body")!;
         Toolchain.PerfTrace.Mark("html head done");
@@ -175,17 +184,19 @@ internal sealed partial class HtmlWriter
         var index = pages.IndexOf(_page);
         var nav = El("nav", "book-nav");
         nav.SetAttribute("aria-label", "Chapters");
-        void Add(string text, string href, string rel)
+        void Add(string before, ImmutableArray<Inline> title, string after, string href, string rel)
         {
-            var a = El("a", rel, text);
+            var a = El("a", rel, before);
+            AppendInlines(a, title, inToc: true);
+            if (after.Length > 0) a.AppendChild(_html.CreateTextNode(after));
             a.SetAttribute("href", href);
             a.SetAttribute("rel", rel);
             nav.AppendChild(a);
             nav.AppendChild(_html.CreateTextNode(" "));
         }
-        if (index > 0) Add("← " + Presentation.PageTitle(pages[index - 1]), pages[index - 1].PageName + ".html", "prev");
-        if (_page.PageName != "index") Add("Contents", "index.html", "contents");
-        if (index >= 0 && index + 1 < pages.Length) Add(Presentation.PageTitle(pages[index + 1]) + " →", pages[index + 1].PageName + ".html", "next");
+        if (index > 0) Add("← ", Presentation.PageTitleInlines(pages[index - 1]), "", pages[index - 1].PageName + ".html", "prev");
+        if (_page.PageName != "index") Add("Contents", [], "", "index.html", "contents");
+        if (index >= 0 && index + 1 < pages.Length) Add("", Presentation.PageTitleInlines(pages[index + 1]), " →", pages[index + 1].PageName + ".html", "next");
         return nav;
     }
 

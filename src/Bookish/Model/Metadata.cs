@@ -24,6 +24,8 @@ internal sealed record MacroDefinition(string Name, string Body, int Arguments =
 internal sealed record Metadata
 {
     public string Title { get; init; } = "";
+    /// <summary>A chapter titled by its heading (<see cref="Books.ChapterTitle"/>): that heading's inlines, math kept as math; else empty.</summary>
+    public ImmutableArray<Inline> TitleContent { get; init; } = [];
     public string? Subtitle { get; init; }
     public ImmutableArray<Author> Authors { get; init; } = [];
     public string? Date { get; init; }

@@ -7,7 +7,7 @@ namespace Bookish.Model;
 /// titles, author lists, the top heading level, whether a contents list is shown, cross-reference text, and the plain
 /// text of inlines and blocks. Pure functions of the model, like Pandoc's <c>Writers/Shared.hs</c>.
 /// </summary>
-internal static class Presentation
+internal static partial class Presentation
 {
     /// <summary>
     /// A page's own title, as its chapter heading in the PDF and its link text in the page's navigation and the book's

@@ -38,6 +38,7 @@ internal static partial class EpubStage
             Bibliography = checks.Bibliography,
         };
         var pageFiles = PageFiles(publication);
+        var speech = new MathSpeech(math.Settings.Preamble);
         var resources = new Dictionary<string, EpubResource>(StringComparer.Ordinal);
         string? ImageName(Document page, string src)
         {
@@ -68,7 +69,8 @@ internal static partial class EpubStage
             Toolchain.PerfTrace.Mark("epub page converted " + page.PageName);
             diagnostics.AddRange(converted.Diagnostics);
             var isTitlePage = publication.IsBook && page.PageName == "index";
-            documents.Add(new EpubDocument(pageFiles[page.PageName], Presentation.HeaderTitle(page, publication), converted.Xhtml, converted.HasSvg)
+            var title = Presentation.HasMath(page.Metadata.TitleContent) ? Presentation.PlainText(page.Metadata.TitleContent, speech.Speak) : Presentation.HeaderTitle(page, publication);
+            documents.Add(new EpubDocument(pageFiles[page.PageName], title, converted.Xhtml, converted.HasSvg)
             {
                 Landmark = isTitlePage ? "titlepage" : documents.Any(d => d.Landmark == "bodymatter") ? null : "bodymatter",
             });
@@ -78,7 +80,7 @@ internal static partial class EpubStage
         var cover = drawing.GetAwaiter().GetResult();
         diagnostics.AddRange(coverDiagnostics.ToList());
         resources["epub.css"] = new EpubResource("epub.css", "text/css", File.ReadAllBytes(TemplateFile(templates, "epub.css")));
-        var book = new EpubBook(metadata, documents, Contents(publication, pageFiles), [.. resources.Values.OrderBy(r => r.Name, StringComparer.Ordinal)])
+        var book = new EpubBook(metadata, documents, Contents(publication, pageFiles, speech.Speak), [.. resources.Values.OrderBy(r => r.Name, StringComparer.Ordinal)])
         {
             // The contents page follows the title page of a book, and opens an article.
             NavAfter = publication.IsBook && publication.Pages.Length > 0 && publication.Pages[0].PageName == "index" ? 1 : 0,
@@ -112,9 +114,15 @@ internal static partial class EpubStage
         return files;
     }
 
-    /// <summary>The contents: an article's sections, or each page of a book with its sections (two heading levels).</summary>
-    internal static IReadOnlyList<EpubNavEntry> Contents(Publication publication, IReadOnlyDictionary<string, string> pageFiles)
+    /// <summary>
+    /// The contents: an article's sections, or each page of a book with its sections (two heading levels). Titles are
+    /// text (reading systems show the navigation as text): math in them is given by <paramref name="math"/>, the
+    /// equation's spoken form in a build (as the page's window title and the equations' accessible names say it).
+    /// </summary>
+    internal static IReadOnlyList<EpubNavEntry> Contents(Publication publication, IReadOnlyDictionary<string, string> pageFiles, Func<string, string>? math = null)
     {
+        math ??= tex => tex;
+        string Text(IEnumerable<Inline> inlines) => Presentation.PlainText(inlines, math).Trim();
         IReadOnlyList<EpubNavEntry> Sections(Document page)
         {
             var file = EpubPaths.Href(pageFiles[page.PageName]);
@@ -122,7 +130,7 @@ internal static partial class EpubStage
             var entries = new List<(EpubNavEntry Entry, List<EpubNavEntry> Children)>();
             foreach (var h in page.Blocks.OfType<Heading>().Where(h => h.Level <= top + 1 && h.Id.Length > 0))
             {
-                var text = Presentation.PlainText(h.Content).Trim();
+                var text = Text(h.Content);
                 var title = h.Number.Length > 0 ? h.Number + " " + text : text;
                 var children = new List<EpubNavEntry>();
                 var entry = new EpubNavEntry(title.Length > 0 ? title : h.Id, file + "#" + h.Id, children);
@@ -152,7 +160,7 @@ internal static partial class EpubStage
             if (sections.Count == 1 && page.Blocks.OfType<Heading>().First() is var first
                 && Presentation.PlainText(first.Content).Trim() == Presentation.PageTitle(page))
                 sections = sections[0].Children;
-            contents.Add(new EpubNavEntry(Presentation.PageTitle(page), file, sections));
+            contents.Add(new EpubNavEntry(Text(Presentation.PageTitleInlines(page)), file, sections));
         }
         return contents;
     }
@@ -165,10 +173,20 @@ internal static partial class EpubStage
     internal static string ForBook(string svg, int plot)
     {
         svg = CustomProperty().Replace(svg, m => m.Groups["fallback"].Value.Trim());
+        // The legend's swatches name the series' colour without a fallback (the page's style sheet defines it; the
+        // book's does not): the drawing's own colour, or readers leave the swatch unstroked.
+        svg = SeriesColour().Replace(svg, m =>
+        {
+            var c = PlotPainter.Palette[(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) - 1) % PlotPainter.Palette.Length];
+            return $"#{c.Red:x2}{c.Green:x2}{c.Blue:x2}";
+        });
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         svg = SvgId().Replace(svg, m => $"id=\"{renamed.GetValueOrDefault(m.Groups["id"].Value) ?? (renamed[m.Groups["id"].Value] = $"plot{plot + 1}-{renamed.Count + 1}")}\"");
         return renamed.Count == 0 ? svg : SvgReference().Replace(svg, m => renamed.TryGetValue(m.Groups["id"].Value, out var to) ? m.Value.Replace("#" + m.Groups["id"].Value, "#" + to) : m.Value);
     }
+
+    [GeneratedRegex(@"var\(--plot-(?<n>[1-9][0-9]?)\)")]
+    private static partial Regex SeriesColour();
 
     [GeneratedRegex(@"(?<=\s)id=""(?<id>[^""]+)""")]
     private static partial Regex SvgId();

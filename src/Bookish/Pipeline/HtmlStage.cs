@@ -70,7 +70,7 @@ internal static partial class HtmlStage
             copies["checker.js"] = Path.Combine(templates, "checker.js");
             scripts.AddRange(["derivcheck.js", "checker.js"]);
         }
-        AddBookAssets(publication, scripts, copies, files, templates);
+        AddBookAssets(publication, options, scripts, copies, files, templates);
         var context = new HtmlWriterContext(publication, math.Rendered, math.Settings, template.Html)
         {
             ExtraCss = extraCss,

@@ -133,6 +133,60 @@ public sealed class BookNavigationBrowserTests(BrowserFixture browser, ITestOutp
         Assert.Contains(await FileName(p.Page), new[] { "gradients.html", "descent.html" });
     }
 
+    [Theory]
+    [InlineData("Stopping", "descent.html#stopping", "Stopping")]                  // a heading's word
+    [InlineData("secant", "limits.html#the-derivative-as-a-limit", "A secant line")] // a figure caption's word
+    [InlineData("common", "gradients.html#directional-derivatives", "Gradients of common functions")]             // a table caption
+    public async Task Searching_a_heading_or_caption_word_finds_its_section_first(string query, string href, string shown)
+    {
+        await using var p = await browser.OpenAsync(1280, url: await Url("symbols.html"));
+
+        await p.Page.FillAsync("#book-search-input", query);
+        await p.Page.WaitForSelectorAsync("#book-search-results a");
+
+        var first = await p.Eval<JsonElement>("""
+            () => { const a = document.querySelector('#book-search-results a');
+                    return { href: a.getAttribute('href'), text: a.querySelector('.result-heading').textContent + ' | ' + a.querySelector('.result-snippet').textContent }; }
+            """);
+        output.WriteLine(first.ToString());
+        Assert.Equal(href, first.GetProperty("href").GetString());
+        Assert.Contains(shown, first.GetProperty("text").GetString());
+    }
+
+    /// <summary>Counts, in the page, every Lunr index built (<c>lunr.Builder.prototype.build</c>, which <c>lunr(…)</c> calls too) and loaded (<c>lunr.Index.load</c>), from the moment lunr.min.js defines <c>window.lunr</c>.</summary>
+    private const string CountLunr = """
+        (() => {
+          window.__lunr = { builds: 0, loads: 0, adds: 0 };
+          let lib;
+          Object.defineProperty(window, 'lunr', { configurable: true, get() { return lib; }, set(value) {
+            lib = value;
+            const build = value.Builder.prototype.build, add = value.Builder.prototype.add, load = value.Index.load;
+            value.Builder.prototype.build = function () { window.__lunr.builds++; return build.apply(this, arguments); };
+            value.Builder.prototype.add = function () { window.__lunr.adds++; return add.apply(this, arguments); };
+            value.Index.load = function () { window.__lunr.loads++; return load.apply(this, arguments); };
+          } });
+        })();
+        """;
+
+    [Fact]
+    public async Task The_page_loads_the_index_the_build_wrote_and_never_builds_one()
+    {
+        await using var p = await browser.OpenAsync(1280, url: await Url("gradients.html"));
+        await p.Page.Context.AddInitScriptAsync(CountLunr);
+        await p.Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Load });
+
+        await p.Page.Locator("#book-search-input").PressSequentiallyAsync("gradient desc");
+        await p.Page.WaitForFunctionAsync("() => document.querySelector('#book-search-results a[href^=\"descent.html\"]')");
+
+        var counts = await p.Eval<JsonElement>("() => ({ ...window.__lunr, version: window.lunr.version, ready: document.body.classList.contains('search-ready') })");
+        output.WriteLine(counts.ToString());
+        Assert.True(counts.GetProperty("ready").GetBoolean());
+        Assert.Equal(1, counts.GetProperty("loads").GetInt32());
+        Assert.Equal(0, counts.GetProperty("builds").GetInt32());
+        Assert.Equal(0, counts.GetProperty("adds").GetInt32());
+        Assert.Equal("2.3.9", counts.GetProperty("version").GetString());
+    }
+
     [Fact]
     public async Task Arrow_keys_move_between_chapters_but_not_while_typing_in_search()
     {

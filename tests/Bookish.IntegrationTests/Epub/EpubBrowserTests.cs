@@ -46,6 +46,11 @@ public sealed class EpubBrowserTests(ITestOutputHelper output)
         Assert.All(boxes, b => Assert.True(b[0] > 2 && b[1] > 2 && b[2] > 0, $"equation box {b[0]}x{b[1]}, ink {b[2]}"));
         var plot = await page.EvaluateAsync<double[]>("() => { const r = document.querySelector('figure svg').getBoundingClientRect(); return [r.width, r.height]; }");
         Assert.True(plot[0] > 300 && plot[1] > 150, $"plot {plot[0]}x{plot[1]}");
+        // The web book's sidebar, menu button and search stay out of the book (its reading system has its own).
+        Assert.Equal(0, await page.Locator("#book-sidebar, .book-menu, #book-search-input").CountAsync());
+        // The legend's swatches are drawn in their series' colours, as the curves are.
+        var swatches = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('figure svg line')].filter(l => l.closest('g') && l.nextElementSibling?.dataset.role === 'legend').map(l => getComputedStyle(l).stroke)");
+        Assert.Equal(["rgb(0, 114, 178)", "rgb(213, 94, 0)"], swatches);
         // Nothing sticks out of a 600 px reading column.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         Assert.Equal(2, await page.Locator("aside[*|type='footnote'], aside.footnote").CountAsync());

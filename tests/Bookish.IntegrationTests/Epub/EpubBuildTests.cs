@@ -79,13 +79,17 @@ public sealed class EpubBuildTests(ITestOutputHelper output)
 
             ![Contour lines — the gradient is perpendicular to them.](figures/contours.png){#fig:contours width=50%}
 
+            ## Why $\nabla f$ points uphill
+
+            Among unit directions $\mathbf{u}$, the slope $\nabla f \cdot \mathbf{u}$ is largest along the gradient.
+
             ## Notation used in this book
 
             ```notation
             ```
             """);
         File.WriteAllText(Path.Combine(dir, "jacobians.md"), """
-            # Jacobians
+            # Jacobians $J_f$
 
             Stacking the gradients of $m$ functions row by row gives the Jacobian, whose rows are \eqref{eq:grad} transposed
             (see @sec:grad):
@@ -187,6 +191,28 @@ public sealed class EpubBuildTests(ITestOutputHelper output)
         var toc = nav.Descendants(X + "nav").Single(n => (string?)n.Attribute(Ops + "type") == "toc");
         Assert.Equal(["index.xhtml", "slopes.xhtml", "gradients.xhtml", "jacobians.xhtml"], toc.Element(X + "ol")!.Elements(X + "li").Select(li => li.Element(X + "a")!.Attribute("href")!.Value));
         Assert.NotNull(nav.Descendants(X + "nav").SingleOrDefault(n => (string?)n.Attribute(Ops + "type") == "landmarks"));
+        // Titles with math read as words in the contents (the equation's spoken form), never as TeX.
+        var titles = toc.Descendants(X + "a").Select(a => a.Value).ToList();
+        output.WriteLine(string.Join(" | ", titles));
+        Assert.Contains("Jacobians J sub f", titles);
+        Assert.Contains("2.1 Why nabla f points uphill", titles);
+        Assert.DoesNotContain(titles, t => t.Contains('\\') || t.Contains('$'));
+        Assert.Equal("Jacobians J sub f", jacobians.Descendants(X + "title").Single().Value);
+
+        // The EPUB 2 table of contents for older readers: the same entries in the same order, bound to the identifier.
+        Assert.Equal("application/x-dtbncx+xml", opf.Descendants(Opf + "item").Single(i => (string?)i.Attribute("href") == "toc.ncx").Attribute("media-type")!.Value);
+        Assert.Equal("ncx", opf.Descendants(Opf + "spine").Single().Attribute("toc")!.Value);
+        var ncx = Entry(zip, "OEBPS/toc.ncx");
+        XNamespace n = "http://www.daisy.org/z3986/2005/ncx/";
+        Assert.Equal(opf.Descendants(Dc + "identifier").Single().Value, ncx.Descendants(n + "meta").Single(m => (string?)m.Attribute("name") == "dtb:uid").Attribute("content")!.Value);
+        var points = ncx.Descendants(n + "navPoint").ToList();
+        Assert.Equal(titles, points.Select(p => p.Element(n + "navLabel")!.Value));
+        Assert.Equal(toc.Descendants(X + "a").Select(a => a.Attribute("href")!.Value), points.Select(p => p.Element(n + "content")!.Attribute("src")!.Value));
+        Assert.Equal(Enumerable.Range(1, points.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), points.Select(p => p.Attribute("playOrder")!.Value));
+
+        // The plot's legend swatches carry their series' colour itself (the book's style sheet defines no --plot-N).
+        var swatches = slopes.Descendants(Svg + "line").Where(l => ((string?)l.Attribute("style"))?.StartsWith("stroke:", StringComparison.Ordinal) == true).Select(l => (string)l.Attribute("style")!).ToList();
+        Assert.Equal(["stroke:#0072b2", "stroke:#d55e00"], swatches);
 
         await EpubCheck.AssertValidAsync(result.EpubPath!);
     }

@@ -119,6 +119,6 @@ public sealed class BookStructureTests : IDisposable
         Assert.Equal("Table 1.1: Größen", def.Captions);
         Assert.Contains("Siehe Section 1.1.", def.Text);
         Assert.Contains("ü ß", def.Text);
-        Assert.StartsWith("window.bookishSearchData = {", SearchDocuments.Script(SearchDocuments.Json(docs)));
+        Assert.StartsWith("window.bookishSearchData = {\"version\":2,\"docs\":[{", SearchDocuments.Script(SearchDocuments.Json(docs), "{}"));
     }
 }

@@ -35,6 +35,7 @@ internal static partial class EpubWriter
                     new XAttribute("full-path", EpubPaths.ContentFolder + "/" + PackageName), new XAttribute("media-type", "application/oebps-package+xml")))))));
             Add(Content(PackageName), Xml(Package(book)));
             Add(Content(NavName), Xhtml(Navigation(book)));
+            Add(Content(NcxName), Xml(NcxDocument(book)));
             if (book.Cover is { } cover)
             {
                 Add(Content(CoverPage), Xhtml(CoverDocument(book, cover)));
@@ -85,10 +86,12 @@ internal static partial class EpubWriter
             m.Modified.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
         if (book.Cover is not null) metadata.Add(new XElement(Opf + "meta", new XAttribute("name", "cover"), new XAttribute("content", "cover-image")));
 
-        var taken = new HashSet<string>(StringComparer.Ordinal) { "nav", "cover", "cover-image", "css" };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { "nav", "ncx", "cover", "cover-image", "css" };
         var manifest = new XElement(Opf + "manifest",
-            Item("nav", NavName, "application/xhtml+xml", "nav"));
-        var spine = new XElement(Opf + "spine");
+            Item("nav", NavName, "application/xhtml+xml", "nav"),
+            Item("ncx", NcxName, "application/x-dtbncx+xml", null));
+        // toc: the EPUB 2 table of contents, for older reading systems.
+        var spine = new XElement(Opf + "spine", new XAttribute("toc", "ncx"));
         if (book.Cover is { } cover)
         {
             manifest.Add(Item("cover", CoverPage, "application/xhtml+xml", null), Item("cover-image", cover.Name, cover.MediaType, "cover-image"));

@@ -52,7 +52,7 @@ internal static partial class EpubXhtml
     /// <summary>What only works with a script, a pointer or the web page's layout: gone from the book.</summary>
     private static void RemoveInteractive(IHtmlDocument document)
     {
-        foreach (var e in document.QuerySelectorAll("script, a.skip-link, nav.book-nav, a.anchor, a.footnote-back, meta[property], meta[name^='twitter:'], meta[name='viewport'], link[rel='canonical']").ToList())
+        foreach (var e in document.QuerySelectorAll("script, a.skip-link, nav.book-nav, nav#book-sidebar, button.book-menu, a.anchor, a.footnote-back, meta[property], meta[name^='twitter:'], meta[name='viewport'], link[rel='canonical']").ToList())
             e.Remove();
         foreach (var e in document.QuerySelectorAll("[decoding], [loading]").ToList())
         {

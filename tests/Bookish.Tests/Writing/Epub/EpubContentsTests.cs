@@ -27,6 +27,21 @@ public sealed class EpubContentsTests
     }
 
     [Fact]
+    public void Math_in_chapter_and_section_titles_reads_as_its_spoken_form_with_the_authors_macros_expanded()
+    {
+        var book = Book(("grad", "# Gradients of $\\vx^T A \\vx$\n\n## When $\\nabla f = 0$ {#sec:zero}\n\nText.\n\n## Other\n"));
+        var promoted = book with { Pages = [book.Pages[0], Bookish.Books.ChapterTitle.Promote(book.Pages[1])] };
+        var speech = new Bookish.Html.MathSpeech("\\newcommand{\\vx}{\\mathbf{x}}");
+
+        var contents = EpubStage.Contents(promoted, EpubStage.PageFiles(promoted), speech.Speak);
+
+        Assert.Equal("Gradients of bold x transpose A bold x", contents[1].Title);
+        Assert.Equal("1.1 When nabla f equals 0", contents[1].Children[0].Title);
+        // Without a speaker (a caller that wants the source), the TeX.
+        Assert.Equal("1.1 When \\nabla f = 0", EpubStage.Contents(promoted, EpubStage.PageFiles(promoted))[1].Children[0].Title);
+    }
+
+    [Fact]
     public void Page_files_are_xhtml_and_never_the_books_own_names()
     {
         var book = Book(("nav", "# Navigation\n"), ("cover", "# Covers\n"));
