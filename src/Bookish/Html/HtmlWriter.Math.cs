@@ -103,8 +103,7 @@ internal sealed partial class HtmlWriter
             span.TextContent = "$" + m.Tex + "$";
             return span;
         }
-        span.SetAttribute("role", "img");
-        span.SetAttribute("aria-label", Spoken(m.Tex));
+        Speakable(span, key, Spoken(m.Tex));
         span.AppendChild(svg);
         return span;
     }
@@ -136,8 +135,7 @@ internal sealed partial class HtmlWriter
         }
         else
         {
-            holder.SetAttribute("role", "img");
-            holder.SetAttribute("aria-label", raw ? SpokenTex(source) : Spoken(SpokenTex(source)));
+            Speakable(holder, key, raw ? SpokenTex(source) : Spoken(SpokenTex(source)));
             holder.AppendChild(svg);
         }
         scroll.AppendChild(holder);
