@@ -110,12 +110,12 @@ internal sealed partial class HtmlWriter
 
     private IElement DisplayMath(MathBlock m)
     {
-        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex);
+        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex, RowIds(m));
         AddAliases(element, m);
         return element;
     }
 
-    private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw)
+    private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw, IReadOnlyList<string>? rowIds = null)
     {
         var div = El("div", raw ? "math display raw" : "math display");
         if (id.Length > 0) div.Id = id;
@@ -143,13 +143,17 @@ internal sealed partial class HtmlWriter
         if (numberList.Count > 0 && rendered is not null && baselines.Count == numberList.Count && !div.ClassList.Contains("error"))
         {
             div.ClassList.Add("rows");
-            div.AppendChild(RowNumbers(numberList, baselines, rendered, id));
+            div.AppendChild(RowNumbers(numberList, baselines, rendered, id, rowIds));
         }
         else if (numberList.Count > 0)
         {
             // One label per numbered row, spread over the height of the equation like LaTeX's.
             var eqno = El("span", "eqno");
-            foreach (var n in numberList) eqno.AppendChild(El("span", null, $"({n})"));
+            for (var i = 0; i < numberList.Count; i++)
+            {
+                var number = eqno.AppendChild(El("span", null, $"({numberList[i]})"));
+                if (rowIds is not null && i < rowIds.Count && rowIds[i].Length > 0 && rowIds[i] != id) ((IElement)number).Id = rowIds[i];
+            }
             div.AppendChild(eqno);
         }
         return div;
