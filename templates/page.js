@@ -52,6 +52,12 @@
       d.style.width = plans[i][1] + "px";
       d.style.marginLeft = plans[i][2] + "px";
     }
+    /* A display that no longer scrolls draws no scroll hint: the hint's cover, attached to the content, can fall a
+       fraction of a pixel short of the box's edge and leave a faint line there. */
+    for (i = 0; i < displays.length; i++) {
+      var s = displays[i].querySelector(".math-scroll");
+      if (s) s.classList.toggle("fits", s.scrollWidth <= s.clientWidth);
+    }
   }
 
   /* Plot text is sized relative to the page, not scaled with the drawing: 0.8 of the body size (at least 12px, at most

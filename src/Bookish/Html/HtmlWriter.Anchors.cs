@@ -18,7 +18,9 @@ internal sealed partial class HtmlWriter
     {
         var aliases = new List<string>();
         if (m.Numbers.Length > 0) aliases.Add(Numbering.PositionalId(m.Numbers[0]));
-        aliases.AddRange(m.Labels);
+        // Labels of rows that carry their own anchor (on the row's number) are not aliases of the display.
+        var rowIds = RowIds(m);
+        aliases.AddRange(m.Labels.Where(l => !rowIds.Contains(_page.Labels.Find(l)?.Id ?? "\0")));
         foreach (var alias in aliases.Distinct(StringComparer.Ordinal))
         {
             if (alias == m.Id || _aliases.Contains(alias)) continue;

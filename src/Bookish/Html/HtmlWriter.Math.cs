@@ -103,20 +103,19 @@ internal sealed partial class HtmlWriter
             span.TextContent = "$" + m.Tex + "$";
             return span;
         }
-        span.SetAttribute("role", "img");
-        span.SetAttribute("aria-label", Spoken(m.Tex));
+        Speakable(span, key, Spoken(m.Tex));
         span.AppendChild(svg);
         return span;
     }
 
     private IElement DisplayMath(MathBlock m)
     {
-        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex);
+        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex, RowIds(m));
         AddAliases(element, m);
         return element;
     }
 
-    private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw)
+    private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw, IReadOnlyList<string>? rowIds = null)
     {
         var div = El("div", raw ? "math display raw" : "math display");
         if (id.Length > 0) div.Id = id;
@@ -136,8 +135,7 @@ internal sealed partial class HtmlWriter
         }
         else
         {
-            holder.SetAttribute("role", "img");
-            holder.SetAttribute("aria-label", raw ? SpokenTex(source) : Spoken(SpokenTex(source)));
+            Speakable(holder, key, raw ? SpokenTex(source) : Spoken(SpokenTex(source)));
             holder.AppendChild(svg);
         }
         scroll.AppendChild(holder);
@@ -145,13 +143,17 @@ internal sealed partial class HtmlWriter
         if (numberList.Count > 0 && rendered is not null && baselines.Count == numberList.Count && !div.ClassList.Contains("error"))
         {
             div.ClassList.Add("rows");
-            div.AppendChild(RowNumbers(numberList, baselines, rendered, id));
+            div.AppendChild(RowNumbers(numberList, baselines, rendered, id, rowIds));
         }
         else if (numberList.Count > 0)
         {
             // One label per numbered row, spread over the height of the equation like LaTeX's.
             var eqno = El("span", "eqno");
-            foreach (var n in numberList) eqno.AppendChild(El("span", null, $"({n})"));
+            for (var i = 0; i < numberList.Count; i++)
+            {
+                var number = eqno.AppendChild(El("span", null, $"({numberList[i]})"));
+                if (rowIds is not null && i < rowIds.Count && rowIds[i].Length > 0 && rowIds[i] != id) ((IElement)number).Id = rowIds[i];
+            }
             div.AppendChild(eqno);
         }
         return div;

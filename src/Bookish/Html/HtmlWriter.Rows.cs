@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Bookish.Equations;
+using Bookish.Model;
 
 namespace Bookish.Html;
 
@@ -33,10 +34,28 @@ internal sealed partial class HtmlWriter
     }
 
     /// <summary>
+    /// The anchor id of each numbered row of a display, in number order: the row's own label's id when numbering gave it
+    /// one (a labelled row other than the first), else empty (the number links to the display).
+    /// </summary>
+    private List<string> RowIds(Bookish.Model.MathBlock m)
+    {
+        var ids = new List<string>();
+        if (m.Numbers.Length < 2 || !m.Environment.IsMultiRow()) return ids;
+        var rows = Bookish.Model.Numbering.Rows(m.Tex);
+        foreach (var i in MathTex.NumberedRows(m))
+        {
+            var label = i < rows.Count && Bookish.Model.Numbering.LabelPattern().Match(rows[i]) is { Success: true } lm ? lm.Groups[1].Value : null;
+            var target = label is null ? null : _page.Labels.Find(label);
+            ids.Add(target is not null && target.Page == _page.PageName && target.Id.Length > 0 && target.Id != m.Id ? target.Id : "");
+        }
+        return ids;
+    }
+
+    /// <summary>
     /// The numbers as one SVG as tall as the equation's picture (1 em of the math = 1000 units), each number's baseline on
     /// its row's, each a link to the equation.
     /// </summary>
-    private IElement RowNumbers(IReadOnlyList<string> numbers, IReadOnlyList<double> baselines, RenderedMath math, string id)
+    private IElement RowNumbers(IReadOnlyList<string> numbers, IReadOnlyList<double> baselines, RenderedMath math, string id, IReadOnlyList<string>? rowIds = null)
     {
         const double unit = 1000, width = 3.2;
         var eqno = El("span", "eqno rows");
@@ -49,7 +68,11 @@ internal sealed partial class HtmlWriter
             var label = System.Net.WebUtility.HtmlEncode($"({numbers[i]})");
             var y = N(baselines[i] * h);
             var text = $"<text x=\"{N(width * unit)}\" y=\"{y}\" text-anchor=\"end\">{label}</text>";
-            sb.Append(id.Length > 0 ? $"<a href=\"#{System.Net.WebUtility.HtmlEncode(id)}\" aria-label=\"Equation {label}\">{text}</a>" : text);
+            // A row with a label of its own is that label's anchor, and its number links there; the others link to the display.
+            var own = rowIds is not null && i < rowIds.Count && rowIds[i].Length > 0 && rowIds[i] != id ? rowIds[i] : null;
+            var target = own ?? id;
+            var anchor = own is null ? "" : $" id=\"{System.Net.WebUtility.HtmlEncode(own)}\"";
+            sb.Append(target.Length > 0 ? $"<a{anchor} href=\"#{System.Net.WebUtility.HtmlEncode(target)}\" aria-label=\"Equation {label}\">{text}</a>" : text);
         }
         sb.Append("</svg>");
         eqno.InnerHtml = sb.ToString();

@@ -37,6 +37,8 @@ internal sealed record HtmlWriterContext(Publication Publication, IReadOnlyDicti
     internal Citations.Bibliography Bibliography { get; init; } = Citations.Bibliography.Empty;
     /// <summary>--math=png: PNG file of each equation by fragment key, used instead of inline SVG.</summary>
     public IReadOnlyDictionary<string, string> MathImages { get; init; } = new Dictionary<string, string>();
+    /// <summary>Each equation's MathML by fragment key (KaTeX's, cleaned), hidden beside its SVG for screen readers.</summary>
+    public IReadOnlyDictionary<string, string> MathML { get; init; } = new Dictionary<string, string>();
     /// <summary>A PDF kept from an earlier build (<c>--no-pdf</c>) that the footer links and marks stale, or null.</summary>
     public PdfLink? PdfLink { get; init; }
 }

@@ -15,6 +15,9 @@ internal sealed partial class MathSpeech
 
     public MathSpeech(string preamble) => _macros = ReadMacros(preamble);
 
+    /// <summary>The author's macros read from the preamble: name (without backslash) to arity and body.</summary>
+    internal IReadOnlyDictionary<string, (int Arity, string Body)> Macros => _macros;
+
     [GeneratedRegex(@"\\(?:re|provide)?newcommand\*?\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*(?:\[[^\]]*\])?\s*\{")] private static partial Regex NewCommand();
     [GeneratedRegex(@"\\def\s*\\([A-Za-z]+)\s*\{")] private static partial Regex Def();
     [GeneratedRegex(@"\\DeclareMathOperator\*?\s*\{\\([A-Za-z]+)\}\s*\{")] private static partial Regex Operator();

@@ -112,6 +112,7 @@ internal static partial class Numbering
                 {
                     var numbers = ImmutableArray.CreateBuilder<string>();
                     var labels = ImmutableArray.CreateBuilder<string>();
+                    var rowLabels = new List<string>();
                     var rows = m.Environment.IsMultiRow() ? Rows(m.Tex) : [m.Tex];
                     var firstLabel = "";
                     foreach (var row in rows)
@@ -126,14 +127,20 @@ internal static partial class Numbering
                             labels.Add(label);
                             if (firstLabel.Length == 0) firstLabel = label;
                         }
-                        if (label is not null && number is not null) AddTarget(label, LabelKind.Equation, number, "");
+                        if (label is not null && number is not null)
+                        {
+                            AddTarget(label, LabelKind.Equation, number, "");
+                            rowLabels.Add(label);
+                        }
                     }
                     _math++;
                     // A labelled equation is known by its label (#eq:softmax), so deep links survive inserted equations;
                     // the page keeps the positional id (#eq-5) as an alias.
                     var id = UniqueId(firstLabel.Length > 0 ? firstLabel : numbers.Count > 0 ? PositionalId(numbers[0]) : "math-" + prefix.Replace('.', '-') + _math);
+                    // A numbered row's label (after the first) is that row's own anchor: the page sets it on the row's number.
                     foreach (var l in labels)
-                        if (targets.TryGetValue(l, out var t) && t.Id.Length == 0) targets[l] = t with { Id = id };
+                        if (targets.TryGetValue(l, out var t) && t.Id.Length == 0)
+                            targets[l] = t with { Id = l != firstLabel && rowLabels.Contains(l) && m.Environment.IsMultiRow() ? UniqueId(l) : id };
                     return m with { Numbers = numbers.ToImmutable(), Labels = labels.ToImmutable(), Id = id };
                 }
                 case Figure f:

@@ -79,6 +79,7 @@ internal static partial class HtmlStage
             PlotSvgs = checks.Plots.ToDictionary(p => p.Key, p => p.Value.Svg),
             Bibliography = checks.Bibliography,
             MathImages = options.MathPng ? MathPngs(math, files) : new Dictionary<string, string>(),
+            MathML = math.MathML.ByKey,
             PdfLink = pdfLink,
         };
         Toolchain.PerfTrace.Mark("html context");

@@ -19,6 +19,9 @@ internal sealed record MathResults(
     /// <summary>How many fragments came from the cache (the rest of <see cref="Rendered"/> TeX typeset in this build).</summary>
     public int FromCache { get; init; }
 
+    /// <summary>The equations as MathML (KaTeX), for the page's screen-reader copy; empty when not converted.</summary>
+    public Bookish.MathML.MathMLResults MathML { get; init; } = Bookish.MathML.MathMLResults.None;
+
     /// <summary>Whether the fragment of this TeX in this mode failed to render.</summary>
     public bool HasFailed(string tex, MathMode mode) => Failed.Contains(MathFragment.KeyOf(tex, mode, Settings));
 }

@@ -31,6 +31,8 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, string O
     public int TexRuns { get; init; }
     /// <summary>Equations taken from the cache; <see cref="MathRendered"/> minus these were typeset by TeX in this build.</summary>
     public int MathFromCache { get; init; }
+    /// <summary>The equations' MathML for screen readers: how many were converted, rejected by KaTeX, taken from the cache.</summary>
+    internal Bookish.MathML.MathMLResults MathML { get; init; } = Bookish.MathML.MathMLResults.None;
     /// <summary>Whether the output folder was written (false when the input was missing or could not be read at all).</summary>
     public bool OutputWritten { get; init; }
     /// <summary>Python processes this build started (0 when every cell came from the freeze cache or none ran).</summary>

@@ -78,9 +78,13 @@ public static partial class Publisher
 
         build = build with { Template = HtmlStage.Template(publication, build.Root, build.Templates) };
         var rendering = MathStage.RunAsync(publication, build.Checks, options, ct);
+        // The screen readers' MathML (KaTeX in Jint, or the cache) is made while TeX works.
+        var checksForMathML = build.Checks;
+        var mathml = Task.Run(() => MathML.MathMLStage.Run(publication, checksForMathML, options), ct);
         // HTML set-up that does not depend on the maths runs while TeX does (queued after the TeX batches).
         var warmUp = Task.Run(() => HtmlWriter.WarmUp(build.Template.Html), ct);
         build = build with { Math = await rendering };
+        build = build with { Math = build.Math with { MathML = await mathml } };
         Lap("math");
 
         // The PDF needs only the model, the checks and which equations failed: it is typeset while the HTML is assembled.
@@ -118,6 +122,7 @@ public static partial class Publisher
             MathRendered = math.Rendered.Count,
             TexRuns = math.TexRuns,
             MathFromCache = math.FromCache,
+            MathML = math.MathML,
             OutputWritten = true,
             PythonProcesses = python.PythonProcesses,
             PythonCellsRun = python.CellsRun,

@@ -31,8 +31,9 @@ public sealed class NumberingTests
         Assert.Equal("1", doc.Labels.Find("eq:a")!.Number);
         Assert.Equal("2", doc.Labels.Find("eq:c")!.Number);
         Assert.Equal("3", doc.Labels.Find("eq:e")!.Number);
-        // A labelled block is known by its (first) label; every label in it links to the block.
-        Assert.Equal("eq:c", doc.Labels.Find("eq:e")!.Id);
+        // A labelled block is known by its (first) label; a later numbered row's label is that row's own anchor.
+        Assert.Equal("eq:c", doc.Labels.Find("eq:c")!.Id);
+        Assert.Equal("eq:e", doc.Labels.Find("eq:e")!.Id);
         var ids = doc.Blocks.OfType<MathBlock>().Select(m => m.Id).ToList();
         Assert.Equal(["eq:a", "math-2", "eq:c", "math-4", "eq-4", "eq-*", "eq-6"], ids);
     }

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Bookish.Equations;
+
+namespace Bookish.MathML;
+
+/// <summary>
+/// Every distinct equation of a publication to MathML (KaTeX in Jint, <see cref="KatexEngine"/>), through the cache
+/// (<see cref="MathMLCache"/>) when there is one: the author's macros are given to KaTeX as definitions, raw LaTeX
+/// blocks (TikZ and the like) are left out, and the row markers of numbered multi-row displays are taken out first.
+/// </summary>
+internal static class MathMLConverter
+{
+    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory)
+    {
+        var clock = Stopwatch.StartNew();
+        var cache = cacheDirectory is null ? null : new MathMLCache(cacheDirectory);
+        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rejected = new List<string>();
+        int converted = 0, fromCache = 0;
+        IReadOnlyList<string>? definitions = null;
+        foreach (var f in fragments)
+        {
+            var key = f.Key(settings);
+            var cacheKey = MathMLCache.KeyOf(key);
+            string? mathml;
+            if (cache is not null && cache.TryLoad(cacheKey, out var hit))
+            {
+                fromCache++;
+                mathml = hit;
+            }
+            else
+            {
+                definitions ??= MacroDefinitions(settings.Preamble);
+                var tex = f.Mode == MathMode.RawBlock ? RawMath(f.Tex) : f.Tex.Replace(MathTex.RowMarker, "", StringComparison.Ordinal);
+                var raw = tex is null ? null : KatexEngine.Shared.Convert(tex, f.Mode != MathMode.Inline, definitions);
+                mathml = raw is null ? null : MathMLSanitizer.Clean(raw);
+                converted++;
+                cache?.Store(cacheKey, mathml);
+            }
+            if (mathml is null) rejected.Add(f.Tex);
+            else byKey[key] = mathml;
+        }
+        return new MathMLResults(byKey, converted, rejected.Count, fromCache, clock.Elapsed) { RejectedTex = rejected };
+    }
+
+    /// <summary>
+    /// A raw LaTeX block as KaTeX can read it, or null: only a display math environment (<c>eqnarray</c> becomes the
+    /// array it draws, <c>rcl</c>); a tabular, a picture or anything else raw keeps its spoken name only.
+    /// </summary>
+    internal static string? RawMath(string tex)
+    {
+        var t = System.Text.RegularExpressions.Regex.Replace(tex.Trim(), @"\\label\s*\{[^{}]*\}|\\nonumber\b|\\notag\b", "");
+        var m = System.Text.RegularExpressions.Regex.Match(t, @"^\\begin\{(eqnarray|align|gather|multline|equation|alignat|flalign)(\*?)\}");
+        if (!m.Success || !t.EndsWith("\\end{" + m.Groups[1].Value + m.Groups[2].Value + "}", StringComparison.Ordinal)) return null;
+        if (m.Groups[1].Value != "eqnarray") return t;
+        var body = t[m.Length..^("\\end{eqnarray}".Length + m.Groups[2].Length)];
+        return "\\begin{array}{rcl}" + body + "\\end{array}";
+    }
+
+    /// <summary>The author's macros (read from the preamble as the speech does) as KaTeX definitions: <c>\gdef\name#1#2{body}</c>.</summary>
+    internal static IReadOnlyList<string> MacroDefinitions(string preamble) =>
+        new Html.MathSpeech(preamble).Macros
+            .OrderBy(m => m.Key, StringComparer.Ordinal)
+            .Select(m => "\\gdef\\" + m.Key + string.Concat(Enumerable.Range(1, m.Value.Arity).Select(i => "#" + i)) + "{" + m.Value.Body + "}")
+            .ToList();
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using AngleSharp.Html.Parser;
+using Bookish.Diagnostics;
+using Bookish.Equations;
+using Bookish.IntegrationTests.Support;
+using Bookish.MathML;
+using Bookish.Model;
+using Bookish.Publishing;
+using Xunit.Abstractions;
+
+namespace Bookish.IntegrationTests.MathML;
+
+/// <summary>
+/// Each equation's MathML for screen readers comes from Debian's KaTeX run in Jint, with the author's macros, through
+/// the cache: what it costs on the paper, what KaTeX rejects there and in the MathJax-style corpus, and that a warm
+/// build runs no JavaScript.
+/// </summary>
+public sealed class KatexMathMLTests(ITestOutputHelper output)
+{
+    private static (IReadOnlyList<MathFragment> Fragments, MathSettings Settings) Collect(string document)
+    {
+        var publication = Numbering.Apply(InputReader.Read(document, new DiagnosticBag())!);
+        var checks = Bookish.Pipeline.CheckStage.Run(publication);
+        return (Bookish.Pipeline.MathStage.Collect(publication, checks), Publisher.MathSettingsFor(publication, new BuildOptions(document), checks.ExtraMacros));
+    }
+
+    private static string Realistic => Path.Combine(Repo.Root, "tests", "Bookish.IntegrationTests", "Equations", "Realistic", "equations.md");
+
+    private (MathMLResults Result, TimeSpan Cpu) Timed(Func<MathMLResults> convert, string what)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = convert();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        output.WriteLine($"{what}: {result.Converted} converted, {result.FromCache} from cache, {result.Rejected} rejected; wall {result.Elapsed.TotalMilliseconds:0} ms, CPU {used.TotalMilliseconds:0} ms");
+        return (result, used);
+    }
+
+    [Fact]
+    public void The_papers_equations_become_MathML_once_and_a_warm_build_reads_them_from_the_cache()
+    {
+        var (fragments, settings) = Collect(Repo.Corpus("matrix-calculus", "article.xml"));
+        var cache = Repo.TempDirectory();
+
+        var (cold, _) = Timed(() => MathMLConverter.Convert(fragments, settings, cache), $"paper, cold ({fragments.Count} fragments)");
+        var (warm, _) = Timed(() => MathMLConverter.Convert(fragments, settings, cache), "paper, warm");
+
+        foreach (var tex in cold.RejectedTex) output.WriteLine("rejected: " + tex.ReplaceLineEndings(" ")[..Math.Min(160, tex.Length)]);
+        output.WriteLine($"MathML bytes: {cold.ByKey.Values.Sum(v => v.Length)}");
+        Assert.Equal(fragments.Count, cold.Converted);
+        // KaTeX rejects only what is not TeX math it knows: tabular blocks and \includegraphics.
+        Assert.All(cold.RejectedTex, t => Assert.True(t.Contains("tabular") || t.Contains("includegraphics"), t));
+        Assert.True(cold.ByKey.Count >= fragments.Count - 4, $"{cold.ByKey.Count} of {fragments.Count}");
+        Assert.Equal(0, warm.Converted);
+        Assert.Equal(fragments.Count, warm.FromCache);
+        Assert.Equal(cold.ByKey.Count, warm.ByKey.Count);
+        Assert.All(cold.ByKey, kv => Assert.Equal(kv.Value, warm.ByKey[kv.Key]));
+    }
+
+    [Fact]
+    public void The_MathJax_style_corpus_converts_with_few_rejections()
+    {
+        var (fragments, settings) = Collect(Realistic);
+
+        var (result, _) = Timed(() => MathMLConverter.Convert(fragments, settings, null), $"realistic corpus ({fragments.Count} fragments)");
+
+        foreach (var tex in result.RejectedTex) output.WriteLine("rejected: " + tex.ReplaceLineEndings(" "));
+        Assert.True(fragments.Count >= 150);
+        Assert.True(result.Rejected <= fragments.Count / 20, $"{result.Rejected} of {fragments.Count} rejected");
+    }
+
+    [Fact]
+    public void The_authors_macro_is_expanded_in_the_MathML_and_an_eqnarray_block_is_read_as_rows()
+    {
+        var (fragments, settings) = Collect(Repo.Corpus("matrix-calculus", "article.xml"));
+        var eqnarray = fragments.First(f => f.Mode == MathMode.RawBlock && f.Tex.Contains("eqnarray"));
+        var doc = Repo.WriteDocument("""
+            ---
+            title: Ones
+            macros:
+              vone: \mathbf{1}
+            ---
+
+            The sum $\vone^\top x$ of the entries.
+            """);
+        var (mine, mySettings) = Collect(doc);
+
+        var result = MathMLConverter.Convert([eqnarray, .. mine], settings with { Preamble = mySettings.Preamble }, null);
+
+        var parser = new HtmlParser();
+        var rows = parser.ParseDocument("<body>" + result.ByKey[eqnarray.Key(settings with { Preamble = mySettings.Preamble })] + "</body>");
+        Assert.True(rows.QuerySelectorAll("mtr").Length >= 2);
+        var ones = parser.ParseDocument("<body>" + result.ByKey[mine[0].Key(settings with { Preamble = mySettings.Preamble })] + "</body>");
+        Assert.Contains(ones.QuerySelectorAll("mn, mi"), e => e.TextContent == "1" && e.GetAttribute("mathvariant") == "bold");
+        Assert.DoesNotContain("vone", ones.Body!.InnerHtml);
+    }
+}
