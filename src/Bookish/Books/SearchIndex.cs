@@ -26,7 +26,11 @@ internal static class SearchIndex
     }
 
     /// <summary>Runs Lunr in Jint over the documents; throws <see cref="InvalidOperationException"/> when the script fails (a bug, not bad input).</summary>
-    internal static string Run(string docsJson, string lunr, string shared)
+    internal static string Run(string docsJson, string lunr, string shared) =>
+        // Jint recursion is deep in .NET frames: a large stack, as for every recursive work over document text.
+        Security.DeepStack.Run(() => RunOnThisThread(docsJson, lunr, shared));
+
+    private static string RunOnThisThread(string docsJson, string lunr, string shared)
     {
         var engine = new Engine(o => o.TimeoutInterval(TimeSpan.FromMinutes(2)).LimitRecursion(1000));
         try

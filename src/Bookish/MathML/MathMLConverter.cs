@@ -10,7 +10,13 @@ namespace Bookish.MathML;
 /// </summary>
 internal static class MathMLConverter
 {
-    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory)
+    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory) =>
+        // KaTeX's parser is recursive, and each JavaScript call is a dozen .NET frames in Jint: deeply nested TeX would
+        // overflow a thread-pool stack (a crash no handler can catch) before Jint's own recursion limit answers. On a
+        // large stack the limit is reached first and the equation simply gets no MathML.
+        Security.DeepStack.Run(() => ConvertOnThisThread(fragments, settings, cacheDirectory));
+
+    private static MathMLResults ConvertOnThisThread(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory)
     {
         var clock = Stopwatch.StartNew();
         var cache = cacheDirectory is null ? null : new MathMLCache(cacheDirectory);

@@ -93,4 +93,20 @@ public sealed class KatexMathMLTests(ITestOutputHelper output)
         Assert.Contains(ones.QuerySelectorAll("mn, mi"), e => e.TextContent == "1" && e.GetAttribute("mathvariant") == "bold");
         Assert.DoesNotContain("vone", ones.Body!.InnerHtml);
     }
+
+    [Fact]
+    public void A_deeply_nested_equation_gets_no_MathML_and_never_crashes_the_process()
+    {
+        // Each JavaScript call is a dozen .NET frames in Jint: on a thread-pool stack this input overflowed the stack
+        // (the test host crashed) before Jint's recursion limit could answer.
+        var depth = 3000;
+        var doc = Repo.WriteDocument("---\ntitle: Deep\n---\n\nDeep $" + new string('{', depth) + "x" + new string('}', depth) + "$ and shallow $a+b$.\n");
+        var (fragments, settings) = Collect(doc);
+
+        var result = Task.Run(() => MathMLConverter.Convert(fragments, settings, null)).GetAwaiter().GetResult();
+
+        Assert.Equal(2, fragments.Count);
+        Assert.Equal(1, result.Rejected);
+        Assert.Contains("<math", result.ByKey[fragments.Single(f => f.Tex == "a+b").Key(settings)]);
+    }
 }
