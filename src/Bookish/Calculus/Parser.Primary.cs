@@ -65,6 +65,12 @@ internal sealed partial class Parser
             case "[":
             {
                 _p++;
+                if (TryParseEllipsisList(_p, true, t.Start, out int closer) is { } list)
+                {
+                    _p = closer;
+                    Expect("]");
+                    return list with { Start = t.Start, End = _t[_p - 1].End };
+                }
                 var items = new List<Expr> { ParseExpr() };
                 while (Peek.IsSymbol(",")) { _p++; items.Add(ParseExpr()); }
                 Expect("]");
