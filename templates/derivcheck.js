@@ -215,7 +215,7 @@
         return { k: "fn", name: "abs", args: [e], start: t.start, end: this.t[this.p - 1].end };
       case "[":
         this.p++;
-        var found = this.tryParseEllipsisList(this.p, true, t.start);
+        var found = this.tryParseEllipsisList(this.p, "]", t.start);
         if (found !== null) { this.p = found.closer; this.expect("]"); return spanned(found.list, t.start, this.t[this.p - 1].end); }
         var items = [this.parseExpr()];
         while (isSym(this.peek(), ",")) { this.p++; items.push(this.parseExpr()); }
@@ -252,12 +252,12 @@
    * with no index are as many as the declared n. Null when no item is a lone \ldots; otherwise throws (not checkable).
    * Twin of Parser.TryParseEllipsisList.
    */
-  P.tryParseEllipsisList = function (p, bracket, start) {
+  P.tryParseEllipsisList = function (p, closer, start) {
     var items = [], item = [], sep = null, depth = 0, envs = 0, t;
     for (; ; p++) {
       t = this.t[p];
       if (t.kind === "end") return null;
-      if (depth === 0 && envs === 0 && (bracket ? isSym(t, "]") : isCmd(t, "end"))) break;
+      if (depth === 0 && envs === 0 && (closer !== null ? isSym(t, closer) : isCmd(t, "end"))) break;
       if (t.kind === "sym" && (t.text === "{" || t.text === "(" || t.text === "[")) depth++;
       else if (t.kind === "sym" && (t.text === "}" || t.text === ")" || t.text === "]")) depth--;
       else if (isCmd(t, "begin")) envs++;
@@ -351,7 +351,12 @@
     if (isSym(this.peek(), "^")) { this.p++; power = this.parseSubExpr(this.readGroup()); }
     if (isSym(this.peek(), "_")) fail("subscripted '" + name + "' is not supported", t.start, this.peek().end);
     var args = [];
-    if (isSym(this.peek(), "(")) {
+    // diag(e_1, e_2, \ldots, e_n): the diagonal of the list's entries (Parser.tryParseEllipsisList).
+    var listed = name === "diag" && isSym(this.peek(), "(") ? this.tryParseEllipsisList(this.p + 1, ")", this.peek().start) : null;
+    if (listed !== null) {
+      this.p = listed.closer + 1;
+      args.push(listed.list.k === "transpose" ? listed.list.a : listed.list);
+    } else if (isSym(this.peek(), "(")) {
       this.p++;
       args.push(this.parseExpr());
       while (isSym(this.peek(), ",")) { this.p++; args.push(this.parseExpr()); }
@@ -436,7 +441,10 @@
       var end = this.t[this.p - 1].end;
       if (n.name === "\\lambda" && isSym(this.peek(), "(") && !this.s.variables.has(full) && !this.s.functions.has(full))
         return this.parseEigenvalue(group, start);
-      target = this.s.variables.has(full) || this.s.functions.has(full)
+      // f_1(x), f_n(x), f_{#k}(x) with one family f_i defined: a call of the family's member (Evaluator: familyMember).
+      var member = !n.bold && group.length === 1 && (group[0].kind === "number" || group[0].kind === "letter") && isSym(this.peek(), "(")
+        && familyOf(this.s.functions, n.name) !== null;
+      target = this.s.variables.has(full) || this.s.functions.has(full) || member
         ? { k: "sym", name: full, bold: n.bold, start: start, end: end }
         : { k: "index", target: { k: "sym", name: n.name, bold: n.bold, start: start, end: end }, indices: this.parseIndices(group), start: start, end: end };
     } else target = { k: "sym", name: n.name, bold: n.bold, start: start, end: this.t[this.p - 1].end };
@@ -458,6 +466,12 @@
     if (target.k === "sym" && this.s.functions.has(full)) return { k: "call", name: target.name, args: [], primes: 0, start: start, end: target.end };
     return target;
   };
+  /** The one function named base_L (L a letter) among names, or null: f_i stands for the family f_1, f_2, …, f_n. */
+  function familyOf(names, base) {
+    var found = null, count = 0;
+    names.forEach(function (f) { if (f.length === base.length + 2 && f.slice(0, base.length + 1) === base + "_" && /[A-Za-z]/.test(f.charAt(f.length - 1))) { found = f; count++; } });
+    return count === 1 ? found : null;
+  }
   P.parseEigenvalue = function (group, start) {
     this.p++;
     var arg = this.parseExpr();
@@ -617,7 +631,7 @@
     var env = this.readGroup().map(function (g) { return g.text; }).join("");
     if (env === "cases") return this.parseCases(t);
     if (!ENVS.has(env)) fail("unsupported environment '" + env + "'", t.start, this.t[this.p - 1].end);
-    var found = env !== "vmatrix" ? this.tryParseEllipsisList(this.p, false, t.start) : null;
+    var found = env !== "vmatrix" ? this.tryParseEllipsisList(this.p, null, t.start) : null;
     if (found !== null) { this.p = found.closer + 1; this.readGroup(); return found.list; }
     var rows = [], row = [];
     for (;;) {
@@ -1282,6 +1296,11 @@
   E.call = function (c, env) {
     var self = this;
     var def = has(this.defs, c.name) ? this.defs[c.name] : null;
+    var applyEnv = env;
+    if (def === null) {
+      var m = this.familyMember(c.name, env);
+      if (m !== null) { def = m.def; applyEnv = m.env; }
+    }
     if (def === null || def.params.length === 0) {
       if (c.name === "\\sigma" && c.args.length === 1 && c.primes <= 1) {
         var s = builtin("sigma", [this.eval(c.args[0], env)]);
@@ -1294,13 +1313,30 @@
       def.params.forEach(function (p) { args.push(has(env, p) ? env[p] : fail("'" + c.name + "' needs its arguments")); });
     } else args = c.args.map(function (a) { return self.eval(a, env); });
     if (args.length !== def.params.length) fail("'" + c.name + "' takes " + def.params.length + " argument(s), got " + args.length);
-    if (c.primes === 0) return this.apply(def, args, env);
+    if (c.primes === 0) return this.apply(def, args, applyEnv);
     if (c.primes > 1 || args.length !== 1) fail("only f'(x) of a one-argument function is supported");
     return map(args[0], function (a) {
       var h = 1e-3 * self.stepScale * Math.max(1, Math.abs(a));
-      function F(t) { var r = self.apply(def, [scalar(t)], env); return r.scalar ? r.data[0] : fail("f' needs a scalar function"); }
+      function F(t) { var r = self.apply(def, [scalar(t)], applyEnv); return r.scalar ? r.data[0] : fail("f' needs a scalar function"); }
       return (-F(a + 2 * h) + 8 * F(a + h) - 8 * F(a - h) + F(a - 2 * h)) / (12 * h);
     });
+  };
+  /**
+   * f_1, f_n or f_{#k} with one family f_i defined (f_i(a) = …, its body may use i): f_i with i bound to the member's
+   * index, a number, a running index or a declared size (Parser: familyOf). Twin of Evaluator.FamilyMember.
+   */
+  E.familyMember = function (name, env) {
+    var at = name.lastIndexOf("_");
+    if (at <= 0) return null;
+    var base = name.slice(0, at), sub = name.slice(at + 1);
+    var family = familyOf(Object.keys(this.defs), base);
+    if (family === null || this.defs[family].params.length === 0) return null;
+    var value = /^[0-9]+$/.test(sub) ? Number(sub)
+      : has(env, sub) && env[sub].scalar ? env[sub].data[0]
+      : !has(env, sub) && has(this.sizes, sub) ? this.sizes[sub] : NaN;
+    if (!(value >= 1 && value === Math.round(value))) fail("cannot tell which member of the family " + family + " '" + name + "' is");
+    var inner = extend(env); inner[family.charAt(family.length - 1)] = scalar(value);
+    return { def: this.defs[family], env: inner };
   };
   E.apply = function (def, args, env) {
     var mapped = [];

@@ -206,7 +206,7 @@ internal sealed partial class Parser
         if (env == "cases") return ParseCases(t);
         if (!CalculusTables.Environments.Contains(env))
             throw new CalcException($"unsupported environment '{env}'", t.Start, _t[_p - 1].End);
-        if (env != "vmatrix" && TryParseEllipsisList(_p, false, t.Start, out int closer) is { } list)
+        if (env != "vmatrix" && TryParseEllipsisList(_p, null, t.Start, out int closer) is { } list)
         {
             _p = closer + 1;
             ReadGroup();

@@ -13,7 +13,7 @@ internal sealed partial class Parser
     /// (two ellipses, entries that differ elsewhere, a count that is not one letter) throws: not checkable.
     /// <paramref name="p"/> is at the first token after <c>[</c> or <c>\begin{…}</c>; on success it is at the closer.
     /// </summary>
-    private Expr? TryParseEllipsisList(int p, bool bracket, int start, out int closer)
+    private Expr? TryParseEllipsisList(int p, string? close, int start, out int closer)
     {
         closer = -1;
         var items = new List<List<Token>>();
@@ -24,7 +24,7 @@ internal sealed partial class Parser
         {
             var t = _t[p];
             if (t.Kind == TokenKind.End) return null;
-            if (depth == 0 && envs == 0 && (bracket ? t.IsSymbol("]") : t.IsCommand("end"))) break;
+            if (depth == 0 && envs == 0 && (close != null ? t.IsSymbol(close) : t.IsCommand("end"))) break;
             if (t.Kind == TokenKind.Symbol && t.Text is "{" or "(" or "[") depth++;
             else if (t.Kind == TokenKind.Symbol && t.Text is "}" or ")" or "]") depth--;
             else if (t.IsCommand("begin")) envs++;
@@ -75,5 +75,12 @@ internal sealed partial class Parser
         var body = ParseSubExpr(template);
         var list = new FunctionExpr("list", [body, new SymbolExpr(count ?? "n", false, start, end)], start, end);
         return sep == ',' ? new TransposeExpr("T", list, start, end) : list;
+    }
+
+    /// <summary>The one function named <c>base_L</c> (L a letter) among <paramref name="names"/>, or null: f_i stands for f_1, f_2, …, f_n.</summary>
+    internal static string? FamilyOf(IEnumerable<string> names, string @base)
+    {
+        var found = names.Where(f => f.Length == @base.Length + 2 && f.StartsWith(@base + "_", StringComparison.Ordinal) && char.IsAsciiLetter(f[^1])).Take(2).ToList();
+        return found.Count == 1 ? found[0] : null;
     }
 }
