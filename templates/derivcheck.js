@@ -215,6 +215,8 @@
         return { k: "fn", name: "abs", args: [e], start: t.start, end: this.t[this.p - 1].end };
       case "[":
         this.p++;
+        var found = this.tryParseEllipsisList(this.p, "]", t.start);
+        if (found !== null) { this.p = found.closer; this.expect("]"); return spanned(found.list, t.start, this.t[this.p - 1].end); }
         var items = [this.parseExpr()];
         while (isSym(this.peek(), ",")) { this.p++; items.push(this.parseExpr()); }
         this.expect("]");
@@ -243,6 +245,59 @@
     return { k: "fn", name: name, args: [e], start: t.start, end: this.t[this.p - 1].end };
   };
   function isDots(c) { return c === "ldots" || c === "cdots" || c === "dots"; }
+  var LIST_INDEX = "#k";
+  /**
+   * A row e_1, e_2, \ldots, e_n (bmatrix or [ ]) or a column e_1 \\ \ldots \\ e_n: one pattern, equal token for token
+   * except where the first has 1 (the second 2) and the last one letter, whose declared value is the length; entries
+   * with no index are as many as the declared n. Null when no item is a lone \ldots; otherwise throws (not checkable).
+   * Twin of Parser.TryParseEllipsisList.
+   */
+  P.tryParseEllipsisList = function (p, closer, start) {
+    var items = [], item = [], sep = null, depth = 0, envs = 0, t;
+    for (; ; p++) {
+      t = this.t[p];
+      if (t.kind === "end") return null;
+      if (depth === 0 && envs === 0 && (closer !== null ? isSym(t, closer) : isCmd(t, "end"))) break;
+      if (t.kind === "sym" && (t.text === "{" || t.text === "(" || t.text === "[")) depth++;
+      else if (t.kind === "sym" && (t.text === "}" || t.text === ")" || t.text === "]")) depth--;
+      else if (isCmd(t, "begin")) envs++;
+      else if (isCmd(t, "end")) envs--;
+      if (depth === 0 && envs === 0 && (isSym(t, ",") || isSym(t, "&") || t.kind === "rowsep")) {
+        var s = isSym(t, ",") ? "," : isSym(t, "&") ? "&" : "\n";
+        if (sep !== null && sep !== s) return null;
+        sep = s; items.push(item); item = [];
+        continue;
+      }
+      item.push(t);
+    }
+    if (item.length > 0 || sep !== "\n") items.push(item);
+    function lone(i) { return i.length === 1 && i[0].kind === "cmd" && isDots(i[0].text); }
+    var dots = -1, lastDots = -1;
+    items.forEach(function (i, k) { if (lone(i)) { if (dots < 0) dots = k; lastDots = k; } });
+    if (dots < 0 || sep === null || sep === "&") return null;
+    var end = this.t[p].end;
+    if (lastDots !== dots) fail("a list with two ellipses: cannot tell which pattern it follows", start, end);
+    if (dots === 0 || dots !== items.length - 2) fail("a list with '\\ldots' needs its first entries before and its last entry after it", start, end);
+    var first = items[0], last = items[items.length - 1], at = [], count = null, k, j;
+    var bad = "the entries around '\\ldots' do not follow one pattern";
+    if (first.length !== last.length || first.length === 0) fail(bad, start, end);
+    for (k = 0; k < first.length; k++) {
+      if (first[k].kind === last[k].kind && first[k].text === last[k].text) continue;
+      if (!(first[k].kind === "number" && first[k].text === "1" && last[k].kind === "letter" && (count === null || count === last[k].text))) fail(bad, start, end);
+      count = last[k].text;
+      at.push(k);
+    }
+    for (j = 1; j < dots; j++) {
+      var e = items[j], ok = e.length === first.length;
+      for (k = 0; ok && k < first.length; k++)
+        ok = at.indexOf(k) >= 0 ? e[k].kind === "number" && e[k].text === String(j + 1) : e[k].kind === first[k].kind && e[k].text === first[k].text;
+      if (!ok) fail(bad, start, end);
+    }
+    var template = first.map(function (x, k) { return at.indexOf(k) >= 0 ? tok("letter", LIST_INDEX, x.start, x.end) : x; });
+    var body = this.parseSubExpr(template);
+    var list = { k: "fn", name: "list", args: [body, { k: "sym", name: count === null ? "n" : count, bold: false, start: start, end: end }], start: start, end: end };
+    return { list: sep === "," ? { k: "transpose", op: "T", a: list, start: start, end: end } : list, closer: p };
+  };
   /** \ldots x_i \ldots, as in diag(\ldots \frac{1}{x_i} \ldots): the column of the entries over the one free index. */
   P.parseEntries = function (t) {
     this.p++;
@@ -296,7 +351,12 @@
     if (isSym(this.peek(), "^")) { this.p++; power = this.parseSubExpr(this.readGroup()); }
     if (isSym(this.peek(), "_")) fail("subscripted '" + name + "' is not supported", t.start, this.peek().end);
     var args = [];
-    if (isSym(this.peek(), "(")) {
+    // diag(e_1, e_2, \ldots, e_n): the diagonal of the list's entries (Parser.tryParseEllipsisList).
+    var listed = name === "diag" && isSym(this.peek(), "(") ? this.tryParseEllipsisList(this.p + 1, ")", this.peek().start) : null;
+    if (listed !== null) {
+      this.p = listed.closer + 1;
+      args.push(listed.list.k === "transpose" ? listed.list.a : listed.list);
+    } else if (isSym(this.peek(), "(")) {
       this.p++;
       args.push(this.parseExpr());
       while (isSym(this.peek(), ",")) { this.p++; args.push(this.parseExpr()); }
@@ -381,7 +441,10 @@
       var end = this.t[this.p - 1].end;
       if (n.name === "\\lambda" && isSym(this.peek(), "(") && !this.s.variables.has(full) && !this.s.functions.has(full))
         return this.parseEigenvalue(group, start);
-      target = this.s.variables.has(full) || this.s.functions.has(full)
+      // f_1(x), f_n(x), f_{#k}(x) with one family f_i defined: a call of the family's member (Evaluator: familyMember).
+      var member = !n.bold && group.length === 1 && (group[0].kind === "number" || group[0].kind === "letter") && isSym(this.peek(), "(")
+        && familyOf(this.s.functions, n.name) !== null;
+      target = this.s.variables.has(full) || this.s.functions.has(full) || member
         ? { k: "sym", name: full, bold: n.bold, start: start, end: end }
         : { k: "index", target: { k: "sym", name: n.name, bold: n.bold, start: start, end: end }, indices: this.parseIndices(group), start: start, end: end };
     } else target = { k: "sym", name: n.name, bold: n.bold, start: start, end: this.t[this.p - 1].end };
@@ -403,6 +466,12 @@
     if (target.k === "sym" && this.s.functions.has(full)) return { k: "call", name: target.name, args: [], primes: 0, start: start, end: target.end };
     return target;
   };
+  /** The one function named base_L (L a letter) among names, or null: f_i stands for the family f_1, f_2, …, f_n. */
+  function familyOf(names, base) {
+    var found = null, count = 0;
+    names.forEach(function (f) { if (f.length === base.length + 2 && f.slice(0, base.length + 1) === base + "_" && /[A-Za-z]/.test(f.charAt(f.length - 1))) { found = f; count++; } });
+    return count === 1 ? found : null;
+  }
   P.parseEigenvalue = function (group, start) {
     this.p++;
     var arg = this.parseExpr();
@@ -562,6 +631,8 @@
     var env = this.readGroup().map(function (g) { return g.text; }).join("");
     if (env === "cases") return this.parseCases(t);
     if (!ENVS.has(env)) fail("unsupported environment '" + env + "'", t.start, this.t[this.p - 1].end);
+    var found = env !== "vmatrix" ? this.tryParseEllipsisList(this.p, null, t.start) : null;
+    if (found !== null) { this.p = found.closer + 1; this.readGroup(); return found.list; }
     var rows = [], row = [];
     for (;;) {
       row.push(this.parseExpr());
@@ -1061,6 +1132,7 @@
       case "transpose": return e.op === "T" ? transpose(this.eval(e.a, env)) : transpose(inverse(this.eval(e.a, env)));
       case "call": return this.call(e, env);
       case "fn": if (e.name === "entries") return this.entries(e.args[0], e, env);
+        if (e.name === "list") return this.list(e.args[0], e.args[1], e, env);
         if (e.name === "cases") return this.cases(e, env);
         return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }), this.elementwiseFunctions);
       case "matrix": return blocks(e.rows.map(function (r) { return r.map(function (x) { return self.eval(x, env); }); }));
@@ -1145,6 +1217,23 @@
     }
     return matrix(n, 1, data);
   };
+  /** A written list e_1, e_2, \ldots, e_n: the pattern at k = 1…n, n the declared size named by the last entry (twin of Evaluator.List). */
+  E.list = function (body, count, at, env) {
+    var n = count.k === "sym" && !has(env, count.name) && has(this.sizes, count.name) ? this.sizes[count.name] : 0;
+    if (!(n >= 1 && n <= 10000)) fail("the length of a list with '\\ldots' ('" + (count.k === "sym" ? count.name : "") + "') is not a declared size such as n = 3", at.start, at.end);
+    var lengths = [];
+    indexedLengths(body, LIST_INDEX, env, lengths);
+    if (lengths.some(function (l) { return l !== n; }))
+      fail("a list with '\\ldots' of " + n + " entries runs over vectors of length " + lengths.sort(function (a, b) { return a - b; }).join(", "), at.start, at.end);
+    var data = [], self = this;
+    for (var i = 1; i <= n; i++) {
+      var inner = extend(env); inner[LIST_INDEX] = scalar(i);
+      var v = this.withRunning(LIST_INDEX, function () { return self.eval(body, inner); });
+      if (!v.scalar) fail("an entry of a list with '\\ldots' must be a scalar", at.start, at.end);
+      data.push(v.data[0]);
+    }
+    return matrix(n, 1, data);
+  };
   /** The piece whose condition holds; NaN (the point is skipped) within 1 % of a switch or where none holds; a piece whose values disagree is not checkable. */
   E.cases = function (f, env) {
     for (var i = 0; i < f.args.length; i++) {
@@ -1207,6 +1296,11 @@
   E.call = function (c, env) {
     var self = this;
     var def = has(this.defs, c.name) ? this.defs[c.name] : null;
+    var applyEnv = env;
+    if (def === null) {
+      var m = this.familyMember(c.name, env);
+      if (m !== null) { def = m.def; applyEnv = m.env; }
+    }
     if (def === null || def.params.length === 0) {
       if (c.name === "\\sigma" && c.args.length === 1 && c.primes <= 1) {
         var s = builtin("sigma", [this.eval(c.args[0], env)]);
@@ -1219,13 +1313,30 @@
       def.params.forEach(function (p) { args.push(has(env, p) ? env[p] : fail("'" + c.name + "' needs its arguments")); });
     } else args = c.args.map(function (a) { return self.eval(a, env); });
     if (args.length !== def.params.length) fail("'" + c.name + "' takes " + def.params.length + " argument(s), got " + args.length);
-    if (c.primes === 0) return this.apply(def, args, env);
+    if (c.primes === 0) return this.apply(def, args, applyEnv);
     if (c.primes > 1 || args.length !== 1) fail("only f'(x) of a one-argument function is supported");
     return map(args[0], function (a) {
       var h = 1e-3 * self.stepScale * Math.max(1, Math.abs(a));
-      function F(t) { var r = self.apply(def, [scalar(t)], env); return r.scalar ? r.data[0] : fail("f' needs a scalar function"); }
+      function F(t) { var r = self.apply(def, [scalar(t)], applyEnv); return r.scalar ? r.data[0] : fail("f' needs a scalar function"); }
       return (-F(a + 2 * h) + 8 * F(a + h) - 8 * F(a - h) + F(a - 2 * h)) / (12 * h);
     });
+  };
+  /**
+   * f_1, f_n or f_{#k} with one family f_i defined (f_i(a) = …, its body may use i): f_i with i bound to the member's
+   * index, a number, a running index or a declared size (Parser: familyOf). Twin of Evaluator.FamilyMember.
+   */
+  E.familyMember = function (name, env) {
+    var at = name.lastIndexOf("_");
+    if (at <= 0) return null;
+    var base = name.slice(0, at), sub = name.slice(at + 1);
+    var family = familyOf(Object.keys(this.defs), base);
+    if (family === null || this.defs[family].params.length === 0) return null;
+    var value = /^[0-9]+$/.test(sub) ? Number(sub)
+      : has(env, sub) && env[sub].scalar ? env[sub].data[0]
+      : !has(env, sub) && has(this.sizes, sub) ? this.sizes[sub] : NaN;
+    if (!(value >= 1 && value === Math.round(value))) fail("cannot tell which member of the family " + family + " '" + name + "' is");
+    var inner = extend(env); inner[family.charAt(family.length - 1)] = scalar(value);
+    return { def: this.defs[family], env: inner };
   };
   E.apply = function (def, args, env) {
     var mapped = [];

@@ -4,7 +4,13 @@ internal sealed partial class Evaluator
 {
     private Value Call(CallExpr c, IReadOnlyDictionary<string, Value> env)
     {
-        if (!_definitions.TryGetValue(c.Name, out var def) || def.Parameters.Count == 0)
+        var applyEnv = env;
+        if (!_definitions.TryGetValue(c.Name, out var def) && FamilyMember(c.Name, env) is { } member)
+        {
+            def = member.Def;
+            applyEnv = member.Env;
+        }
+        if (def == null || def.Parameters.Count == 0)
         {
             if (c.Name == "\\sigma" && c.Args.Count == 1 && c.Primes <= 1)
             {
@@ -23,14 +29,32 @@ internal sealed partial class Evaluator
         else args.AddRange(c.Args.Select(a => Eval(a, env)));
         if (args.Count != def.Parameters.Count)
             throw new CalcException($"'{c.Name}' takes {def.Parameters.Count} argument(s), got {args.Count}");
-        if (c.Primes == 0) return Apply(def, args, env);
+        if (c.Primes == 0) return Apply(def, args, applyEnv);
         if (c.Primes > 1 || args.Count != 1) throw new CalcException("only f'(x) of a one-argument function is supported");
         return args[0].Map(a =>
         {
             double h = 1e-3 * StepScale * Math.Max(1, Math.Abs(a));
-            double F(double t) => Apply(def, [Value.Scalar(t)], env) is { IsScalar: true } r ? r.ScalarValue : throw new CalcException("f' needs a scalar function");
+            double F(double t) => Apply(def, [Value.Scalar(t)], applyEnv) is { IsScalar: true } r ? r.ScalarValue : throw new CalcException("f' needs a scalar function");
             return (-F(a + 2 * h) + 8 * F(a + h) - 8 * F(a - h) + F(a - 2 * h)) / (12 * h);
         });
+    }
+
+    /// <summary>
+    /// f_1, f_n or f_{#k} with one family f_i defined (f_i(a) = …, its body may use i): f_i with i bound to the member's
+    /// index, a number, a running index or a declared size (Parser.FamilyOf). Null when no such family is defined.
+    /// </summary>
+    private (FunctionDefinition Def, Dictionary<string, Value> Env)? FamilyMember(string name, IReadOnlyDictionary<string, Value> env)
+    {
+        int at = name.LastIndexOf('_');
+        if (at <= 0) return null;
+        string @base = name[..at], sub = name[(at + 1)..];
+        if (Parser.FamilyOf(_definitions.Keys, @base) is not { } family || _definitions[family].Parameters.Count == 0) return null;
+        double value = sub.Length > 0 && sub.All(char.IsAsciiDigit) ? double.Parse(sub, System.Globalization.CultureInfo.InvariantCulture)
+            : env.TryGetValue(sub, out var v) && v.IsScalar ? v.ScalarValue
+            : !env.ContainsKey(sub) && _sizes.TryGetValue(sub, out int size) ? size : double.NaN;
+        if (!(value >= 1 && value == Math.Round(value))) throw new CalcException($"cannot tell which member of the family {family} '{name}' is");
+        var inner = new Dictionary<string, Value>(env) { [family[^1..]] = Value.Scalar(value) };
+        return (_definitions[family], inner);
     }
 
     /// <summary>Binds arguments; a scalar parameter given a vector or matrix maps the function over its entries.</summary>

@@ -57,6 +57,7 @@ internal sealed partial class Evaluator
         TransposeExpr t => MatrixOps.Transpose(MatrixOps.Inverse(Eval(t.Operand, env))),
         CallExpr c => Call(c, env),
         FunctionExpr { Name: "entries", Args: [var body] } f => Entries(body, f, env),
+        FunctionExpr { Name: "list", Args: [var body, var count] } f => List(body, count, f, env),
         FunctionExpr { Name: "cases" } f => Cases(f, env),
         FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList(), ElementwiseFunctions),
         MatrixExpr m => Ops.Blocks(m.Rows.Select(r => (IReadOnlyList<Value>)r.Select(x => Eval(x, env)).ToList()).ToList()),
@@ -160,6 +161,29 @@ internal sealed partial class Evaluator
             var inner = new Dictionary<string, Value>(env) { [free[0]] = Value.Scalar(i) };
             var v = Running(free[0], () => Eval(body, inner));
             if (!v.IsScalar) throw new CalcException("an entry between '\\ldots' must be a scalar", at.Start, at.End);
+            data[i - 1] = v.ScalarValue;
+        }
+        return Value.Matrix(n, 1, data);
+    }
+
+    /// <summary>
+    /// A written list <c>e_1, e_2, \ldots, e_n</c> (see Parser.TryParseEllipsisList): the column of the pattern at
+    /// k = 1…n, n the declared value of the last entry's letter; every vector the pattern indexes by k must be n long.
+    /// </summary>
+    private Value List(Expr body, Expr count, FunctionExpr at, IReadOnlyDictionary<string, Value> env)
+    {
+        if (count is not SymbolExpr s || env.ContainsKey(s.Name) || !_sizes.TryGetValue(s.Name, out int n) || n < 1 || n > 10_000)
+            throw new CalcException($"the length of a list with '\\ldots' ('{(count as SymbolExpr)?.Name}') is not a declared size such as n = 3", at.Start, at.End);
+        var lengths = new HashSet<int>();
+        IndexedLengths(body, Parser.ListIndex, env, lengths);
+        if (lengths.Any(l => l != n))
+            throw new CalcException($"a list with '\\ldots' of {n} entries runs over vectors of length {string.Join(", ", lengths.Order())}", at.Start, at.End);
+        var data = new double[n];
+        for (int i = 1; i <= n; i++)
+        {
+            var inner = new Dictionary<string, Value>(env) { [Parser.ListIndex] = Value.Scalar(i) };
+            var v = Running(Parser.ListIndex, () => Eval(body, inner));
+            if (!v.IsScalar) throw new CalcException("an entry of a list with '\\ldots' must be a scalar", at.Start, at.End);
             data[i - 1] = v.ScalarValue;
         }
         return Value.Matrix(n, 1, data);

@@ -206,6 +206,12 @@ internal sealed partial class Parser
         if (env == "cases") return ParseCases(t);
         if (!CalculusTables.Environments.Contains(env))
             throw new CalcException($"unsupported environment '{env}'", t.Start, _t[_p - 1].End);
+        if (env != "vmatrix" && TryParseEllipsisList(_p, null, t.Start, out int closer) is { } list)
+        {
+            _p = closer + 1;
+            ReadGroup();
+            return list;
+        }
         var rows = new List<IReadOnlyList<Expr>>();
         var row = new List<Expr>();
         while (true)

@@ -65,6 +65,12 @@ internal sealed partial class Parser
             case "[":
             {
                 _p++;
+                if (TryParseEllipsisList(_p, "]", t.Start, out int closer) is { } list)
+                {
+                    _p = closer;
+                    Expect("]");
+                    return list with { Start = t.Start, End = _t[_p - 1].End };
+                }
                 var items = new List<Expr> { ParseExpr() };
                 while (Peek.IsSymbol(",")) { _p++; items.Add(ParseExpr()); }
                 Expect("]");
@@ -180,7 +186,13 @@ internal sealed partial class Parser
         }
         if (Peek.IsSymbol("_")) throw new CalcException($"subscripted '{name}' is not supported", t.Start, Peek.End);
         var args = new List<Expr>();
-        if (Peek.IsSymbol("("))
+        // diag(e_1, e_2, \ldots, e_n): the diagonal of the list's entries (TryParseEllipsisList).
+        if (name == "diag" && Peek.IsSymbol("(") && TryParseEllipsisList(_p + 1, ")", Peek.Start, out int closer) is { } listed)
+        {
+            _p = closer + 1;
+            args.Add(listed is TransposeExpr tr ? tr.Operand : listed);
+        }
+        else if (Peek.IsSymbol("("))
         {
             _p++;
             args.Add(ParseExpr());
