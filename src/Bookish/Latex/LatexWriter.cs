@@ -166,6 +166,9 @@ internal sealed partial class LatexWriter
     /// </summary>
     private string FloatPlacement => _blockDepth <= 1 ? "[htbp]" : "[H]";
 
+    /// <summary>An image without a caption is an illustration of the text around it: it stays where it stands.</summary>
+    private string FigurePlacement(Figure f) => f.Number.Length > 0 ? FloatPlacement : "[H]";
+
     private void Block(Block block)
     {
         _blockDepth++;
@@ -336,7 +339,7 @@ internal sealed partial class LatexWriter
     private void Figure(Figure f)
     {
         var path = f.Parts.IsDefaultOrEmpty ? _context.ResolveImage(f) : null;
-        _out.Line($"\\begin{{figure}}{FloatPlacement}");
+        _out.Line($"\\begin{{figure}}{FigurePlacement(f)}");
         _out.Line("\\centering");
         if (!f.Parts.IsDefaultOrEmpty) SubFigureGrid(f);
         else if (path is not null)
