@@ -26,4 +26,21 @@ public sealed class OutlineTextTests
     [Fact]
     public void Specials_are_escaped_for_the_moving_argument() =>
         Assert.Equal(@"a\_(i,j)", OutlineText.ForPdfString(@"a_{i,j}"));
+
+    [Theory]
+    [InlineData("# Weights $\\mathbf{W}^T$ and $\\ensuremath{\\beta}$\n", "Weights")]
+    [InlineData("# Bias $\\beta$ and $\\mathbf{b}$\n", "Bias")]
+    public void A_heading_ending_in_math_with_braces_keeps_its_math(string markdown, string first)
+    {
+        var heading = Assert.Single(TestDocuments.Read(markdown).Blocks.OfType<Bookish.Model.Heading>());
+        Assert.Equal(2, heading.Content.OfType<Bookish.Model.MathInline>().Count());
+        Assert.StartsWith(first, Bookish.Model.Presentation.PlainText(heading.Content));
+    }
+
+    [Fact]
+    public void Heading_attributes_at_the_end_of_the_line_still_work()
+    {
+        var heading = Assert.Single(TestDocuments.Read("# The $\\nabla$ operator {#sec:nabla}\n").Blocks.OfType<Bookish.Model.Heading>());
+        Assert.Equal("sec:nabla", heading.Label);
+    }
 }
