@@ -47,6 +47,10 @@ internal sealed partial class TexBatchRenderer
         "\\def\\bkpopbox{\\setbox\\z@\\lastbox\\ifdim\\dimexpr\\ht\\z@+\\dp\\z@\\relax=\\z@\\let\\bknext\\relax\\else" +
         "\\ifbkstarted\\global\\setbox\\bkstack\\vbox{\\box\\z@\\vskip\\bkpend\\unvbox\\bkstack}\\else" +
         "\\global\\setbox\\bkstack\\vbox{\\box\\z@}\\global\\bkstartedtrue\\fi\\global\\bkpend\\z@\\fi}\n" +
+        // A raw LaTeX block is typeset in a box, where LaTeX cannot float: a figure, table or algorithm (algorithm2e) in it
+        // is set in place, as a minipage of the line's width with its caption, as the float package's [H] does.
+        "\\def\\bkinplace{\\def\\@xfloat##1[##2]{\\def\\@captype{##1}\\par\\noindent\\minipage{\\linewidth}}" +
+        "\\def\\end@float{\\endminipage\\par}\\let\\@dblfloat\\@float\\let\\end@dblfloat\\end@float}\n" +
         "\\def\\bkreset{\\bkrecover\\setbox\\bkscratch\\vbox{\\noindent\\par}}\n" +
         "\\makeatother\n";
 
@@ -60,7 +64,7 @@ internal sealed partial class TexBatchRenderer
             MathMode.Display when TextDisplayMeasure(tex) is { } measure =>
                 ($"\\setbox\\bkscratch\\vbox{{\\bktextdisplay{{{measure}}}", "\\bkunstack}\\global\\setbox\\bkbox\\box\\bkstack"),
             MathMode.Display => ("\\setbox\\bkscratch\\vbox{\\bkdisplay\\[", "\\]\\bkgrab}\\bkfinish"),
-            _ => ("\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}", "\\end{varwidth}}"),
+            _ => ("\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}\\bkinplace", "\\end{varwidth}}"),
         };
         // The group level of the document body, which the recovery returns to.
         if (index == 0) sb.Append("\\edef\\bkbase{\\the\\currentgrouplevel}");

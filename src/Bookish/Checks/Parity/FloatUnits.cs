@@ -42,6 +42,18 @@ internal static partial class FloatUnits
             var below = matched.Where(j => j < k).Reverse();
             foreach (var j in below) { if (Gap(words, j, from) > 6) break; from = j; }
             foreach (var j in matched.Where(j => j > k + 1)) { if (Gap(words, to, j) > 6) break; to = j; }
+            // Words of the float next to the run that the alignment matched elsewhere (a word the prose repeats, such as
+            // "kernel" in a plot's text) belong to it while the float still has them.
+            var remaining = keys.GroupBy(key => key).ToDictionary(g => g.Key, g => g.Count());
+            for (var j = from; j <= to; j++) if (remaining.TryGetValue(words[j].Key, out var n) && n > 0) remaining[words[j].Key] = n - 1;
+            bool Take(int j)
+            {
+                if (words[j].Key.Length == 0 || !remaining.TryGetValue(words[j].Key, out var left) || left == 0) return false;
+                remaining[words[j].Key] = left - 1;
+                return true;
+            }
+            while (from > 0 && Take(from - 1)) from--;
+            while (to + 1 < words.Count && Take(to + 1)) to++;
             placed.Add(new Placed(f, mine.ToHashSet(), from, to));
         }
         return placed;
