@@ -52,18 +52,32 @@ internal static partial class FloatUnits
                 remaining[words[j].Key] = left - 1;
                 return true;
             }
-            while (from > 0 && Take(from - 1)) from--;
-            while (to + 1 < words.Count && Take(to + 1)) to++;
+            // A figure's picture comes before its caption, a table's cells after it: the run grows only that way, over
+            // words without letters (a plot's tick labels, which the page leaves out), up to the last word of the float.
+            if (f.Kind == "Figure")
+                for (var j = from - 1; j >= 0; j--)
+                {
+                    if (!WordNormalizer.HasLetter(words[j].Key)) continue;
+                    if (!Take(j)) break;
+                    from = j;
+                }
+            else
+                for (var j = to + 1; j < words.Count; j++)
+                {
+                    if (!WordNormalizer.HasLetter(words[j].Key)) continue;
+                    if (!Take(j)) break;
+                    to = j;
+                }
             placed.Add(new Placed(f, mine.ToHashSet(), from, to));
         }
         return placed;
     }
 
-    /// <summary>PDF words with text strictly between two word indices.</summary>
+    /// <summary>PDF words with letters strictly between two word indices (numbers such as tick labels do not count).</summary>
     private static int Gap(List<PdfWord> words, int a, int b)
     {
         var n = 0;
-        for (var j = a + 1; j < b; j++) if (words[j].Key.Length > 0) n++;
+        for (var j = a + 1; j < b; j++) if (WordNormalizer.HasLetter(words[j].Key)) n++;
         return n;
     }
 }
