@@ -483,7 +483,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         format.Append("\\newsavebox\\bkbox\n").Append(WrapperMacros);
 
         var sb = new StringBuilder();
-        sb.Append("\\nofiles\n\\begin{document}\n");
+        sb.Append("\\nofiles\n\\begin{document}\n").Append(TexPackageSetup.BeforeLockdown);
         sb.Append(TexLockdown.For(pdf ? LockdownKind.BatchPdf : LockdownKind.BatchDvi, token));
         // Pages are shipped by Bookish alone: whatever a broken fragment leaves on the main vertical list is dropped by the
         // output routine instead of becoming a page of its own (which would shift every later picture).

@@ -53,6 +53,7 @@ internal sealed partial class LatexWriter
                 case "\\begin{document}":
                     // The document's own macros come after the lockdown, like its equations and raw blocks.
                     _out.Line(line);
+                    _out.Append(Toolchain.TexPackageSetup.BeforeLockdown);
                     _out.Append(Toolchain.TexLockdown.For(Toolchain.LockdownKind.Document, token));
                     foreach (var macro in macros) _out.Line(macro);
                     break;
