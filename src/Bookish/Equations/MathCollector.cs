@@ -50,7 +50,10 @@ internal static class MathCollector
                 Inlines(t.Caption, add, extra);
                 foreach (var r in t.Rows) foreach (var c in r.Cells) Inlines(c.Content, add, extra);
                 break;
-            case Figure f: Inlines(f.Caption, add, extra); break;
+            case Figure f:
+                Inlines(f.Caption, add, extra);
+                if (!f.Parts.IsDefaultOrEmpty) foreach (var part in f.Parts) Inlines(part.Caption, add, extra);
+                break;
         }
     }
 

@@ -32,6 +32,25 @@ internal sealed partial class TexBatchRenderer
         "\\def\\bkbase{0}\\def\\bkrecover{\\ifnum\\currentgrouplevel>\\bkbase\\relax\\bkclose\\expandafter\\bkrecover\\fi}\n" +
         "\\def\\bkclose{\\ifcase\\currentgrouptype\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\crcr\\egroup\\or\\egroup\\or\\egroup" +
         "\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\egroup\\or\\endgroup\\or\\ifinner$\\else$$\\fi\\or\\right.\\else\\egroup\\fi}\n" +
+        // A display with lines of text (\intertext) is an align*/gather* typeset at the page's measure in a vbox; its lines
+        // are then taken off the bottom one by one (e-TeX's \lastnodetype) and stacked again without the empty line the
+        // paragraph starts with, the skips above and below and the penalties: the box is the rows and text lines alone.
+        "\\newbox\\bkstack\\newskip\\bkpend\\newif\\ifbkstarted\n" +
+        "\\def\\bktextdisplay#1{\\global\\bkw\\z@\\hsize#1em\\linewidth\\hsize\\columnwidth\\hsize\\textwidth\\hsize\\parindent\\z@\\parskip\\z@" +
+        "\\abovedisplayskip\\z@\\belowdisplayskip\\z@\\abovedisplayshortskip\\z@\\belowdisplayshortskip\\z@\\noindent}\n" +
+        "\\def\\bkunstack{\\par\\global\\setbox\\bkstack\\vbox{}\\global\\bkpend\\z@\\global\\bkstartedfalse\\bkpop}\n" +
+        "\\def\\bkpop{\\let\\bknext\\bkpop\\ifcase\\numexpr\\lastnodetype+1\\relax\\let\\bknext\\relax\\or\\let\\bknext\\relax" +
+        "\\or\\bkpopbox\\or\\bkpopbox\\or\\let\\bknext\\relax\\or\\let\\bknext\\relax\\or\\let\\bknext\\relax\\or\\let\\bknext\\relax" +
+        "\\or\\let\\bknext\\relax\\or\\let\\bknext\\relax\\or\\let\\bknext\\relax\\or\\let\\bknext\\relax" +
+        "\\or\\global\\advance\\bkpend\\lastskip\\unskip\\or\\global\\advance\\bkpend\\lastkern\\unkern\\or\\unpenalty" +
+        "\\else\\let\\bknext\\relax\\fi\\bknext}\n" +
+        "\\def\\bkpopbox{\\setbox\\z@\\lastbox\\ifdim\\dimexpr\\ht\\z@+\\dp\\z@\\relax=\\z@\\let\\bknext\\relax\\else" +
+        "\\ifbkstarted\\global\\setbox\\bkstack\\vbox{\\box\\z@\\vskip\\bkpend\\unvbox\\bkstack}\\else" +
+        "\\global\\setbox\\bkstack\\vbox{\\box\\z@}\\global\\bkstartedtrue\\fi\\global\\bkpend\\z@\\fi}\n" +
+        // A raw LaTeX block is typeset in a box, where LaTeX cannot float: a figure, table or algorithm (algorithm2e) in it
+        // is set in place, as a minipage of the line's width with its caption, as the float package's [H] does.
+        "\\def\\bkinplace{\\def\\@xfloat##1[##2]{\\def\\@captype{##1}\\par\\noindent\\minipage{\\linewidth}}" +
+        "\\def\\end@float{\\endminipage\\par}\\let\\@dblfloat\\@float\\let\\end@dblfloat\\end@float}\n" +
         "\\def\\bkreset{\\bkrecover\\setbox\\bkscratch\\vbox{\\noindent\\par}}\n" +
         "\\makeatother\n";
 
@@ -48,8 +67,10 @@ internal sealed partial class TexBatchRenderer
         var (open, close) = fragment.Mode switch
         {
             MathMode.Inline => ("\\global\\setbox\\bkbox\\hbox{$", "$}"),
+            MathMode.Display when TextDisplayMeasure(fragment.Tex) is { } measure =>
+                ($"\\setbox\\bkscratch\\vbox{{\\bktextdisplay{{{measure}}}", "\\bkunstack}\\global\\setbox\\bkbox\\box\\bkstack"),
             MathMode.Display => ("\\setbox\\bkscratch\\vbox{\\bkdisplay\\[", "\\]\\bkgrab}\\bkfinish"),
-            _ => ("\\global\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}", "\\end{varwidth}}"),
+            _ => ("\\global\\setbox\\bkbox\\hbox{\\begin{varwidth}{\\textwidth}\\bkinplace", "\\end{varwidth}}"),
         };
         // The group level of the document body, which the recovery returns to.
         if (index == 0) sb.Append("\\edef\\bkbase{\\the\\currentgrouplevel}");
@@ -65,6 +86,14 @@ internal sealed partial class TexBatchRenderer
 
     /// <summary>The file holding the author's own macros (read like a fragment, so they cannot read ahead either).</summary>
     internal const string PreambleFile = "bkpre.tex";
+
+    /// <summary>The measure (in em) of a display made by <see cref="MathTex.TextDisplay"/>, or null for any other display.</summary>
+    private static string? TextDisplayMeasure(string tex)
+    {
+        if (!tex.StartsWith("\\begin{align*}", StringComparison.Ordinal) && !tex.StartsWith("\\begin{gather*}", StringComparison.Ordinal)) return null;
+        var em = tex.Contains(MathTex.RowMarker, StringComparison.Ordinal) ? MathTex.NumberedTextMeasureEm : MathTex.TextMeasureEm;
+        return em.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A preamble line, with a marker before it when it is the author's (so TeX's errors in it land on its source line).</summary>
     private static void AppendPreambleLine(StringBuilder sb, int lineIndex, string line, MathSettings settings)

@@ -521,6 +521,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
                 var options = m.Groups[1].Success ? m.Groups[1].Value[1..^1] : "";
                 if (images.Add((options, m.Groups[2].Value))) sb.Append(TexLockdown.PreloadImage(options, m.Groups[2].Value));
             }
+        // Packages that re-read their own settings with \scantokens do so now, before the lockdown forbids it (TexPackageSetup).
+        sb.Append(TexPackageSetup.BeforeLockdown);
         sb.Append(TexLockdown.For(pdf ? LockdownKind.BatchPdf : LockdownKind.BatchDvi, token));
         // Pages are shipped by Bookish alone: whatever a broken fragment leaves on the main vertical list is dropped by the
         // output routine instead of becoming a page of its own (which would shift every later picture).

@@ -131,7 +131,8 @@ internal sealed partial class HtmlWriter
     {
         var fig = WithSource(El("figure", f.Generated is not null ? (f.Side ? "plot python side" : "plot python") : f.PlotSource is null ? null : "plot"), f);
         if (f.Id.Length > 0) fig.Id = f.Id;
-        if (_context.PlotSvgs.TryGetValue(f.Id, out var plotSvg))
+        if (!f.Parts.IsDefaultOrEmpty) fig.AppendChild(SubFigureGrid(f));
+        else if (_context.PlotSvgs.TryGetValue(f.Id, out var plotSvg))
         {
             var holder = El("div", "plot-image");
             holder.SetAttribute("role", "img");

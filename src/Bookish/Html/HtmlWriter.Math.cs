@@ -119,6 +119,8 @@ internal sealed partial class HtmlWriter
     {
         var div = El("div", raw ? "math display raw" : "math display");
         if (id.Length > 0) div.Id = id;
+        // A display with lines of text is typeset at the measure: on a narrow screen it is scaled to fit (page CSS).
+        if (!raw && MathTex.HasIntertext(source)) div.ClassList.Add("textlines");
         var numberList = numbers.ToList();
         if (numberList.Count > 0) div.SetAttribute("data-eqno", string.Join(",", numberList));
         var scroll = El("div", "math-scroll");

@@ -36,6 +36,9 @@ internal static class LatexEscaper
         ['ℓ'] = @"\ell", ['ℏ'] = @"\hbar", ['′'] = @"{}^{\prime}", ['≺'] = @"\prec", ['≻'] = @"\succ",
     };
 
+    /// <summary>The characters set as math in prose and their commands.</summary>
+    internal static IReadOnlyDictionary<char, string> MathSymbolTable => MathSymbols;
+
     /// <summary>Characters that TeX's fonts join into ligatures (-- ``  '' << >> ,, !` ?`): keep them apart.</summary>
     private static bool BreaksLigature(char a, char b) =>
         (a == b && a is '-' or '`' or '\'' or ',') || (a is '!' or '?' && b == '`');

@@ -41,7 +41,9 @@ internal sealed partial class LatexWriter
         Link l => $"\\href{{{LatexEscaper.Url(l.Url)}}}{{{Inlines(l.Content, moving)}}}",
         Image img => $"[{LatexEscaper.Escape(img.Alt)}]",
         MathInline m when _context.IsBrokenMath(m.Tex, Equations.MathMode.Inline) => BrokenMarker(m.Tex),
-        MathInline m => m.Tex.StartsWith("\\displaystyle", StringComparison.Ordinal) ? $"${m.Tex}$" : (moving ? $"\\texorpdfstring{{${m.Tex}$}}{{{LatexEscaper.Escape(m.Tex)}}}" : $"${m.Tex}$"),
+        // In a heading the outline (bookmarks) gets the formula as Unicode text (α, ∇, x², x₁), which hyperref cannot make of math.
+        MathInline m when moving => $"\\texorpdfstring{{${m.Tex}$}}{{{OutlineText.ForPdfString(m.Tex)}}}",
+        MathInline m => $"${m.Tex}$",
         Note n => NoteText(n, moving),
         CrossRef x => CrossRef(x),
         Citation c => CitationText(c),

@@ -23,7 +23,7 @@ internal sealed partial class LatexWriter
             return;
         }
         var captioned = t.Number.Length > 0;
-        _out.Line(captioned ? "\\begin{table}[H]" : "\\begin{center}");
+        _out.Line(captioned ? $"\\begin{{table}}{FloatPlacement}" : "\\begin{center}");
         _out.Line("\\centering");
         if (captioned)
         {

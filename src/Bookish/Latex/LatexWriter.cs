@@ -53,6 +53,7 @@ internal sealed partial class LatexWriter
                 case "\\begin{document}":
                     // The document's own macros come after the lockdown, like its equations and raw blocks.
                     _out.Line(line);
+                    _out.Append(Toolchain.TexPackageSetup.BeforeLockdown);
                     _out.Append(Toolchain.TexLockdown.For(Toolchain.LockdownKind.Document, token));
                     foreach (var macro in macros) _out.Line(macro);
                     break;
@@ -156,7 +157,27 @@ internal sealed partial class LatexWriter
         foreach (var b in page.Blocks) Block(b);
     }
 
+    /// <summary>How deep the block being written is nested (1: a block of the page itself).</summary>
+    private int _blockDepth;
+
+    /// <summary>
+    /// Where LaTeX may put a figure or table: a float of the page's own text goes where it stands if it fits, else to the
+    /// top or bottom of a page or a page of floats (<c>[htbp]</c>), as LaTeX authors write; inside a list, a quote or a
+    /// callout box a float is impossible, so it stays in place (<c>[H]</c>).
+    /// </summary>
+    private string FloatPlacement => _blockDepth <= 1 ? "[htbp]" : "[H]";
+
+    /// <summary>An image without a caption is an illustration of the text around it: it stays where it stands.</summary>
+    private string FigurePlacement(Figure f) => f.Number.Length > 0 ? FloatPlacement : "[H]";
+
     private void Block(Block block)
+    {
+        _blockDepth++;
+        try { BlockAt(block); }
+        finally { _blockDepth--; }
+    }
+
+    private void BlockAt(Block block)
     {
         _out.Mark(block.Span);
         // A progress marker at the start of each block: a run that stops making progress is stopped, and the block it was in becomes a marker.
@@ -286,6 +307,12 @@ internal sealed partial class LatexWriter
         // the next run, with a warning: the last resort after the line breaks the author chose.
         var body = m.Tex;
         _displayMath.Add(m.Span);
+        // A display with lines of text written as $$…$$ or \[…\] (MathJax accepts \intertext there) is the align* LaTeX needs.
+        if (Equations.MathTex.PdfTextDisplay(m) is { } textDisplay)
+        {
+            _out.Line(textDisplay);
+            return;
+        }
         if (name is null or "equation" or "equation*" && !System.Text.RegularExpressions.Regex.IsMatch(m.Tex, @"\\(tag|notag|nonumber)\b"))
         {
             if (_context.Shrink.Contains(m.Span))
@@ -312,10 +339,11 @@ internal sealed partial class LatexWriter
 
     private void Figure(Figure f)
     {
-        var path = _context.ResolveImage(f);
-        _out.Line("\\begin{figure}[H]");
+        var path = f.Parts.IsDefaultOrEmpty ? _context.ResolveImage(f) : null;
+        _out.Line($"\\begin{{figure}}{FigurePlacement(f)}");
         _out.Line("\\centering");
-        if (path is not null)
+        if (!f.Parts.IsDefaultOrEmpty) SubFigureGrid(f);
+        else if (path is not null)
         {
             _resources.Add(path);
             var width = f.WidthFraction > 0 ? f.WidthFraction.ToString("0.###", CultureInfo.InvariantCulture) + "\\linewidth" : "\\linewidth";

@@ -65,6 +65,11 @@ internal sealed record Figure(string Source, string Alt, ImmutableArray<Inline> 
     public GeneratedImage? Generated { get; init; }
     /// <summary>A side (margin) figure.</summary>
     public bool Side { get; init; }
+    /// <summary>Sub-images ((a), (b), …), each a figure with its own caption, shown in a grid of <see cref="Columns"/> columns.</summary>
+    public ImmutableArray<Figure> Parts { get; init; } = [];
+    public int Columns { get; init; }
+    /// <summary>The letter the page and the PDF give the sub-image at <paramref name="index"/>: (a), (b), …</summary>
+    public static string SubLabel(int index) => $"({(char)('a' + index % 26)})";
 }
 
 internal sealed record ThematicBreak(SourceSpan Span) : Block(Span);

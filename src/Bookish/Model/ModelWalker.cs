@@ -46,7 +46,7 @@ internal static class ModelWalker
         Paragraph p => p.Content,
         Heading h => h.Content,
         Table t => t.Caption.Concat(t.Rows.SelectMany(r => r.Cells.SelectMany(c => c.Content))),
-        Figure f => f.Caption,
+        Figure f => f.Parts.IsDefaultOrEmpty ? f.Caption : f.Caption.Concat(f.Parts.SelectMany(p => p.Caption)),
         Aside a => a.Title,
         Theorem t => t.Title,
         _ => [],

@@ -47,6 +47,8 @@ internal static partial class Numbering
             if (c == '\\' && i + 1 < tex.Length)
             {
                 if (tex[i + 1] == '\\' && depth == 0 && envDepth == 0) { rows.Add(tex[start..i]); start = i + 2; i++; continue; }
+                // amsmath ends the row itself before \intertext / \shortintertext when the author did not write \\.
+                if (depth == 0 && envDepth == 0 && IntertextAt(tex, i) && tex[start..i].Trim().Length > 0) { rows.Add(tex[start..i]); start = i; }
                 if (string.CompareOrdinal(tex, i, @"\begin{", 0, 7) == 0) envDepth++;
                 else if (string.CompareOrdinal(tex, i, @"\end{", 0, 5) == 0) envDepth--;
                 i++;
@@ -59,6 +61,10 @@ internal static partial class Numbering
         if (rows.Count > 1 && rows[^1].Trim().Length == 0) rows.RemoveAt(rows.Count - 1);
         return rows;
     }
+
+    private static bool IntertextAt(string tex, int i) =>
+        string.CompareOrdinal(tex, i, @"\intertext", 0, 10) == 0 && !(i + 10 < tex.Length && char.IsAsciiLetter(tex[i + 10]))
+        || string.CompareOrdinal(tex, i, @"\shortintertext", 0, 15) == 0 && !(i + 15 < tex.Length && char.IsAsciiLetter(tex[i + 15]));
 
     private sealed partial class State(string page, string prefix, bool numberSections, ImmutableDictionary<string, LabelTarget>.Builder targets, ImmutableArray<Block> all)
     {

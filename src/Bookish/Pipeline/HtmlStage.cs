@@ -156,7 +156,8 @@ internal static partial class HtmlStage
     /// <summary>Local image paths of a page (figures and inline images) with where they are written, to copy beside the HTML.</summary>
     private static IEnumerable<(string Source, SourceSpan Span)> LocalAssets(Document page)
     {
-        var sources = ModelWalker.Blocks(page).OfType<Figure>().Where(f => f.PlotSource is null).Select(f => (f.Source, f.Span))
+        var sources = ModelWalker.Blocks(page).OfType<Figure>().SelectMany(f => f.Parts.IsDefaultOrEmpty ? [f] : f.Parts.ToArray())
+            .Where(f => f.PlotSource is null).Select(f => (f.Source, f.Span))
             .Concat(ModelWalker.Inlines(page).OfType<Image>().Select(i => (i.Source, i.Span)))
             .Concat(ModelWalker.Blocks(page).OfType<RawBlock>().Where(r => r.Format == "html").SelectMany(r => RawImages(r.Text, r.Span)))
             .Concat(ModelWalker.Inlines(page).OfType<RawInline>().Where(r => r.Format == "html").SelectMany(r => RawImages(r.Text, r.Span)));

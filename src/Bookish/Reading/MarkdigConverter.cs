@@ -102,7 +102,8 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
             {
                 if (!m.Closed)
                     diagnostics.Add(Diagnostic.Error(DiagnosticIds.UnterminatedMath, span.Start(), $"display math is not closed: expected '{m.Closer}'"));
-                return new MathBlock(m.Body.ToString().Trim('\n', ' ', '\r'), m.Environment, span);
+                var (tex, environment) = TexMathBlockParser.Unwrap(m.Body.ToString().Trim('\n', ' ', '\r'), m.Environment);
+                return new MathBlock(tex, environment, span);
             }
             case ParagraphBlock p:
             {

@@ -30,6 +30,8 @@ internal static class MarkdownReader
         builder.InlineParsers.InsertBefore<TexMathInlineParser>(new Syntax.TexCiteInlineParser());
         builder.InlineParsers.InsertBefore<EscapeInlineParser>(new Syntax.CitationKeyInlineParser());
         builder.InlineParsers.InsertBefore<EscapeInlineParser>(new Syntax.InlineNoteParser());
+        // Runs after the generic attributes extension (extensions are set up in order), so it can narrow what it takes.
+        builder.Extensions.Add(new HeadingAttributesAtLineEnd());
         return builder.Build();
     }
 

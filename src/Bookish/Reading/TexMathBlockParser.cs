@@ -24,6 +24,24 @@ internal sealed class TexMathBlockParser : BlockParser
 
     public TexMathBlockParser() => OpeningCharacters = ['$', '\\'];
 
+    /// <summary>
+    /// <c>$$\begin{align} … \end{align}$$</c>, as MathJax authors write it (LaTeX refuses an environment inside a display):
+    /// the environment itself, numbered as LaTeX numbers it. Anything else is left as written.
+    /// </summary>
+    internal static (string Tex, MathEnvironment Environment) Unwrap(string tex, MathEnvironment environment)
+    {
+        if (environment != MathEnvironment.Display) return (tex, environment);
+        foreach (var name in Environments)
+        {
+            string opener = @"\begin{" + name + "}", closer = @"\end{" + name + "}";
+            if (!tex.StartsWith(opener, StringComparison.Ordinal) || !tex.EndsWith(closer, StringComparison.Ordinal)) continue;
+            var inner = tex[opener.Length..^closer.Length];
+            if (inner.Contains(opener, StringComparison.Ordinal)) return (tex, environment);
+            return (inner.Trim('\n', ' ', '\r'), MathEnvironmentExtensions.FromLatexName(name)!.Value);
+        }
+        return (tex, environment);
+    }
+
     public override BlockState TryOpen(BlockProcessor processor)
     {
         if (processor.IsCodeIndent) return BlockState.None;

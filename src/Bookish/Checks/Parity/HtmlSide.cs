@@ -129,12 +129,13 @@ internal sealed partial class HtmlSide
         b.Flush();
         var (kind, owner) = KindOf(e, b.Kind);
         if (e.LocalName is "h2" or "h3" or "h4" or "h5" or "h6" && e.Closest("article.body") is not null) Heading(e);
+        var firstUnit = Units.Count;
         var inner = NewBuilder(kind, b.Stream, owner, e);
         if (e.LocalName == "li" && e.ParentElement is { LocalName: "ol" } ol && !ol.ClassList.Contains("references") && ol.Closest(".references, #references, nav.toc, section.footnotes") is null)
             inner.Text(ListLabel(e, ol) + " ");
         foreach (var c in e.ChildNodes) Walk(c, inner);
         inner.Flush();
-        if (e.LocalName == "figure" || (e.LocalName == "table" && !e.ClassList.Contains("notation-table"))) Float(e);
+        if (e.LocalName == "figure" || (e.LocalName == "table" && !e.ClassList.Contains("notation-table"))) Float(e, firstUnit);
     }
 
     private static bool Skip(IElement e) =>
@@ -228,7 +229,7 @@ internal sealed partial class HtmlSide
         NoteCount += _notes.Count;
     }
 
-    private void Float(IElement e)
+    private void Float(IElement e, int firstUnit)
     {
         var isFigure = e.LocalName == "figure";
         var cap = e.QuerySelector(isFigure ? "figcaption" : "caption");
@@ -236,7 +237,7 @@ internal sealed partial class HtmlSide
         var label = cap.QuerySelector(isFigure ? ".fig-label" : ".tbl-label")?.TextContent ?? "";
         var number = label.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd(':') ?? "";
         var unit = Units.FindLastIndex(u => u.Kind == UnitKind.Caption);
-        Floats.Add(new HtmlFloat(isFigure ? "Figure" : "Table", number, CaptionText(cap), unit));
+        Floats.Add(new HtmlFloat(isFigure ? "Figure" : "Table", number, CaptionText(cap), unit) { FirstUnit = firstUnit, EndUnit = Units.Count });
     }
 
     private static string CaptionText(IElement cap)

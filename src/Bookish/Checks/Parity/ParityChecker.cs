@@ -58,8 +58,19 @@ internal static class ParityChecker
 
         var differences = new List<ParityDifference>();
         differences.AddRange(StructureComparer.Headings(html, pdf));
-        var body = new ProseComparer(html, html.Body, pdf.Body, "body");
+        // Floats are compared as units (they may move in the PDF), the prose without them.
+        var floats = FloatUnits.Find(html, html.Body, pdf.Body);
+        var floatHtml = floats.SelectMany(f => f.Html).ToHashSet();
+        var floatPdf = new bool[pdf.Body.Count];
+        foreach (var f in floats) for (var j = f.PdfFrom; j <= f.PdfTo; j++) floatPdf[j] = true;
+        var body = new ProseComparer(html, html.Body, pdf.Body, "body") { HtmlIn = i => !floatHtml.Contains(i), PdfIn = j => !floatPdf[j] };
         differences.AddRange(body.Compare());
+        foreach (var f in floats)
+        {
+            var unit = new ProseComparer(html, html.Body, pdf.Body, "body") { HtmlIn = f.Html.Contains, PdfIn = j => j >= f.PdfFrom && j <= f.PdfTo };
+            differences.AddRange(unit.Compare());
+            body.MatchedPdf.UnionWith(unit.MatchedPdf);
+        }
         var notes = new ProseComparer(html, html.Notes, pdf.Notes, "note");
         differences.AddRange(notes.Compare());
         differences.AddRange(StructureComparer.NoteCount(html, pdf, html.NoteCount));

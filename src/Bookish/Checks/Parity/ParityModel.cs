@@ -22,7 +22,12 @@ internal sealed record HtmlMath(string Tex, bool Display, string Id, ImmutableAr
 
 internal sealed record HtmlHeading(int Level, string Number, string Text, int Unit);
 
-internal sealed record HtmlFloat(string Kind, string Number, string Caption, int Unit);
+internal sealed record HtmlFloat(string Kind, string Number, string Caption, int Unit)
+{
+    /// <summary>The units the figure or table holds (its text, cells, sub-captions and caption): [First, End).</summary>
+    public int FirstUnit { get; init; } = -1;
+    public int EndUnit { get; init; } = -1;
+}
 
 internal sealed record HtmlLink(string Url, int Unit);
 

@@ -7,6 +7,10 @@ namespace Bookish.Checks.Parity;
 /// </summary>
 internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, List<PdfWord> pdfWords, string streamName)
 {
+    /// <summary>Which HTML tokens and PDF words this comparison covers (all by default): floats are compared apart, as units.</summary>
+    public Func<int, bool> HtmlIn { get; init; } = _ => true;
+    public Func<int, bool> PdfIn { get; init; } = _ => true;
+
     private const int MathWindow = 4;
     public HashSet<int> MatchedPdf { get; } = [];
     /// <summary>The PDF word each aligned HTML token (by index) was matched with.</summary>
@@ -22,8 +26,8 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
     public List<ParityDifference> Compare()
     {
         var words = new List<int>();
-        for (var i = 0; i < htmlTokens.Count; i++) if (!htmlTokens[i].IsMath) words.Add(i);
-        var pdf = Enumerable.Range(0, pdfWords.Count).Where(j => pdfWords[j].Key.Length > 0).ToList();
+        for (var i = 0; i < htmlTokens.Count; i++) if (!htmlTokens[i].IsMath && HtmlIn(i)) words.Add(i);
+        var pdf = Enumerable.Range(0, pdfWords.Count).Where(j => pdfWords[j].Key.Length > 0 && PdfIn(j)).ToList();
         var matches = WordDiff.Match(words.Select(i => htmlTokens[i].Key).ToList(), pdf.Select(j => pdfWords[j].Key).ToList());
         var hunks = new List<Hunk>();
         int prevH = -1, prevP = -1;
@@ -46,7 +50,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
         FindMoves(hunks);
         // A unit none of whose lettered words reached the other side is missing as a whole, however the gaps fell.
         var deletedWords = hunks.Where(h => !h.Moved).SelectMany(h => h.Deleted).ToHashSet();
-        _missing = htmlTokens.Select((t, i) => (t, i)).Where(x => !x.t.IsMath).GroupBy(x => x.t.Unit)
+        _missing = htmlTokens.Select((t, i) => (t, i)).Where(x => !x.t.IsMath && HtmlIn(x.i)).GroupBy(x => x.t.Unit)
             .Where(g => g.Any(x => WordNormalizer.HasLetter(x.t.Key)) && g.All(x => deletedWords.Contains(x.i) || !WordNormalizer.HasLetter(x.t.Key)))
             .Select(g => g.Key).ToHashSet();
         return hunks.SelectMany(Describe).ToList();
@@ -54,7 +58,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
 
     private Hunk? Gap(int hFrom, int hTo, int pFrom, int pTo)
     {
-        var deleted = Enumerable.Range(hFrom, hTo - hFrom).Where(i => !htmlTokens[i].IsMath).ToList();
+        var deleted = Enumerable.Range(hFrom, hTo - hFrom).Where(i => !htmlTokens[i].IsMath && HtmlIn(i)).ToList();
         var allowed = new HashSet<string>(StringComparer.Ordinal);
         var anyMath = false;
         for (var i = Math.Max(0, hFrom - MathWindow); i < Math.Min(htmlTokens.Count, hTo + MathWindow); i++)
@@ -63,7 +67,7 @@ internal sealed class ProseComparer(HtmlSide html, List<HtmlToken> htmlTokens, L
             anyMath = true;
             foreach (var w in WordNormalizer.TexWords(html.Math[htmlTokens[i].Math].Tex)) allowed.Add(w);
         }
-        var candidates = Enumerable.Range(pFrom, pTo - pFrom).Where(j => pdfWords[j].Key.Length > 0).ToList();
+        var candidates = Enumerable.Range(pFrom, pTo - pFrom).Where(j => pdfWords[j].Key.Length > 0 && PdfIn(j)).ToList();
         RepairBoundaries(deleted, candidates);
         ForgiveMathGlyphs(deleted, candidates, pFrom, pTo);
         var inserted = new List<int>();

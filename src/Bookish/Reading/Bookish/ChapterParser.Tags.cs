@@ -169,6 +169,8 @@ internal sealed partial class ChapterParser
             return image with { Caption = caption, Label = label, Span = span };
         if (content is [Paragraph { Content: [Image inline] }])
             return new Figure(inline.Source, inline.Alt, caption, span) { Label = label };
+        if (content is [Table grid] && SubFigures(grid) is { Parts.Length: > 0 } sub)
+            return new Figure("", "", caption, span) { Label = label, Parts = sub.Parts, Columns = sub.Columns };
         return new Aside("figure", caption, content, span);
     }
 }
