@@ -351,8 +351,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
                 if (line.StartsWith("BK", StringComparison.Ordinal) && line.Contains(token, StringComparison.Ordinal))
                     Interlocked.Exchange(ref last, System.Diagnostics.Stopwatch.GetTimestamp());
                 // TeX has the batch file open and waits until it is gone (see Source).
-                if (line.StartsWith(OpenedMarker(token), StringComparison.Ordinal))
-                    try { File.Delete(Path.Combine(work, "math.tex")); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                if (line.StartsWith(OpenedMarker(token), StringComparison.Ordinal)) ReleaseBatch(work);
             },
         };
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -511,8 +510,10 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         // document code can \input or \openin it. The log and the DVI/PDF are dot files (the job name), which kpathsea's
         // paranoid mode never opens for reading: a fragment cannot read the markers back either.
         // At most two seconds: should the line never arrive, the batch goes on (this layer only) rather than hang.
-        sb.Append($"\\typeout{{{OpenedMarker(token)}}}\\pdfresettimer\\loop\\openin15=math.tex \\ifeof15 \\def\\bkmore{{0}}\\else\\closein15 "
-            + "\\ifnum\\pdfelapsedtime<131072 \\def\\bkmore{1}\\else\\def\\bkmore{0}\\fi\\fi\\ifnum\\bkmore=1 \\repeat\n");
+        // TeX waits for a go-ahead file that Bookish creates only after the deletion: polling for a file that appears is
+        // safe, while polling math.tex itself raced kpathsea's check-then-open as it vanished (pdfTeX then quit with exit 1).
+        sb.Append($"\\typeout{{{OpenedMarker(token)}}}\\pdfresettimer\\loop\\openin15={GoFile} \\ifeof15 "
+            + "\\ifnum\\pdfelapsedtime<131072 \\def\\bkmore{1}\\else\\def\\bkmore{0}\\fi\\else\\closein15 \\def\\bkmore{0}\\fi\\ifnum\\bkmore=1 \\repeat\n");
         // The images the fragments include, each once, typeset while TeX may still read files.
         var images = new HashSet<(string, string)>();
         foreach (var f in list)
@@ -568,4 +569,15 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
 
     /// <summary>The line TeX prints once it has the batch file open (Bookish then deletes the file).</summary>
     internal static string OpenedMarker(string token) => $"BKOPEN:{token}";
+
+    /// <summary>The file whose appearance tells the waiting TeX that the batch file is gone.</summary>
+    internal const string GoFile = "bkgo.tex";
+
+    /// <summary>What Bookish does when TeX says it has the batch file open: delete it, then let TeX go on.</summary>
+    internal static void ReleaseBatch(string work)
+    {
+        try { File.Delete(Path.Combine(work, "math.tex")); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (!File.Exists(Path.Combine(work, "math.tex")))
+            try { File.WriteAllText(Path.Combine(work, GoFile), ""); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
 }

@@ -120,7 +120,7 @@ public sealed partial class FragmentIsolationTests
             // Line-buffered like Bookish's own runs (TeX's output to a pipe is otherwise held back).
             await CliWrap.Cli.Wrap("stdbuf").WithArguments(["-oL", "latex", "-interaction=nonstopmode", "-jobname=" + TexBatchRenderer.Job, "math.tex"]).WithWorkingDirectory(work)
                 .WithEnvironmentVariables(new Dictionary<string, string?> { ["openin_any"] = "p", ["openout_any"] = "p", ["max_print_line"] = "10000" })
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(line => { if (line.StartsWith(opened, StringComparison.Ordinal)) File.Delete(Path.Combine(work, "math.tex")); }))
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(line => { if (line.StartsWith(opened, StringComparison.Ordinal)) TexBatchRenderer.ReleaseBatch(work); }))
                 .WithValidation(CommandResultValidation.None).ExecuteAsync(cts.Token);
             var log = File.ReadAllText(Path.Combine(work, TexBatchRenderer.Job + ".log"));
             var leaks = Leak().Matches(log).Select(m => m.Value).ToList();
