@@ -25,9 +25,13 @@ internal static partial class PlotRenderer
     internal static PlotData Arrange(PlotData data, float textScale = 1) =>
         PlotPainter.Arrange(data with { Layout = PlotLayout.WithTextScale(textScale) }, Typeface());
 
-    public static string Svg(PlotData data)
+    /// <param name="widthFraction">
+    /// The figure's width as a fraction of the column: the page sizes the text relative to the page, so in a narrow
+    /// figure it is larger relative to the drawing; the layout (margins, legend placement) is made for that.
+    /// </param>
+    public static string Svg(PlotData data, double widthFraction = 1)
     {
-        data = Arrange(data);
+        data = Arrange(data, PlotLayout.TextScaleFor(widthFraction));
         var layout = data.Layout;
         using var stream = new MemoryStream();
         var texts = new List<PlotText>();

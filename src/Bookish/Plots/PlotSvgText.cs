@@ -17,7 +17,8 @@ internal static class PlotSvgText
     public static string Markup(IReadOnlyList<PlotText> texts, PlotLayout layout)
     {
         var frameBottom = layout.FrameBottom;
-        var sb = new StringBuilder("<g class=\"plot-text\" font-size=\"11\" style=\"fill:currentColor\">");
+        var k = layout.TextScale;
+        var sb = new StringBuilder($"<g class=\"plot-text\" font-size=\"{N(layout.FontSize)}\" style=\"fill:currentColor\">");
         var legendLine = 0;
         foreach (var t in texts)
         {
@@ -28,13 +29,13 @@ internal static class PlotSvgText
             {
                 case "xtick":
                     // Hung below the tick mark: the top of the label stays clear of the frame whatever its size.
-                    sb.Append($"<text data-role=\"xtick\" x=\"{N(t.X)}\" y=\"{N(frameBottom + 5)}\" dy=\"0.95em\" text-anchor=\"{anchor}\">{text}</text>");
+                    sb.Append($"<text data-role=\"xtick\" x=\"{N(t.X)}\" y=\"{N(frameBottom + 5 * k)}\" dy=\"0.95em\" text-anchor=\"{anchor}\">{text}</text>");
                     break;
                 case "ytick":
-                    sb.Append($"<text data-role=\"ytick\" x=\"{N(t.X)}\" y=\"{N(t.Y - 4)}\" dy=\"0.35em\" text-anchor=\"{anchor}\">{text}</text>");
+                    sb.Append($"<text data-role=\"ytick\" x=\"{N(t.X)}\" y=\"{N(t.Y - 4 * k)}\" dy=\"0.35em\" text-anchor=\"{anchor}\">{text}</text>");
                     break;
                 case "xlabel":
-                    sb.Append($"<text data-role=\"xlabel\" x=\"{N(t.X)}\" y=\"{N(frameBottom + 5)}\" dy=\"2.25em\" text-anchor=\"{anchor}\">{text}</text>");
+                    sb.Append($"<text data-role=\"xlabel\" x=\"{N(t.X)}\" y=\"{N(frameBottom + 5 * k)}\" dy=\"2.25em\" text-anchor=\"{anchor}\">{text}</text>");
                     break;
                 case "ylabel":
                     sb.Append($"<text data-role=\"ylabel\" x=\"{N(t.X)}\" y=\"{N(t.Y)}\" transform=\"rotate(-90 {N(t.X)} {N(t.Y)})\" text-anchor=\"{anchor}\">{text}</text>");
@@ -46,11 +47,11 @@ internal static class PlotSvgText
                     var colour = $"var(--plot-{t.Series % PlotPainter.Palette.Length + 1})";
                     // Inside the frame: from the legend box's corner. Below the axes: under the x label, in em from the
                     // frame's bottom like the tick and axis labels, so it stays clear of them at any text size.
-                    var top = t.Below ? frameBottom + 1 : t.Y - 14 - 15 * legendLine;
+                    var top = t.Below ? frameBottom + k : t.Y - (14 + 15 * legendLine) * k;
                     var baseline = (t.Below ? 3.75 : 1) + 1.3 * legendLine;
                     var right = anchor == "end";
                     string Em(double v) => v.ToString("0.##", CultureInfo.InvariantCulture) + "em";
-                    sb.Append($"<g transform=\"translate({N(t.X)} {N(top + 4)})\">");
+                    sb.Append($"<g transform=\"translate({N(t.X)} {N(top + 4 * k)})\">");
                     sb.Append($"<line x1=\"{(right ? "-1.5em" : "0")}\" x2=\"{(right ? "0" : "1.5em")}\" y1=\"{Em(baseline - 0.32)}\" y2=\"{Em(baseline - 0.32)}\" style=\"stroke:{colour}\" stroke-width=\"2\"/>");
                     sb.Append($"<text data-role=\"legend\" x=\"{(right ? "-1.9em" : "1.9em")}\" y=\"{Em(baseline)}\" text-anchor=\"{anchor}\">{text}</text></g>");
                     legendLine++;

@@ -94,6 +94,22 @@ public sealed class PlotLegendOutsideTests
     }
 
     [Fact]
+    public void A_half_width_figures_page_svg_is_laid_out_for_text_twice_the_drawings_size()
+    {
+        var parabola = PlotData.Create(new PlotSpec { XMin = -2, XMax = 2, Functions = [new PlotFunction("x^2", "square")] }, [x => x * x]);
+
+        var full = XElement.Parse(PlotRenderer.Svg(parabola));
+        var half = XElement.Parse(PlotRenderer.Svg(parabola, widthFraction: 0.5));
+
+        string FontSize(XElement svg) => svg.Descendants().Single(e => (string?)e.Attribute("class") == "plot-text").Attribute("font-size")!.Value;
+        Assert.Equal("11", FontSize(full));
+        Assert.Equal("22", FontSize(half));
+        // At twice the text size no corner of the parabola's frame is free: the legend goes below the axes.
+        Assert.Equal(0, PlotRenderer.Arrange(parabola).Layout.LegendBelow);
+        Assert.True(PlotRenderer.Arrange(parabola, PlotLayout.TextScaleFor(0.5)).Layout.LegendBelow > 0);
+    }
+
+    [Fact]
     public void Legend_and_width_keys_parse_and_bad_values_are_reported_on_their_line()
     {
         var diagnostics = new List<Diagnostic>();
