@@ -138,6 +138,7 @@ internal sealed partial class HtmlWriter
             holder.SetAttribute("role", "img");
             holder.SetAttribute("aria-label", f.Alt.Length > 0 ? f.Alt : Presentation.PlainText(f.Caption));
             holder.InnerHtml = plotSvg;
+            if (f.WidthFraction > 0) holder.SetAttribute("style", $"--plot-width:{f.WidthFraction * 100:0.##}%");
             fig.AppendChild(holder);
         }
         else

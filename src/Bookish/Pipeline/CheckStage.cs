@@ -127,7 +127,9 @@ internal static class CheckStage
         if (budget.Exhausted)
             diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotBudget, f.Span,
                 $"plot stopped sampling after {budget.Limit:N0} evaluation steps (the function is too expensive); the curves are incomplete"));
-        return new PlotDrawing(PlotRenderer.Svg(data), PlotRenderer.Pdf(data));
+        // Both drawings are made for the figure's final width, so their text keeps its size in a narrow figure.
+        var widthFraction = f.WidthFraction > 0 ? f.WidthFraction : f.Side ? 0.45 : 1;
+        return new PlotDrawing(PlotRenderer.Svg(data, widthFraction), PlotRenderer.Pdf(data, widthFraction));
     }
 
     /// <summary>Raw LaTeX blocks for the PDF go through the same early containment list as equations (the lockdown still holds behind it).</summary>

@@ -3,14 +3,11 @@ namespace Bookish.Plots;
 /// <summary>A plot ready to draw: sampled polylines per function and the axis ranges.</summary>
 internal sealed record PlotData(PlotSpec Spec, IReadOnlyList<IReadOnlyList<List<(double X, double Y)>>> Series, double YMin, double YMax)
 {
-    public const float Width = 480;
-    public const float Height = 300;
-    public const float Left = 52, Right = 16, Top = 14, Bottom = 44;
-    public static float PlotWidth => Width - Left - Right;
-    public static float PlotHeight => Height - Top - Bottom;
+    /// <summary>Where the parts of the drawing go (the page's layout unless a renderer sets another).</summary>
+    public PlotLayout Layout { get; init; } = PlotLayout.Page;
 
-    public float PixelX(double x) => Left + (float)((x - Spec.XMin) / (Spec.XMax - Spec.XMin) * PlotWidth);
-    public float PixelY(double y) => Top + (float)((YMax - y) / (YMax - YMin) * PlotHeight);
+    public float PixelX(double x) => Layout.Left + (float)((x - Spec.XMin) / (Spec.XMax - Spec.XMin) * Layout.PlotWidth);
+    public float PixelY(double y) => Layout.Top + (float)((YMax - y) / (YMax - YMin) * Layout.PlotHeight);
 
     /// <summary>Samples every function of <paramref name="spec"/> with the compiled functions given.</summary>
     public static PlotData Create(PlotSpec spec, IReadOnlyList<Func<double, double>> functions)
@@ -38,8 +35,9 @@ internal sealed record PlotData(PlotSpec Spec, IReadOnlyList<IReadOnlyList<List<
             if (spec.YMin is null) yMin -= pad;
             if (spec.YMax is null) yMax += pad;
         }
-        var yPerPixel = (yMax - yMin) / PlotHeight;
-        var xPerPixel = (spec.XMax - spec.XMin) / PlotWidth;
+        // Sampled for the page's frame, the largest any layout draws (a layout with larger text has a smaller frame).
+        var yPerPixel = (yMax - yMin) / PlotLayout.Page.PlotHeight;
+        var xPerPixel = (spec.XMax - spec.XMin) / PlotLayout.Page.PlotWidth;
         var series = functions.Select(f => (IReadOnlyList<List<(double, double)>>)PlotSampler.Sample(f, spec.XMin, spec.XMax, yPerPixel, xPerPixel)).ToList();
         return new PlotData(spec, series, yMin, yMax);
     }

@@ -25,16 +25,18 @@ internal static class PlotPainter
     public static void Paint(SKCanvas canvas, PlotData data, SKTypeface typeface, bool textAsPaths = false, Action<PlotText>? textSink = null)
     {
         var spec = data.Spec;
-        using var font = new SKFont(typeface, 11);
-        using var ink = new SKPaint { Color = Ink, IsAntialias = true, StrokeWidth = 1, Style = SKPaintStyle.Stroke };
+        var layout = data.Layout;
+        var k = layout.TextScale;
+        using var font = new SKFont(typeface, layout.FontSize);
+        using var ink = new SKPaint { Color = Ink, IsAntialias = true, StrokeWidth = k, Style = SKPaintStyle.Stroke };
         using var text = new SKPaint { Color = Ink, IsAntialias = true, Style = SKPaintStyle.Fill };
-        using var grid = new SKPaint { Color = Grid, IsAntialias = true, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
+        using var grid = new SKPaint { Color = Grid, IsAntialias = true, StrokeWidth = 0.5f * k, Style = SKPaintStyle.Stroke };
 
-        float left = PlotData.Left, top = PlotData.Top, right = PlotData.Width - PlotData.Right, bottom = PlotData.Height - PlotData.Bottom;
+        float left = layout.Left, top = layout.Top, right = layout.FrameRight, bottom = layout.FrameBottom;
 
-        void Text(string value, float x, float y, SKTextAlign align, bool rotated = false, string role = "", int series = -1)
+        void Text(string value, float x, float y, SKTextAlign align, bool rotated = false, string role = "", int series = -1, bool below = false)
         {
-            if (textSink is not null) { textSink(new PlotText(value, x, y, align, rotated, role) { Series = series }); return; }
+            if (textSink is not null) { textSink(new PlotText(value, x, y, align, rotated, role) { Series = series, Below = below }); return; }
             if (!textAsPaths) { canvas.DrawText(value, x, y, align, font, text); return; }
             var width = font.MeasureText(value);
             var origin = align switch { SKTextAlign.Center => x - width / 2, SKTextAlign.Right => x - width, _ => x };
@@ -47,15 +49,15 @@ internal static class PlotPainter
         {
             var x = data.PixelX(t);
             canvas.DrawLine(x, top, x, bottom, grid);
-            canvas.DrawLine(x, bottom, x, bottom + 4, ink);
-            Text(Format(t), x, bottom + 16, SKTextAlign.Center, role: "xtick");
+            canvas.DrawLine(x, bottom, x, bottom + 4 * k, ink);
+            Text(Format(t), x, bottom + 16 * k, SKTextAlign.Center, role: "xtick");
         }
         foreach (var t in Ticks(data.YMin, data.YMax, 5))
         {
             var y = data.PixelY(t);
             canvas.DrawLine(left, y, right, y, grid);
-            canvas.DrawLine(left - 4, y, left, y, ink);
-            Text(Format(t), left - 7, y + 4, SKTextAlign.Right, role: "ytick");
+            canvas.DrawLine(left - 4 * k, y, left, y, ink);
+            Text(Format(t), left - 7 * k, y + 4 * k, SKTextAlign.Right, role: "ytick");
         }
         // Zero axes when inside the range, then the frame.
         if (spec.XMin < 0 && spec.XMax > 0) canvas.DrawLine(data.PixelX(0), top, data.PixelX(0), bottom, grid);
@@ -63,12 +65,12 @@ internal static class PlotPainter
         canvas.DrawRect(left, top, right - left, bottom - top, ink);
 
         // Axis labels.
-        Text(spec.XLabel, (left + right) / 2, PlotData.Height - 8, SKTextAlign.Center, role: "xlabel");
+        Text(spec.XLabel, (left + right) / 2, bottom + layout.Bottom - 8 * k, SKTextAlign.Center, role: "xlabel");
         if (spec.YLabel.Length > 0)
         {
             canvas.Save();
-            canvas.RotateDegrees(-90, 12, (top + bottom) / 2);
-            Text(spec.YLabel, 12, (top + bottom) / 2, SKTextAlign.Center, rotated: true, role: "ylabel");
+            canvas.RotateDegrees(-90, 12 * k, (top + bottom) / 2);
+            Text(spec.YLabel, 12 * k, (top + bottom) / 2, SKTextAlign.Center, rotated: true, role: "ylabel");
             canvas.Restore();
         }
 
@@ -77,7 +79,7 @@ internal static class PlotPainter
         canvas.ClipRect(new SKRect(left, top, right, bottom));
         for (var i = 0; i < data.Series.Count; i++)
         {
-            using var paint = new SKPaint { Color = Palette[i % Palette.Length], IsAntialias = true, StrokeWidth = 2, Style = SKPaintStyle.Stroke, StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round };
+            using var paint = new SKPaint { Color = Palette[i % Palette.Length], IsAntialias = true, StrokeWidth = 2 * k, Style = SKPaintStyle.Stroke, StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round };
             foreach (var line in data.Series[i])
             {
                 var span = data.YMax - data.YMin;
@@ -89,18 +91,18 @@ internal static class PlotPainter
         if (spec.Points.Length > 0)
         {
             using var dot = new SKPaint { Color = Palette[data.Series.Count % Palette.Length], IsAntialias = true, Style = SKPaintStyle.Fill };
-            foreach (var (x, y) in spec.Points) canvas.DrawCircle(data.PixelX(x), data.PixelY(y), 3, dot);
+            foreach (var (x, y) in spec.Points) canvas.DrawCircle(data.PixelX(x), data.PixelY(y), 3 * k, dot);
         }
         canvas.Restore();
 
-        // Legend: in the corner of the frame where it covers the least of the data (none, when a corner is free).
-        var entries = spec.Functions.Select((f, i) => (f.Label, Palette[i % Palette.Length])).ToList();
-        if (spec.Points.Length > 0) entries.Add((spec.PointsLabel, Palette[data.Series.Count % Palette.Length]));
-        if (entries.Count > 1 || spec.Functions.Any(f => f.Label != f.Tex))
+        // Legend: in the corner of the frame where it covers the least of the data, or below the axes (see Arrange).
+        var entries = LegendEntries(data);
+        if (entries.Count > 0)
         {
             var box = LegendBox(data, entries.Select(e => font.MeasureText(e.Label)).Max(), entries.Count);
+            var below = layout.LegendBelow > 0;
             var atRight = box.Left > (left + right) / 2;
-            var ly = box.Top + 14;
+            var ly = box.Top + 14 * k;
             var index = 0;
             foreach (var (label, color) in entries)
             {
@@ -108,43 +110,89 @@ internal static class PlotPainter
                 if (textSink is not null)
                 {
                     // The page draws the swatch with the text, so both follow the size the page gives the text.
-                    Text(label, atRight ? box.Right - 8 : box.Left + 8, ly, atRight ? SKTextAlign.Right : SKTextAlign.Left, role: "legend", series: series);
-                    ly += 15;
+                    Text(label, atRight ? box.Right - 8 * k : box.Left + 8 * k, ly, atRight ? SKTextAlign.Right : SKTextAlign.Left, role: "legend", series: series, below: below);
+                    ly += 15 * k;
                     continue;
                 }
-                using var swatch = new SKPaint { Color = color, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
+                using var swatch = new SKPaint { Color = color, StrokeWidth = 2 * k, IsAntialias = true, Style = SKPaintStyle.Stroke };
                 if (atRight)
                 {
-                    canvas.DrawLine(box.Right - 26, ly - 4, box.Right - 8, ly - 4, swatch);
-                    Text(label, box.Right - 31, ly, SKTextAlign.Right, role: "legend");
+                    canvas.DrawLine(box.Right - 26 * k, ly - 4 * k, box.Right - 8 * k, ly - 4 * k, swatch);
+                    Text(label, box.Right - 31 * k, ly, SKTextAlign.Right, role: "legend");
                 }
                 else
                 {
-                    canvas.DrawLine(box.Left + 8, ly - 4, box.Left + 26, ly - 4, swatch);
-                    Text(label, box.Left + 31, ly, SKTextAlign.Left, role: "legend");
+                    canvas.DrawLine(box.Left + 8 * k, ly - 4 * k, box.Left + 26 * k, ly - 4 * k, swatch);
+                    Text(label, box.Left + 31 * k, ly, SKTextAlign.Left, role: "legend");
                 }
-                ly += 15;
+                ly += 15 * k;
             }
         }
     }
 
+    /// <summary>The legend's entries (label and colour); none when a single curve is labelled by its own formula.</summary>
+    internal static List<(string Label, SKColor Color)> LegendEntries(PlotData data)
+    {
+        var spec = data.Spec;
+        var entries = spec.Functions.Select((f, i) => (f.Label, Palette[i % Palette.Length])).ToList();
+        if (spec.Points.Length > 0) entries.Add((spec.PointsLabel, Palette[data.Series.Count % Palette.Length]));
+        return entries.Count > 1 || spec.Functions.Any(f => f.Label != f.Tex) ? entries : [];
+    }
+
     /// <summary>
-    /// The legend's box: of the frame's four corners, the one whose box (sized for text up to 1.6 times the drawing's,
-    /// as the page may set it larger on a phone) holds the fewest sampled points of the curves and data points.
+    /// Decides where the legend goes and returns the data with the layout that holds it: below the axes (the canvas
+    /// grows by the legend's height, the frame keeps its size) when the spec says <c>outside</c>, or, by default, when
+    /// every corner of the frame would cover data.
+    /// </summary>
+    internal static PlotData Arrange(PlotData data, SKTypeface typeface)
+    {
+        var layout = data.Layout with { Height = data.Layout.Height - data.Layout.LegendBelow, LegendBelow = 0 };
+        data = data with { Layout = layout };
+        var entries = LegendEntries(data);
+        if (entries.Count == 0 || data.Spec.Legend == PlotLegend.Inside) return data;
+        using var font = new SKFont(typeface, layout.FontSize);
+        var (_, hits) = BestCorner(data, entries.Select(e => font.MeasureText(e.Label)).Max(), entries.Count);
+        if (data.Spec.Legend == PlotLegend.Auto && hits == 0) return data;
+        var below = MathF.Ceiling((15 * entries.Count + 6) * layout.TextScale);
+        return data with { Layout = layout with { Height = layout.Height + below, LegendBelow = below } };
+    }
+
+    /// <summary>
+    /// The legend's box: below the axes' labels when the layout has room for it there, else the frame's corner that
+    /// covers the least data (<see cref="BestCorner"/>).
     /// </summary>
     internal static SKRect LegendBox(PlotData data, float textWidth, int entries)
     {
-        float left = PlotData.Left, top = PlotData.Top, right = PlotData.Width - PlotData.Right, bottom = PlotData.Height - PlotData.Bottom;
-        float w = 31 + textWidth * 1.6f + 8, h = 15 * 1.6f * entries + 6;
+        var layout = data.Layout;
+        if (layout.LegendBelow <= 0) return BestCorner(data, textWidth, entries).Box;
+        var top = layout.FrameBottom + layout.Bottom;
+        return new SKRect(layout.Left, top, layout.Left + (31 + 8) * layout.TextScale + textWidth, top + layout.LegendBelow);
+    }
+
+    /// <summary>
+    /// Of the frame's four corners, the one whose box (sized for text up to 1.6 times the drawing's, as the page may
+    /// set it larger on a phone) holds the fewest sampled points of the curves and data points, and that count.
+    /// </summary>
+    internal static (SKRect Box, int Hits) BestCorner(PlotData data, float textWidth, int entries)
+    {
+        var layout = data.Layout;
+        var k = layout.TextScale;
+        float left = layout.Left, top = layout.Top, right = layout.FrameRight, bottom = layout.FrameBottom;
+        float w = (31 + 8) * k + textWidth * 1.6f, h = (15 * 1.6f * entries + 6) * k;
         SKRect[] corners =
         [
             new(left, top, left + w, top + h), new(right - w, top, right, top + h),
             new(left, bottom - h, left + w, bottom), new(right - w, bottom - h, right, bottom),
         ];
-        var points = data.Series.SelectMany(s => s).SelectMany(line => Dense(data, line))
-            .Concat(data.Spec.Points.Select(p => new SKPoint(data.PixelX(p.X), data.PixelY(p.Y)))).ToList();
-        return corners.Select((c, i) => (Box: c, Hits: points.Count(p => c.Contains(p)), Order: i)).OrderBy(x => x.Hits).ThenBy(x => x.Order).First().Box;
+        var points = DataPoints(data).ToList();
+        var best = corners.Select((c, i) => (Box: c, Hits: points.Count(p => c.Contains(p)), Order: i)).OrderBy(x => x.Hits).ThenBy(x => x.Order).First();
+        return (best.Box, best.Hits);
     }
+
+    /// <summary>Every sampled point of the curves (densified along long segments) and the data points, in drawing units.</summary>
+    internal static IEnumerable<SKPoint> DataPoints(PlotData data) =>
+        data.Series.SelectMany(s => s).SelectMany(line => Dense(data, line))
+            .Concat(data.Spec.Points.Select(p => new SKPoint(data.PixelX(p.X), data.PixelY(p.Y))));
 
     /// <summary>A polyline's points plus points every few pixels along each segment (a long straight segment covers space too).</summary>
     private static IEnumerable<SKPoint> Dense(PlotData data, List<(double X, double Y)> line)

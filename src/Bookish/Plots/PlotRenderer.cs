@@ -21,23 +21,38 @@ internal static partial class PlotRenderer
     /// <summary>The plot face: DejaVu Serif from Debian's fonts-dejavu-core (Skia's portable build has no fontconfig).</summary>
     internal static SKTypeface Typeface() => Face.Value;
 
-    public static string Svg(PlotData data)
+    /// <summary>The data laid out for one output: text <paramref name="textScale"/> times the page drawing's, legend placed.</summary>
+    internal static PlotData Arrange(PlotData data, float textScale = 1) =>
+        PlotPainter.Arrange(data with { Layout = PlotLayout.WithTextScale(textScale) }, Typeface());
+
+    /// <param name="widthFraction">
+    /// The figure's width as a fraction of the column: the page sizes the text relative to the page, so in a narrow
+    /// figure it is larger relative to the drawing; the layout (margins, legend placement) is made for that.
+    /// </param>
+    public static string Svg(PlotData data, double widthFraction = 1)
     {
+        data = Arrange(data, PlotLayout.TextScaleFor(widthFraction));
+        var layout = data.Layout;
         using var stream = new MemoryStream();
         var texts = new List<PlotText>();
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, PlotData.Width, PlotData.Height), stream))
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, layout.Width, layout.Height), stream))
             PlotPainter.Paint(canvas, data, Typeface(), textSink: texts.Add);
-        var svg = ForPage(Encoding.UTF8.GetString(stream.ToArray()));
+        var svg = ForPage(Encoding.UTF8.GetString(stream.ToArray()), layout);
         var end = svg.LastIndexOf("</svg>", StringComparison.Ordinal);
-        return end < 0 ? svg : svg[..end] + PlotSvgText.Markup(texts) + svg[end..];
+        return end < 0 ? svg : svg[..end] + PlotSvgText.Markup(texts, layout) + svg[end..];
     }
 
-    public static byte[] Pdf(PlotData data)
+    /// <param name="widthFraction">
+    /// The figure's width as a fraction of the PDF's line: the drawing is made for that width, its text (and the margins
+    /// that hold it) larger by its inverse, so once LaTeX scales it down its text is the size of a full-width plot's.
+    /// </param>
+    public static byte[] Pdf(PlotData data, double widthFraction = 1)
     {
+        data = Arrange(data, PlotLayout.TextScaleFor(widthFraction));
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Creator = "Bookish", Producer = "Bookish", RasterDpi = 300 }))
         {
-            var canvas = document.BeginPage(PlotData.Width, PlotData.Height);
+            var canvas = document.BeginPage(data.Layout.Width, data.Layout.Height);
             PlotPainter.Paint(canvas, data, Typeface());
             document.EndPage();
             document.Close();
@@ -47,7 +62,8 @@ internal static partial class PlotRenderer
 
     public static byte[] Png(PlotData data, float scale = 2)
     {
-        using var bitmap = new SKBitmap((int)(PlotData.Width * scale), (int)(PlotData.Height * scale));
+        data = Arrange(data);
+        using var bitmap = new SKBitmap((int)(data.Layout.Width * scale), (int)(data.Layout.Height * scale));
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);
@@ -64,7 +80,7 @@ internal static partial class PlotRenderer
     /// Makes the SVG follow the page: ink becomes currentColor, series colours become CSS variables with the same
     /// colour as fallback, text takes the page's font, and the size is set by CSS (viewBox kept).
     /// </summary>
-    private static string ForPage(string svg)
+    private static string ForPage(string svg, PlotLayout layout)
     {
         svg = Prolog().Replace(svg, "");
         svg = svg.Replace("#111111", "currentColor", StringComparison.OrdinalIgnoreCase)
@@ -87,7 +103,8 @@ internal static partial class PlotRenderer
             return rewritten[..end].TrimEnd() + $" style=\"{string.Join(";", styles)}\"" + rewritten[end..];
         });
         // A viewBox instead of a fixed size: the drawing scales with the column.
-        svg = svg.Replace($"width=\"{PlotData.Width}\" height=\"{PlotData.Height}\"", $"viewBox=\"0 0 {PlotData.Width} {PlotData.Height}\"", StringComparison.Ordinal);
+        var (w, h) = (layout.Width.ToString(System.Globalization.CultureInfo.InvariantCulture), layout.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        svg = svg.Replace($"width=\"{w}\" height=\"{h}\"", $"viewBox=\"0 0 {w} {h}\"", StringComparison.Ordinal);
         svg = svg.Replace("<svg ", "<svg class=\"plot-svg\" role=\"presentation\" ", StringComparison.Ordinal);
         return svg.Trim();
     }

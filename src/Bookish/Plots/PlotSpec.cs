@@ -11,7 +11,8 @@ internal sealed record PlotFunction(string Tex, string Label);
 /// <summary>
 /// A <c>plot</c> fenced block. Lines are <c>key: value</c>: <c>function: \max(0, x) | ReLU</c> (repeatable), <c>x: -2, 2</c>,
 /// <c>y: -0.5, 2</c> (optional), <c>xlabel:</c>, <c>ylabel:</c>, <c>caption:</c>, <c>label: fig:relu</c>, <c>define:</c>
-/// (definitions for the functions), and <c>points:</c> followed by CSV lines <c>x, y</c> (data points).
+/// (definitions for the functions), <c>points:</c> followed by CSV lines <c>x, y</c> (data points), <c>legend:</c>
+/// <c>auto</c> | <c>outside</c> | <c>inside</c>, and <c>width: 50%</c> (the figure's width as a fraction of the column).
 /// </summary>
 internal sealed record PlotSpec
 {
@@ -27,6 +28,18 @@ internal sealed record PlotSpec
     public string Define { get; init; } = "";
     public ImmutableArray<(double X, double Y)> Points { get; init; } = [];
     public string PointsLabel { get; init; } = "data";
+    public PlotLegend Legend { get; init; } = PlotLegend.Auto;
+    /// <summary>The figure's width as a fraction of the column (0: the full column).</summary>
+    public double Width { get; init; }
+
+    /// <summary>A <c>width:</c> value as a fraction: <c>50%</c> or <c>0.5</c>; 0 when it is neither (or not in (0, 1]).</summary>
+    public static double ParseWidth(string value)
+    {
+        var percent = value.EndsWith('%');
+        if (!double.TryParse(value.TrimEnd('%').Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var w)) return 0;
+        if (percent) w /= 100;
+        return w is > 0 and <= 1 ? w : 0;
+    }
 
     public static PlotSpec Parse(string source, SourceSpan span, List<Diagnostic> diagnostics)
     {
@@ -87,6 +100,17 @@ internal sealed record PlotSpec
                     inPoints = true;
                     if (value.Length > 0) spec = spec with { PointsLabel = value };
                     break;
+                case "legend":
+                    if (Enum.TryParse<PlotLegend>(value, ignoreCase: true, out var legend) && !int.TryParse(value, out _)) spec = spec with { Legend = legend };
+                    else diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotError, at, $"'legend:' is 'auto', 'outside' or 'inside', not '{value}'"));
+                    break;
+                case "width":
+                {
+                    var width = ParseWidth(value);
+                    if (width > 0) spec = spec with { Width = width };
+                    else diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotError, at, $"'width:' is a fraction of the column such as '50%', not '{value}'"));
+                    break;
+                }
                 default:
                     diagnostics.Add(Diagnostic.Warning(DiagnosticIds.PlotError, at, $"unknown plot key '{key}'"));
                     break;

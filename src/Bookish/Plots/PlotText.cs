@@ -7,4 +7,6 @@ internal sealed record PlotText(string Value, float X, float Y, SKTextAlign Alig
 {
     /// <summary>For a legend entry: the index of its series' colour.</summary>
     public int Series { get; init; } = -1;
+    /// <summary>For a legend entry: the legend is below the axes (outside the frame).</summary>
+    public bool Below { get; init; }
 }

@@ -170,7 +170,8 @@ internal sealed partial class MarkdigConverter(SourceText source, DiagnosticBag 
         var captionInlines = caption.Length == 0 ? ImmutableArray<Model.Inline>.Empty
             : MarkdownReader.ReadFragment(caption, source.Path, diagnostics).OfType<Paragraph>().FirstOrDefault()?.Content ?? [];
         var label = Line("label")?.TrimStart('#');
-        return new Figure("", caption.Length > 0 ? caption : "plot", captionInlines, span) { Label = label, PlotSource = code };
+        var width = Line("width") is { } w ? Plots.PlotSpec.ParseWidth(w) : 0;
+        return new Figure("", caption.Length > 0 ? caption : "plot", captionInlines, span) { Label = label, PlotSource = code, WidthFraction = width };
     }
 
     /// <summary>A check block displays its claim as the equation.</summary>

@@ -18,7 +18,7 @@ public sealed class PlotLegendTests
         var box = PlotPainter.LegendBox(data, 40, 2);
 
         // Both lines run from the top left to the bottom right: the free corners are the top right and bottom left.
-        var topLeft = new SKRect(PlotData.Left, PlotData.Top, PlotData.Left + 1, PlotData.Top + 1);
+        var topLeft = new SKRect(data.Layout.Left, data.Layout.Top, data.Layout.Left + 1, data.Layout.Top + 1);
         Assert.False(box.IntersectsWith(topLeft), $"legend at {box}");
         foreach (var line in data.Series.SelectMany(s => s))
             foreach (var (x, y) in line)

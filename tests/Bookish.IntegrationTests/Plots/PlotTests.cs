@@ -21,9 +21,9 @@ public sealed class PlotTests
     private static double KinkColumn(SKBitmap bitmap, float scale, PlotData data)
     {
         var blue = PlotPainter.Palette[0];
-        var firstRow = (int)((PlotData.Top + 24) * scale);  // below the legend swatch
+        var firstRow = (int)((data.Layout.Top + 24) * scale);  // below the legend swatch
         var centres = new List<(int X, double Y)>();
-        for (var x = (int)(PlotData.Left * scale) + 6; x < (int)((PlotData.Width - PlotData.Right) * scale) - 6; x++)
+        for (var x = (int)(data.Layout.Left * scale) + 6; x < (int)(data.Layout.FrameRight * scale) - 6; x++)
         {
             var rows = Enumerable.Range(firstRow, bitmap.Height - firstRow).Where(y =>
             {
@@ -56,7 +56,7 @@ public sealed class PlotTests
         // 144 dpi: one PDF point = 2 px, the same scale as the SVG render.
         var r = await CliWrap.Cli.Wrap("pdftoppm").WithArguments(["-r", "144", "-png", "-singlefile", "plot.pdf", "plot"]).WithWorkingDirectory(dir).ExecuteBufferedAsync();
         using var fromPdf = SKBitmap.Decode(Path.Combine(dir, "plot.png"));
-        Assert.Equal((int)(PlotData.Width * scale), fromPdf.Width);
+        Assert.Equal((int)(data.Layout.Width * scale), fromPdf.Width);
         Assert.InRange(KinkColumn(fromPdf, scale, data), expected - 1, expected + 1);
     }
 
@@ -136,7 +136,7 @@ public sealed class PlotTests
         var lines = data.Series[0];
         Assert.Equal(2, lines.Count);
         // Nothing strays by half a pixel from the two levels (no overshoot spikes, no vertical segment).
-        var halfPixel = (data.YMax - data.YMin) / PlotData.PlotHeight / 2;
+        var halfPixel = (data.YMax - data.YMin) / data.Layout.PlotHeight / 2;
         Assert.All(lines[0], p => Assert.InRange(p.Y, -halfPixel, halfPixel));
         Assert.All(lines[1], p => Assert.InRange(p.Y, 1 - halfPixel, 1 + halfPixel));
     }
