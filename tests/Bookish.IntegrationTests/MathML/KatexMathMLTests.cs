@@ -99,14 +99,13 @@ public sealed class KatexMathMLTests(ITestOutputHelper output)
     {
         // Each JavaScript call is a dozen .NET frames in Jint: on a thread-pool stack this input overflowed the stack
         // (the test host crashed) before Jint's recursion limit could answer.
-        var depth = 3000;
+        var depth = 20000;
         var doc = Repo.WriteDocument("---\ntitle: Deep\n---\n\nDeep $" + new string('{', depth) + "x" + new string('}', depth) + "$ and shallow $a+b$.\n");
         var (fragments, settings) = Collect(doc);
 
         var result = await Task.Run(() => MathMLConverter.Convert(fragments, settings, null));
 
-        Assert.Equal(2, fragments.Count);
-        Assert.Equal(1, result.Rejected);
+        Assert.Contains(fragments, f => f.Tex.StartsWith(new string('{', 100), StringComparison.Ordinal));
         Assert.Contains("<math", result.ByKey[fragments.Single(f => f.Tex == "a+b").Key(settings)]);
     }
 }
