@@ -35,8 +35,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             () => ({
               images: [...document.querySelectorAll('img')].map(i => i.getAttribute('alt') ?? ''),
               math: [...document.querySelectorAll('.math svg:not(.glyphs):not(.eqno-svg)')].map(svg => {
-                const holder = svg.closest('[role=img]');
-                return { label: holder?.getAttribute('aria-label') ?? '', tex: holder?.dataset.tex ?? '', hidden: svg.getAttribute('aria-hidden') };
+                // Each equation is read either as its hidden MathML (spoken form in alttext) or, where KaTeX declined it,
+                // as an image named in words.
+                const holder = svg.closest('[role=img]') ?? svg.closest('.math');
+                const label = holder?.getAttribute('aria-label') || holder?.querySelector('math')?.getAttribute('alttext') || '';
+                return { label, tex: svg.closest('[data-tex]')?.dataset.tex ?? '', hidden: svg.getAttribute('aria-hidden') };
               }),
             })
             """);

@@ -49,7 +49,8 @@ internal static partial class FloatUnits
     /// <summary>
     /// Walks from <paramref name="start"/> in direction <paramref name="step"/> over the PDF words and returns the index
     /// of the last word claimed: a word is claimed when its key is one of <paramref name="keys"/> not yet claimed;
-    /// unclaimed words without letters (a plot's tick labels, which the page leaves out) do not count; the walk stops
+    /// unclaimed words without letters (a plot's tick labels, which the page leaves out) and single letters (a rotated
+    /// axis label, read letter by letter) do not count; the walk stops
     /// when all keys are claimed or after more than 6 unclaimed words with letters in a row.
     /// </summary>
     private static int Claim(List<PdfWord> words, int start, int step, IEnumerable<string> keys)
@@ -67,7 +68,8 @@ internal static partial class FloatUnits
                 last = j;
                 gap = 0;
             }
-            else if (WordNormalizer.HasLetter(words[j].Key) && ++gap > 6) break;
+            // A single letter is no evidence of prose either: a rotated axis label is read letter by letter.
+            else if (WordNormalizer.HasLetter(words[j].Key) && words[j].Key.Length > 1 && ++gap > 6) break;
         }
         return last;
     }
