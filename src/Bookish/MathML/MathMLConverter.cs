@@ -24,27 +24,39 @@ internal static class MathMLConverter
         var rejected = new List<string>();
         int converted = 0, fromCache = 0;
         IReadOnlyList<string>? definitions = null;
+        // First what the cache knows; then everything else in one batch (Node when there is one, else Jint one by one).
+        var misses = new List<(MathFragment Fragment, string Key, string CacheKey, string? Tex)>();
         foreach (var f in fragments)
         {
             var key = f.Key(settings);
             var cacheKey = MathMLCache.KeyOf(key);
-            string? mathml;
             if (cache is not null && cache.TryLoad(cacheKey, out var hit))
             {
                 fromCache++;
-                mathml = hit;
+                if (hit is null) rejected.Add(f.Tex);
+                else byKey[key] = hit;
+                continue;
             }
-            else
+            var tex = f.Mode == MathMode.RawBlock ? RawMath(f.Tex) : f.Tex.Replace(MathTex.RowMarker, "", StringComparison.Ordinal);
+            misses.Add((f, key, cacheKey, tex));
+        }
+        if (misses.Count > 0)
+        {
+            definitions ??= MacroDefinitions(settings.Preamble);
+            var batch = misses.Where(m => m.Tex is not null).Select(m => (m.Tex!, m.Fragment.Mode != MathMode.Inline)).ToList();
+            var fromNode = KatexNode.ConvertAll(batch, definitions);
+            var next = 0;
+            foreach (var (f, key, cacheKey, tex) in misses)
             {
-                definitions ??= MacroDefinitions(settings.Preamble);
-                var tex = f.Mode == MathMode.RawBlock ? RawMath(f.Tex) : f.Tex.Replace(MathTex.RowMarker, "", StringComparison.Ordinal);
-                var raw = tex is null ? null : KatexEngine.Shared.Convert(tex, f.Mode != MathMode.Inline, definitions);
-                mathml = raw is null ? null : MathMLSanitizer.Clean(raw);
+                var raw = tex is null ? null
+                    : fromNode is not null ? fromNode[next++]
+                    : KatexEngine.Shared.Convert(tex, f.Mode != MathMode.Inline, definitions);
+                var mathml = raw is null ? null : MathMLSanitizer.Clean(raw);
                 converted++;
                 cache?.Store(cacheKey, mathml);
+                if (mathml is null) rejected.Add(f.Tex);
+                else byKey[key] = mathml;
             }
-            if (mathml is null) rejected.Add(f.Tex);
-            else byKey[key] = mathml;
         }
         return new MathMLResults(byKey, converted, rejected.Count, fromCache, clock.Elapsed) { RejectedTex = rejected };
     }

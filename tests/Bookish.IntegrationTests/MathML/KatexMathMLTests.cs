@@ -108,4 +108,26 @@ public sealed class KatexMathMLTests(ITestOutputHelper output)
         Assert.Contains(fragments, f => f.Tex.StartsWith(new string('{', 100), StringComparison.Ordinal));
         Assert.Contains("<math", result.ByKey[fragments.Single(f => f.Tex == "a+b").Key(settings)]);
     }
+
+    [Fact]
+    public void Node_and_Jint_give_the_same_MathML_and_Node_is_the_fast_path()
+    {
+        // The launcher installs Debian's nodejs: the batch goes through V8, with Jint as the fallback. Same KaTeX file,
+        // same options, same strings.
+        Assert.True(KatexNode.IsInstalled, "node and libjs-katex are installed by the launcher");
+        var (fragments, settings) = Collect(Realistic);
+        var definitions = MathMLConverter.MacroDefinitions(settings.Preamble);
+        var items = fragments.Where(f => f.Mode != MathMode.RawBlock).Select(f => (f.Tex, f.Mode != MathMode.Inline)).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var node = KatexNode.ConvertAll(items, definitions);
+        var nodeTime = clock.Elapsed;
+        clock.Restart();
+        var jint = items.Select(i => KatexEngine.Shared.Convert(i.Tex, i.Item2, definitions)).ToArray();
+        output.WriteLine($"{items.Count} equations: Node {nodeTime.TotalMilliseconds:0} ms (one process), Jint {clock.Elapsed.TotalMilliseconds:0} ms");
+
+        Assert.NotNull(node);
+        Assert.Equal(jint, node);
+        Assert.True(node!.Count(m => m is not null) > items.Count - 10);
+    }
 }
