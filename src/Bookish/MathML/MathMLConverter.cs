@@ -10,13 +10,13 @@ namespace Bookish.MathML;
 /// </summary>
 internal static class MathMLConverter
 {
-    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory) =>
+    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, KatexNode.NodeRun? node = null) =>
         // KaTeX's parser is recursive, and each JavaScript call is a dozen .NET frames in Jint: deeply nested TeX would
         // overflow a thread-pool stack (a crash no handler can catch) before Jint's own recursion limit answers. On a
         // large stack the limit is reached first and the equation simply gets no MathML.
-        Security.DeepStack.Run(() => ConvertOnThisThread(fragments, settings, cacheDirectory));
+        Security.DeepStack.Run(() => ConvertOnThisThread(fragments, settings, cacheDirectory, node));
 
-    private static MathMLResults ConvertOnThisThread(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory)
+    private static MathMLResults ConvertOnThisThread(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, KatexNode.NodeRun? node)
     {
         var clock = Stopwatch.StartNew();
         var cache = cacheDirectory is null ? null : new MathMLCache(cacheDirectory);
@@ -40,11 +40,15 @@ internal static class MathMLConverter
             var tex = f.Mode == MathMode.RawBlock ? RawMath(f.Tex) : f.Tex.Replace(MathTex.RowMarker, "", StringComparison.Ordinal);
             misses.Add((f, key, cacheKey, tex));
         }
+        Toolchain.PerfTrace.Mark($"mathml: keys (preamble {settings.Preamble.Length} chars)");
         if (misses.Count > 0)
         {
             definitions ??= MacroDefinitions(settings.Preamble);
+            Toolchain.PerfTrace.Mark($"mathml: {misses.Count} to convert, macro definitions read");
             var batch = misses.Where(m => m.Tex is not null).Select(m => (m.Tex!, m.Fragment.Mode != MathMode.Inline)).ToList();
-            var fromNode = KatexNode.ConvertAll(batch, definitions);
+            // The process started early, or (none, or it was lost meanwhile) a new one; Jint when Node cannot answer.
+            var fromNode = node?.Convert(batch, definitions) ?? KatexNode.ConvertAll(batch, definitions);
+            Toolchain.PerfTrace.Mark(fromNode is null ? "mathml: no Node.js answer, KaTeX in Jint" : "mathml: Node.js done");
             var next = 0;
             foreach (var (f, key, cacheKey, tex) in misses)
             {

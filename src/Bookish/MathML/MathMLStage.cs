@@ -10,7 +10,19 @@ namespace Bookish.MathML;
 /// </summary>
 internal static class MathMLStage
 {
-    public static MathMLResults Run(Publication publication, CheckResults checks, BuildOptions options)
+    /// <summary>
+    /// Node.js started before the document is read, when equations will likely need converting (no cache, or no
+    /// MathML cache yet): loading KaTeX then overlaps reading, which leaves the other cores idle. Null otherwise;
+    /// the stage then starts Node only if it has equations to convert.
+    /// </summary>
+    public static KatexNode.NodeRun? Prestart(BuildOptions options)
+    {
+        if (options.UseCache && options.MathRenderer is null
+            && Directory.Exists(Path.Combine(options.CacheDirectory ?? MathStage.DefaultCacheDirectory, "mathml"))) return null;
+        return KatexNode.NodeRun.Start();
+    }
+
+    public static MathMLResults Run(Publication publication, CheckResults checks, BuildOptions options, KatexNode.NodeRun? node = null)
     {
         var settings = MathStage.SettingsFor(publication, options, checks.ExtraMacros);
         var fragments = MathStage.Collect(publication, checks);
@@ -21,7 +33,7 @@ internal static class MathMLStage
             if (Publisher.LinkProblem(directory, "cache folder") is null) cache = directory;
         }
         Toolchain.PerfTrace.Mark("mathml start");
-        var result = MathMLConverter.Convert(fragments, settings, cache);
+        var result = MathMLConverter.Convert(fragments, settings, cache, node);
         Toolchain.PerfTrace.Mark($"mathml done: {result.Converted} converted, {result.FromCache} from cache, {result.Rejected} rejected by KaTeX, {result.Elapsed.TotalMilliseconds:0} ms");
         return result;
     }

@@ -60,6 +60,7 @@ public static partial class Publisher
         BuildResult Result(Build b, BuildKind kind = BuildKind.Errors) => new(Sorted(b.Diagnostics), b.Output) { Kind = kind };
 
         void Starting(string stage, string message) => options.Progress?.Report(new BuildProgress(stage, message));
+        using var katex = MathML.MathMLStage.Prestart(options);
         Starting("read", "reading the document");
         build = build with { Read = ReadStage.Run(options.Input, build.Root) };
         if (build.Read.Publication is not { } read) return Result(build, build.Read.Kind);
@@ -78,22 +79,24 @@ public static partial class Publisher
 
         build = build with { Template = HtmlStage.Template(publication, build.Root, build.Templates) };
         var rendering = MathStage.RunAsync(publication, build.Checks, options, ct);
-        // The screen readers' MathML (KaTeX in Jint, or the cache) is made while TeX works.
+        // The screen readers' MathML (KaTeX in Node, or the cache) is made while TeX works.
         var checksForMathML = build.Checks;
-        var mathml = Task.Run(() => MathML.MathMLStage.Run(publication, checksForMathML, options), ct);
+        var mathml = Task.Run(() => MathML.MathMLStage.Run(publication, checksForMathML, options, katex), ct);
         // HTML set-up that does not depend on the maths runs while TeX does (queued after the TeX batches).
         var warmUp = Task.Run(() => HtmlWriter.WarmUp(build.Template.Html), ct);
         build = build with { Math = await rendering };
-        build = build with { Math = build.Math with { MathML = await mathml } };
-        Lap("math");
 
-        // The PDF needs only the model, the checks and which equations failed: it is typeset while the HTML is assembled.
+        // The PDF needs only the model, the checks and which equations failed (not the MathML): it is typeset while
+        // the MathML is finished and the HTML is assembled.
         var checks = build.Checks;
-        var math = build.Math;
+        var forPdf = build.Math;
         build = build with { Formats = OutputFormats.For(publication, options) };
         if (build.Formats.Pdf) Starting("pdf", "typesetting the PDF (pdflatex) while writing the page");
         else Starting("html", "writing the page");
-        var pdf = build.Formats.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, math, options, build.Root, build.Templates, ct), ct) : null;
+        var pdf = build.Formats.Pdf ? Task.Run(() => LatexStage.RunAsync(publication, checks, forPdf, options, build.Root, build.Templates, ct), ct) : null;
+        build = build with { Math = build.Math with { MathML = await mathml } };
+        var math = build.Math;
+        Lap("math");
         // Without a PDF (--no-pdf) the one an earlier build wrote is kept, never deleted; the page marks it when stale.
         var kept = build.Formats.Pdf ? null : KeptPdf.Find(build.Output, publication, options.Input);
         await warmUp;

@@ -130,4 +130,32 @@ public sealed class KatexMathMLTests(ITestOutputHelper output)
         Assert.Equal(jint, node);
         Assert.True(node!.Count(m => m is not null) > items.Count - 10);
     }
+
+    [Fact]
+    public async Task A_node_started_before_its_equations_converts_them_once_and_an_unused_one_is_stopped_and_removed()
+    {
+        // The build starts Node before reading the document; the batch arrives later, moved into its folder whole.
+        var items = new List<(string, bool)> { ("x^2 + \\alpha", false), ("\\frac{a}{b}", true), ("\\badcommand{", false) };
+        string?[]? first;
+        using (var run = KatexNode.NodeRun.Start())
+        {
+            Assert.NotNull(run);
+            await Task.Delay(300); // KaTeX loaded meanwhile; Node waits
+            first = run!.Convert(items, []);
+            Assert.Null(run.Convert(items, [])); // one batch per process
+        }
+        Assert.NotNull(first);
+        Assert.Contains("<mi>x</mi>", first![0]);
+        Assert.Contains("<mfrac>", first[1]);
+        Assert.Null(first[2]);
+        Assert.Equal(KatexNode.ConvertAll(items, []), first);
+
+        // Never given a batch (everything came from the cache): told to stop, gone quickly, its folder removed.
+        var clock = Stopwatch.StartNew();
+        using (var unused = KatexNode.NodeRun.Start()) Assert.NotNull(unused);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping an unused Node took {clock.Elapsed}");
+        await Bookish.Security.TempFolders.SettleAsync();
+        var mine = Directory.GetDirectories(Path.GetTempPath(), $"bookish-katex-{Environment.ProcessId}-*");
+        Assert.Empty(mine);
+    }
 }
