@@ -18,8 +18,8 @@ internal sealed partial class Evaluator
         env = WithIntermediates(vars, env);
         if (vars is [IndexExpr entry] && EntryOf(entry, env) is { } at)
             return Differentiate(d.Operand, at.Name, env, entry: at.Index);
-        var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name)
-            ? s.Name
+        var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name) ? s.Name
+            : v is CallExpr { Args.Count: 0, Primes: 0 } c && env.ContainsKey(c.Name) ? c.Name
             : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
         if (names.Count == 1) return Differentiate(d.Operand, names[0], env);
         var parts = names.Select(n => Differentiate(d.Operand, n, env)).ToList();
@@ -30,17 +30,24 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// dy/du with u defined (<c>u = x^2</c>): u becomes a variable at its current value, and everything defined through u
-    /// follows it while the declared variables stay put (the chain rule's intermediate variable).
+    /// dy/du with u defined (<c>u = x^2</c>, or <c>u(x) = x^2</c> written bare): u becomes a variable at its current value, and
+    /// everything defined through u follows it while the declared variables stay put (the chain rule's intermediate variable).
     /// </summary>
     private IReadOnlyDictionary<string, Value> WithIntermediates(IEnumerable<Expr> vars, IReadOnlyDictionary<string, Value> env)
     {
         Dictionary<string, Value>? extended = null;
         foreach (var v in vars)
         {
-            if (v is not SymbolExpr s || env.ContainsKey(s.Name) || !_definitions.TryGetValue(s.Name, out var def) || def.Parameters.Count != 0) continue;
+            string? name = v switch
+            {
+                SymbolExpr s => s.Name,
+                CallExpr { Args.Count: 0, Primes: 0 } c => c.Name,
+                IndexExpr ix when !env.ContainsKey(ix.Target.Name) && !_definitions.ContainsKey(ix.Target.Name) => $"\\mathbf{{{ix.Target.Name}}}",
+                _ => null,
+            };
+            if (name == null || env.ContainsKey(name) || Dependence(name, env) is not { } value) continue;
             extended ??= new Dictionary<string, Value>(env);
-            extended[s.Name] = EvalDefinition(def, env);
+            extended[name] = value;
         }
         return extended ?? env;
     }

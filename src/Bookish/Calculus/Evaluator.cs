@@ -96,7 +96,10 @@ internal sealed partial class Evaluator
         var bold = $"\\mathbf{{{ix.Target.Name}}}";
         // A scalar x and a vector \mathbf{x} both declared: x_i with i running (a sum's or an \ldots's index) ranges over the
         // vector's entries; x_1 stays the scalar's (not checkable: u_1 may be an intermediate variable).
-        var target = (!env.TryGetValue(ix.Target.Name, out var pv) || (pv.IsScalar && IsRunning(ix))) && env.TryGetValue(bold, out var bv) ? bv : Lookup(ix.Target, env);
+        // f_1 with \mathbf{f}(\mathbf{g}) = … defined and f itself nothing: an entry of the function written bare (dependence by name).
+        var target = (!env.TryGetValue(ix.Target.Name, out var pv) || (pv.IsScalar && IsRunning(ix))) && env.TryGetValue(bold, out var bv) ? bv
+            : pv == null && !_definitions.ContainsKey(ix.Target.Name) && Dependence(bold, env) is { } dv ? dv
+            : Lookup(ix.Target, env);
         var idx = ix.Indices.Select(i => Eval(i, env)).ToList();
         if (idx.Any(i => !i.IsScalar || i.ScalarValue != Math.Round(i.ScalarValue)))
             throw new CalcException($"index of '{ix.Target.Name}' is not an integer");

@@ -24,7 +24,7 @@ internal sealed partial class Parser
                 throw new CalcException("derivatives above the second are not supported", t.Start, end);
             num = [num[0], .. num.Skip(3)];
         }
-        var varParser = Sub(den.Skip(1).ToList());
+        var varParser = Sub(UnwrapGroup(den.Skip(1).ToList()));
         var variables = new List<Expr> { varParser.ParseDenominatorVariable() };
         bool squared = false;
         if (varParser.Peek.IsSymbol("^"))
@@ -76,6 +76,19 @@ internal sealed partial class Parser
             return new FunctionExpr("vec", [v], start, _t[_p - 1].End);
         }
         return ParseVariable();
+    }
+
+    /// <summary><c>\partial {x_1}</c>: braces around the whole variable below a derivative are dropped.</summary>
+    private static List<Token> UnwrapGroup(List<Token> g)
+    {
+        if (g.Count < 2 || !g[0].IsSymbol("{") || !g[^1].IsSymbol("}")) return g;
+        int depth = 0;
+        for (int i = 0; i < g.Count; i++)
+        {
+            if (g[i].IsSymbol("{")) depth++;
+            else if (g[i].IsSymbol("}") && --depth == 0 && i < g.Count - 1) return g;
+        }
+        return g[1..^1];
     }
 
     private static List<Token> StripRomanD(List<Token> g)
