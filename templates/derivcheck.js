@@ -533,10 +533,10 @@
       fail(second ? "a second derivative needs two variables below (\\partial x^2 or \\partial x \\partial y)" : "mixed partial derivatives need \\partial^2 above", t.start, end);
     if (num.length > 1) {
       var operand = this.parseSubExpr(num.slice(1));
-      return { k: "deriv", a: operand, vars: variables, nabla: false, second: second, start: t.start, end: end };
+      return { k: "deriv", a: operand, vars: variables, nabla: false, second: second, partial: isCmd(num[0], "partial"), start: t.start, end: end };
     }
     var op = this.parseTerm();
-    return { k: "deriv", a: op, vars: variables, nabla: false, second: second, start: t.start, end: op.end };
+    return { k: "deriv", a: op, vars: variables, nabla: false, second: second, partial: isCmd(num[0], "partial"), start: t.start, end: op.end };
   };
   P.parseDenominatorVariable = function () {
     if (isCmd(this.peek(), "operatorname") || isCmd(this.peek(), "mathrm")) {
@@ -1403,6 +1403,7 @@
         : v.k === "call" && v.args.length === 0 && v.primes === 0 && has(env, v.name) ? v.name
         : fail("cannot differentiate with respect to '" + describe(v) + "' (not a declared variable)", v.start, v.end);
     });
+    if (names.length === 1) env = this.heldParameters(d, names[0], env);
     if (names.length === 1) return this.differentiate(d.a, names[0], env);
     var parts = names.map(function (n) { return self.differentiate(d.a, n, env); });
     if (parts.some(function (p) { return !p.scalar; }) || names.some(function (n) { return !env[n].scalar; }))
@@ -1480,6 +1481,26 @@
     if (def.params.length === 0) return this.evalDefinition(def, env);
     if (++this.depth > 64) { this.depth--; fail("definition of '" + name + "' is recursive"); }
     try { return this.eval({ k: "call", name: name, args: [], primes: 0, start: -1, end: -1 }, env); } finally { this.depth--; }
+  };
+  /**
+   * \frac{\partial u_2}{\partial x} with u_2(x, u_1) = … written bare: the partial by that parameter, the others held at their
+   * values (u_1 at u_1(x)); with d above, or called with arguments, the total derivative. Twin of Evaluator.HeldParameters.
+   */
+  E.heldParameters = function (d, name, env) {
+    var c = d.a;
+    if (!d.partial || c.k !== "call" || c.args.length !== 0 || c.primes !== 0 || !has(this.defs, c.name)) return env;
+    var params = this.defs[c.name].params;
+    if (params.length < 2 || params.indexOf(name) < 0) return env;
+    var extended = null;
+    for (var i = 0; i < params.length; i++) {
+      var p = params[i];
+      if (p === name || has(env, p)) continue;
+      var value = this.dependence(p, env);
+      if (value === null) continue;
+      if (extended === null) extended = extend(env);
+      extended[p] = value;
+    }
+    return extended === null ? env : extended;
   };
   E.withIntermediates = function (vars, env) {
     var extended = null;

@@ -42,6 +42,13 @@ internal static partial class DerivativeChecker
                 }
                 if (declare.Length == 0) declare = LegacyDeclarations(chain, options.VectorSize);
                 string claim = WithoutNamingLink(chain, declare, define);
+                if (LocalDefinition(claim, define) is { } local) (claim, define) = local;
+                var (corrected, typo) = CorrectMissingDifferential(claim, declare, define);
+                if (typo != null)
+                {
+                    claim = corrected;
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticIds.DerivativeTypo, span, $"{typo} (a typo: the differential's d is missing below) in '{chain}'"));
+                }
                 Verdict v;
                 try
                 {

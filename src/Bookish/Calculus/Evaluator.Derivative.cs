@@ -21,7 +21,7 @@ internal sealed partial class Evaluator
         var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name) ? s.Name
             : v is CallExpr { Args.Count: 0, Primes: 0 } c && env.ContainsKey(c.Name) ? c.Name
             : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
-        if (names.Count == 1) return Differentiate(d.Operand, names[0], env);
+        if (names.Count == 1) return Differentiate(d.Operand, names[0], HeldParameters(d, names[0], env));
         var parts = names.Select(n => Differentiate(d.Operand, n, env)).ToList();
         if (parts.Any(p => !p.IsScalar) || names.Any(n => !env[n].IsScalar))
             throw new CalcException("a gradient over several arguments needs a scalar function of scalars");
@@ -48,6 +48,24 @@ internal sealed partial class Evaluator
             if (name == null || env.ContainsKey(name) || Dependence(name, env) is not { } value) continue;
             extended ??= new Dictionary<string, Value>(env);
             extended[name] = value;
+        }
+        return extended ?? env;
+    }
+
+    /// <summary>
+    /// <c>\frac{\partial u_2}{\partial x}</c> with <c>u_2(x, u_1) = …</c> written bare: the partial by that parameter, the others
+    /// held at their values (u_1 at u_1(x)); with d above, or called with arguments, the total derivative.
+    /// </summary>
+    private IReadOnlyDictionary<string, Value> HeldParameters(DerivativeExpr d, string name, IReadOnlyDictionary<string, Value> env)
+    {
+        if (!d.Partial || d.Operand is not CallExpr { Args.Count: 0, Primes: 0 } c || !_definitions.TryGetValue(c.Name, out var def)
+            || def.Parameters.Count < 2 || !def.Parameters.Contains(name)) return env;
+        Dictionary<string, Value>? extended = null;
+        foreach (var p in def.Parameters)
+        {
+            if (p == name || env.ContainsKey(p) || Dependence(p, env) is not { } value) continue;
+            extended ??= new Dictionary<string, Value>(env);
+            extended[p] = value;
         }
         return extended ?? env;
     }

@@ -53,11 +53,11 @@ internal sealed partial class Parser
         if (num.Count > 1)
         {
             var operand = ParseSubExpr(num.Skip(1).ToList());
-            return new DerivativeExpr(operand, variables, false, t.Start, end) { Second = second };
+            return new DerivativeExpr(operand, variables, false, t.Start, end) { Second = second, Partial = num[0].IsCommand("partial") };
         }
         // The operator binds like a product: \frac{d}{dx} x + \frac{d}{dx} x^2 is a sum of two derivatives.
         var op = ParseTerm();
-        return new DerivativeExpr(op, variables, false, t.Start, op.End) { Second = second };
+        return new DerivativeExpr(op, variables, false, t.Start, op.End) { Second = second, Partial = num[0].IsCommand("partial") };
     }
 
     /// <summary>A variable below a derivative: <c>\mathbf{x}</c>, <c>x_1</c>, or <c>\operatorname{vec}(\mathbf{X})</c>.</summary>

@@ -1,4 +1,5 @@
 using Bookish.Calculus;
+using Bookish.Text;
 using Xunit;
 
 namespace Bookish.Tests.Calculus;
@@ -58,5 +59,65 @@ public sealed class FifthPassTests
     {
         Assert.Equal(VerdictKind.Verified, Check(@"\mathbf{x} \in \mathbb{R}^{3}", "", @"\frac{\partial}{\partial {x_1}} (x_1^2 x_2) = 2 x_1 x_2"));
         Assert.Equal(VerdictKind.Refuted, Check(@"\mathbf{x} \in \mathbb{R}^{3}", "", @"\frac{\partial}{\partial {x_2}} (x_1^2 x_2) = 2 x_1 x_2"));
+    }
+}
+
+/// <summary>Issue 23, fifth pass: partial and total derivatives of functions written bare, and auto mode's readings.</summary>
+public sealed class FifthPassAutoTests
+{
+    private const string Chain = @"u_1(x) = x^2; u_2(x, u_1) = x u_1";
+
+    [Theory]
+    [InlineData(@"\frac{\partial u_2}{\partial x} = u_1", "Verified")]
+    [InlineData(@"\frac{\partial u_2}{\partial x} = 3x^2", "Refuted")]
+    [InlineData(@"\frac{d u_2}{dx} = 3x^2", "Verified")]
+    [InlineData(@"\frac{\partial u_2}{\partial u_1} = x", "Verified")]
+    [InlineData(@"\frac{dy}{dx} = \frac{\partial u_2}{\partial x} + \frac{\partial u_2}{\partial u_1}\frac{d u_1}{dx} = 3x^2", "Verified")]
+    public void Partial_by_a_parameter_holds_the_others_and_d_is_the_total_derivative(string claim, string expected)
+    {
+        var v = DerivativeChecker.CheckClaim(@"x \in \mathbb{R}", Chain + "; y = u_2", claim, "numerator");
+
+        Assert.Equal(expected, v.Kind.ToString());
+    }
+
+    private static AutoCheckReport Auto(string chain, string yaml) =>
+        DerivativeChecker.AutoCheck([(chain, SourceSpan.At("p.xml", 7, 1))], new AutoCheckOptions { Sidecar = DerivativeSidecar.Parse(yaml) });
+
+    [Fact]
+    public void The_typo_d_over_x_is_read_as_d_by_dx_with_a_warning_that_names_it()
+    {
+        var report = Auto(@"\frac{d}{x} u = \frac{d}{x} x^3 = 3x^2", "declare: x \\in \\mathbb{R}\nscopes:\n  - lines: 1-9\n    define: u = x^3\n");
+
+        Assert.Equal(VerdictKind.Verified, report.Items[0].Verdict.Kind);
+        var typo = Assert.Single(report.Diagnostics, d => d.Id == "BK5040");
+        Assert.Contains(@"'\frac{d}{x}' read as '\frac{d}{dx}'", typo.Message);
+    }
+
+    [Fact]
+    public void The_typo_reading_still_refutes_a_wrong_derivative()
+    {
+        var report = Auto(@"\frac{d}{x} x^3 = 2x^2", "declare: x \\in \\mathbb{R}\n");
+
+        Assert.Equal(VerdictKind.Refuted, report.Items[0].Verdict.Kind);
+    }
+
+    [Fact]
+    public void With_d_declared_d_over_x_is_not_corrected()
+    {
+        var report = Auto(@"\frac{d}{x} x^3 = 3x^2", "declare: x, d \\in \\mathbb{R}\n");
+
+        Assert.DoesNotContain(report.Diagnostics, d => d.Id == "BK5040");
+        Assert.NotEqual(VerdictKind.Verified, report.Items[0].Verdict.Kind);
+    }
+
+    [Theory]
+    [InlineData(@"(\text{for } u = x + v, \frac{\partial u}{\partial x} = 1)", "Verified")]
+    [InlineData(@"(\text{for } u = x + v, \frac{\partial u}{\partial x} = v)", "Refuted")]
+    public void An_aside_for_u_equals_defines_u_for_its_own_claim(string chain, string expected)
+    {
+        // The scope defines u = x v; the aside's own definition wins for the aside.
+        var report = Auto(chain, "declare: x, v \\in \\mathbb{R}\nscopes:\n  - lines: 1-9\n    define: u = x v\n");
+
+        Assert.Equal(expected, report.Items[0].Verdict.Kind.ToString());
     }
 }
