@@ -6,7 +6,7 @@ namespace Bookish.Calculus;
 
 internal static partial class DerivativeChecker
 {
-    private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
+    private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\(\s*\\text\{[^{}]*\}[^()]*?\\text\{[^{}]*\}\s*\)|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
     private static readonly Regex DerivativeMarker = new(@"\\frac\s*\{\s*(d|\\partial)|\\nabla|\\partial", RegexOptions.Compiled);
     private static readonly Regex BoldName = new(@"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", RegexOptions.Compiled);
     private static readonly Regex PlainName = new(@"(?<![\\A-Za-z])([A-Za-z])(?!\s*\()", RegexOptions.Compiled);
@@ -43,6 +43,7 @@ internal static partial class DerivativeChecker
                 if (declare.Length == 0) declare = LegacyDeclarations(chain, options.VectorSize);
                 string claim = WithoutNamingLink(chain, declare, define);
                 if (LocalDefinition(claim, define) is { } local) (claim, define) = local;
+                (claim, define) = WithWordNames(claim, declare, define);
                 var (corrected, typo) = CorrectMissingDifferential(claim, declare, define);
                 if (typo != null)
                 {

@@ -36,4 +36,24 @@ internal static partial class DerivativeChecker
         var kept = define.Split(';').Where(d => !Regex.IsMatch(d, @"^\s*" + Regex.Escape(name) + @"\s*(\(|=)"));
         return (m.Groups["claim"].Value.Trim(), Join("; ", [.. kept, $"{name} = {m.Groups["def"].Value.Trim()}"]));
     }
+
+    private static readonly Regex WordDefinition = new(@"(?:^|;)\s*(?<word>[A-Za-z]{2,})\s*(\(|=)", RegexOptions.Compiled);
+
+    /// <summary>
+    /// A sidecar definition named by a word (<c>activation(z) = \max(0, z)</c>, as the paper writes <c>\frac{\partial activation}{\partial z}</c>
+    /// in italic letters): the word, in the definitions and the claim, becomes one symbol <c>\Omega_{word}</c> instead of a product of
+    /// letters. Only words the definitions name, and only when \Omega is not used otherwise.
+    /// </summary>
+    internal static (string Claim, string Define) WithWordNames(string claim, string declare, string define)
+    {
+        var words = WordDefinition.Matches(define).Select(m => m.Groups["word"].Value).Distinct().ToList();
+        if (words.Count == 0 || (claim + declare + define).Contains("\\Omega", StringComparison.Ordinal)) return (claim, define);
+        foreach (var w in words)
+        {
+            var word = new Regex($@"(?<![\\A-Za-z]){w}(?![A-Za-z])");
+            claim = word.Replace(claim, $"\\Omega_{{{w}}}");
+            define = word.Replace(define, $"\\Omega_{{{w}}}");
+        }
+        return (claim, define);
+    }
 }

@@ -120,4 +120,25 @@ public sealed class FifthPassAutoTests
 
         Assert.Equal(expected, report.Items[0].Verdict.Kind.ToString());
     }
+
+    [Theory]
+    [InlineData(@"\frac{\partial activation}{\partial x} = \frac{\partial activation}{\partial z}\frac{\partial z}{\partial x} = 3z^2 \cdot 2x", "Verified")]
+    [InlineData(@"\frac{\partial activation}{\partial x} = 3z^2", "Refuted")]
+    public void A_word_the_sidecar_defines_is_one_name_not_a_product_of_letters(string chain, string expected)
+    {
+        var report = Auto(chain, "declare: x \\in \\mathbb{R}\nscopes:\n  - lines: 1-9\n    define: z(x) = x^2 + 1; activation(z) = z^3\n");
+
+        Assert.Equal(expected, report.Items[0].Verdict.Kind.ToString());
+    }
+
+    [Fact]
+    public void A_parenthesized_prose_aside_in_a_case_row_is_not_part_of_the_claim()
+    {
+        const string chain = @"\frac{\partial}{\partial x} \max(0, x) = \begin{cases} 0 & x \leq 0\\ 1 & x > 0 ~~~(\text{we computed }\frac{dx}{dx}=1 \text{ before})\\ \end{cases}";
+
+        var report = Auto(chain, "declare: x \\in \\mathbb{R}\n");
+
+        Assert.Equal(VerdictKind.Verified, report.Items[0].Verdict.Kind);
+    }
 }
+
