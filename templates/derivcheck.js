@@ -1284,6 +1284,28 @@
       e.indices.forEach(function (i) { if (i.k === "sym" && !has(env, i.name) && free.indexOf(i.name) < 0) free.push(i.name); });
     children(e).forEach(function (c) { freeIndices(c, env, free); });
   }
+  /**
+   * \sum_i f_i(\mathbf{x}) with the family f_k(\mathbf{a}) = … a_k … defined: i runs over the entries its definition reads by its
+   * own index (those of the argument). 0 when the call is no member f_i or the definition says nothing. Twin of Evaluator.FamilyLength.
+   */
+  function familyLength(call, index, env, ev) {
+    var suffix = "_" + index;
+    if (call.name.length <= suffix.length || call.name.slice(call.name.length - suffix.length) !== suffix) return 0;
+    var family = familyOf(Object.keys(ev.defs), call.name.slice(0, call.name.length - suffix.length));
+    if (family === null) return 0;
+    var def = ev.defs[family];
+    if (def.params.length !== call.args.length || call.args.length === 0) return 0;
+    var inner = extend(env);
+    try {
+      for (var k = 0; k < call.args.length; k++) inner[def.params[k]] = ev.eval(call.args[k], env);
+    } catch (ex) {
+      if (ex instanceof CalcError) return 0;
+      throw ex;
+    }
+    var letter = family.charAt(family.length - 1);
+    delete inner[letter];
+    return indexedLength(def.body, letter, inner, ev);
+  }
   function indexedLength(body, index, env, ev) {
     if (body.k === "index" && body.indices.length === 1 && body.indices[0].k === "sym" && body.indices[0].name === index) {
       var bold = "\\mathbf{" + body.target.name + "}";
@@ -1294,6 +1316,7 @@
       var sq = ev.eval(body.args[1], env);
       if (isSquare(sq)) return sq.rows;
     }
+    if (body.k === "call" && body.primes === 0) { var members = familyLength(body, index, env, ev); if (members > 0) return members; }
     var cs = children(body);
     for (var i = 0; i < cs.length; i++) { var n = indexedLength(cs[i], index, env, ev); if (n > 0) return n; }
     return 0;

@@ -93,6 +93,8 @@ internal static partial class DerivativeChecker
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 
     private static readonly Regex BareFunction = new(@"(?<![\\A-Za-z])(diag|max|min|cos|sin|tan|tanh|exp|ln|log|sum)(?=\s*(\(|\\left))", RegexOptions.Compiled);
+    /// <summary><c>2xcos(x^2)</c>: one letter glued to a function name and its parenthesis (not acos, asin, atan: those are names).</summary>
+    private static readonly Regex GluedFunction = new(@"(?<=(?<![\\A-Za-z])[b-zA-Z])(cos|sin|tan|exp|ln|log)(?=\s*\()", RegexOptions.Compiled);
     private static readonly Regex PlainIdentity = new(@"(?<![\\A-Za-z_{])I(?![A-Za-z}])", RegexOptions.Compiled);
     private static readonly Regex BoldGroup = new(@"\\mathbf\{([^{}]*[A-Za-z][^{}]*[A-Za-z][^{}]*)\}", RegexOptions.Compiled);
 
@@ -100,6 +102,7 @@ internal static partial class DerivativeChecker
     internal static string NormalizeLegacy(string tex)
     {
         string t = BareFunction.Replace(tex, m => $"\\operatorname{{{m.Groups[1].Value}}}");
+        t = GluedFunction.Replace(t, m => $"\\operatorname{{{m.Groups[1].Value}}}");
         t = PlainIdentity.Replace(t, "\\mathbf{I}");
         return BoldGroup.Replace(t, m => "(" + Regex.Replace(m.Groups[1].Value, @"\\[A-Za-z]+|[A-Za-z]", x => x.Value.StartsWith('\\') ? x.Value : $"\\mathbf{{{x.Value}}}") + ")");
     }

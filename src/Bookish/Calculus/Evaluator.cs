@@ -250,12 +250,32 @@ internal sealed partial class Evaluator
             if (v != null && (v.IsColumn || v.IsRow)) return v.Data.Length;
         }
         if (body is FunctionExpr { Name: "eigat", Args: [SymbolExpr e, var m] } && e.Name == index && Eval(m, env) is { IsSquare: true } sq) return sq.Rows;
+        if (body is CallExpr { Primes: 0 } call && FamilyLength(call, index, env) is > 0 and var members) return members;
         foreach (var c in ClaimChecker.Children(body))
         {
             int n = IndexedLength(c, index, env);
             if (n > 0) return n;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// <c>\sum_i f_i(\mathbf{x})</c> with the family <c>f_k(\mathbf{a}) = … a_k …</c> defined: i runs over the entries its definition
+    /// reads by its own index, here those of the argument \mathbf{x}. 0 when the call is no member f_i or the definition says nothing.
+    /// </summary>
+    private int FamilyLength(CallExpr call, string index, IReadOnlyDictionary<string, Value> env)
+    {
+        if (!call.Name.EndsWith("_" + index, StringComparison.Ordinal) || Parser.FamilyOf(_definitions.Keys, call.Name[..^(index.Length + 1)]) is not { } family) return 0;
+        var def = _definitions[family];
+        if (def.Parameters.Count != call.Args.Count || call.Args.Count == 0) return 0;
+        var inner = new Dictionary<string, Value>(env);
+        try
+        {
+            for (int k = 0; k < call.Args.Count; k++) inner[def.Parameters[k]] = Eval(call.Args[k], env);
+        }
+        catch (CalcException) { return 0; }
+        inner.Remove(family[^1..]);
+        return IndexedLength(def.Body, family[^1..], inner);
     }
 
     private Value Constant(ConstantExpr c, IReadOnlyDictionary<string, Value> env)

@@ -140,5 +140,22 @@ public sealed class FifthPassAutoTests
 
         Assert.Equal(VerdictKind.Verified, report.Items[0].Verdict.Kind);
     }
+
+    [Theory]
+    [InlineData(@"\frac{dy}{dx} = 2xcos(x^2)", "Verified")]
+    [InlineData(@"\frac{dy}{dx} = xcos(x^2)", "Refuted")]
+    public void A_function_name_glued_to_one_letter_is_read_as_the_function(string chain, string expected)
+    {
+        var report = Auto(chain, "declare: x \\in \\mathbb{R}\nscopes:\n  - lines: 1-9\n    define: y = \\sin(x^2)\n");
+
+        Assert.Equal(expected, report.Items[0].Verdict.Kind.ToString());
+    }
+
+    [Fact]
+    public void Acos_is_not_read_as_a_times_cos()
+    {
+        Assert.DoesNotContain(@"\operatorname{cos}", DerivativeChecker.NormalizeLegacy("acos(x)"));
+        Assert.Contains(@"\operatorname{cos}", DerivativeChecker.NormalizeLegacy("2xcos(x)"));
+    }
 }
 
