@@ -1144,6 +1144,7 @@
       case "fn": if (e.name === "entries") return this.entries(e.args[0], e, env);
         if (e.name === "list") return this.list(e.args[0], e.args[1], e, env);
         if (e.name === "cases") return this.cases(e, env);
+        if (e.name === "diag" && e.args.length === 1 && this.runsOverOneIndex(e.args[0], env)) return builtin("diag", [this.entries(e.args[0], e, env)], this.elementwiseFunctions);
         return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }), this.elementwiseFunctions);
       case "matrix": return blocks(e.rows.map(function (r) { return r.map(function (x) { return self.eval(x, env); }); }));
       case "sum": return this.sum(e, env);
@@ -1306,10 +1307,15 @@
     delete inner[letter];
     return indexedLength(def.body, letter, inner, ev);
   }
+  /** f_i with \mathbf{f}(\mathbf{g}) = … defined: the function written bare, for its length; null when it cannot be evaluated (twin of Evaluator.BareEntries). */
+  function bareEntries(bold, env, ev) {
+    try { return ev.dependence(bold, env); } catch (ex) { if (ex instanceof CalcError) return null; throw ex; }
+  }
   function indexedLength(body, index, env, ev) {
     if (body.k === "index" && body.indices.length === 1 && body.indices[0].k === "sym" && body.indices[0].name === index) {
       var bold = "\\mathbf{" + body.target.name + "}";
-      var v = has(env, body.target.name) && !env[body.target.name].scalar ? env[body.target.name] : has(env, bold) ? env[bold] : null;
+      var v = has(env, body.target.name) && !env[body.target.name].scalar ? env[body.target.name] : has(env, bold) ? env[bold]
+        : !has(env, body.target.name) && !has(ev.defs, body.target.name) ? bareEntries(bold, env, ev) : null;
       if (v !== null && isVectorLike(v)) return v.data.length;
     }
     if (body.k === "fn" && body.name === "eigat" && body.args[0].k === "sym" && body.args[0].name === index) {
@@ -1524,6 +1530,13 @@
       extended[p] = value;
     }
     return extended === null ? env : extended;
+  };
+  /** diag(\frac{\partial f_i}{\partial g_i}): one free index (not a declared size) makes it diag(\ldots … \ldots). Twin of Evaluator.RunsOverOneIndex. */
+  E.runsOverOneIndex = function (a, env) {
+    if (a.k === "fn" && (a.name === "entries" || a.name === "list")) return false;
+    var free = [];
+    freeIndices(a, env, free);
+    return free.length === 1 && !has(this.sizes, free[0]);
   };
   E.withIntermediates = function (vars, env) {
     var extended = null;

@@ -59,6 +59,7 @@ internal sealed partial class Evaluator
         FunctionExpr { Name: "entries", Args: [var body] } f => Entries(body, f, env),
         FunctionExpr { Name: "list", Args: [var body, var count] } f => List(body, count, f, env),
         FunctionExpr { Name: "cases" } f => Cases(f, env),
+        FunctionExpr { Name: "diag", Args: [var a] } f when RunsOverOneIndex(a, env) => Builtins.Apply("diag", [Entries(a, f, env)], ElementwiseFunctions),
         FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList(), ElementwiseFunctions),
         MatrixExpr m => Ops.Blocks(m.Rows.Select(r => (IReadOnlyList<Value>)r.Select(x => Eval(x, env)).ToList()).ToList()),
         SumExpr s => Sum(s, env),
@@ -232,6 +233,15 @@ internal sealed partial class Evaluator
         foreach (var c in ClaimChecker.Children(e)) IndexedLengths(c, index, env, lengths);
     }
 
+    /// <summary><c>diag(\frac{\partial f_i}{\partial g_i})</c>: one free index (not a declared size) makes it diag(\ldots … \ldots).</summary>
+    private bool RunsOverOneIndex(Expr a, IReadOnlyDictionary<string, Value> env)
+    {
+        if (a is FunctionExpr { Name: "entries" or "list" }) return false;
+        var free = new List<string>();
+        FreeIndices(a, env, free);
+        return free is [var only] && !_sizes.ContainsKey(only);
+    }
+
     private static void FreeIndices(Expr e, IReadOnlyDictionary<string, Value> env, List<string> free)
     {
         if (e is IndexExpr ix)
@@ -246,7 +256,8 @@ internal sealed partial class Evaluator
         if (body is IndexExpr { Indices: [SymbolExpr s] } ix && s.Name == index)
         {
             var bold = $"\\mathbf{{{ix.Target.Name}}}";
-            var v = env.TryGetValue(ix.Target.Name, out var plain) && !plain.IsScalar ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
+            var v = env.TryGetValue(ix.Target.Name, out var plain) && !plain.IsScalar ? plain : env.TryGetValue(bold, out var bv) ? bv
+                : plain == null && !_definitions.ContainsKey(ix.Target.Name) ? BareEntries(bold, env) : null;
             if (v != null && (v.IsColumn || v.IsRow)) return v.Data.Length;
         }
         if (body is FunctionExpr { Name: "eigat", Args: [SymbolExpr e, var m] } && e.Name == index && Eval(m, env) is { IsSquare: true } sq) return sq.Rows;
@@ -257,6 +268,13 @@ internal sealed partial class Evaluator
             if (n > 0) return n;
         }
         return 0;
+    }
+
+    /// <summary>f_i with \mathbf{f}(\mathbf{g}) = … defined: the function written bare, for its length; null when it cannot be evaluated.</summary>
+    private Value? BareEntries(string bold, IReadOnlyDictionary<string, Value> env)
+    {
+        try { return Dependence(bold, env); }
+        catch (CalcException) { return null; }
     }
 
     /// <summary>

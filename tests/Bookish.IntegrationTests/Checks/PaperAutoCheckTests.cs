@@ -13,7 +13,7 @@ public sealed class PaperAutoCheckTests
     private static string Sidecar => Path.Combine(Repo.Content("matrix-calculus"), "derivatives.yaml");
 
     /// <summary>Chains verified on 2026-11-30 (64 of 115, up from 36); the goal is 80 %. Raise this as the sidecar grows.</summary>
-    private const int VerifiedFloor = 94;
+    private const int VerifiedFloor = 97;
 
     [Fact]
     public void The_paper_with_its_sidecar_has_no_refutation_and_keeps_its_verified_chains()

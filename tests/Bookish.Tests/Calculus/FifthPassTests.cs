@@ -157,5 +157,17 @@ public sealed class FifthPassAutoTests
         Assert.DoesNotContain(@"\operatorname{cos}", DerivativeChecker.NormalizeLegacy("acos(x)"));
         Assert.Contains(@"\operatorname{cos}", DerivativeChecker.NormalizeLegacy("2xcos(x)"));
     }
+
+    [Theory]
+    [InlineData(@"\sin(\mathbf{g})", "Verified")]
+    [InlineData(@"\begin{bmatrix} g_1 g_2 \\ g_2 \\ g_3 \end{bmatrix}", "Refuted")]
+    public void Diag_of_an_entry_with_a_free_index_is_the_diagonal_over_that_index(string f, string expected)
+    {
+        var define = @"\mathbf{g}(\mathbf{x}) = \mathbf{x} \otimes \mathbf{x}; \mathbf{f}(\mathbf{g}) = " + f;
+
+        var v = DerivativeChecker.CheckClaim(@"\mathbf{x} \in \mathbb{R}^{3}, \otimes \text{ element-wise}", define, @"\frac{\partial \mathbf{f}}{\partial \mathbf{g}} = \operatorname{diag}(\frac{\partial f_i}{\partial g_i})", "numerator");
+
+        Assert.Equal(expected, v.Kind.ToString());
+    }
 }
 
