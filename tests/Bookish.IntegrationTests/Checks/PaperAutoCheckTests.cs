@@ -12,8 +12,8 @@ public sealed class PaperAutoCheckTests
     private static string Paper => Repo.Corpus("matrix-calculus", "article.xml");
     private static string Sidecar => Path.Combine(Repo.Content("matrix-calculus"), "derivatives.yaml");
 
-    /// <summary>Chains verified on 2026-12-01 (97 of 115, up from 70); the goal is 80 %. Raise this as the sidecar grows.</summary>
-    private const int VerifiedFloor = 97;
+    /// <summary>Chains verified on 2026-12-01 (98 of 115, up from 70); the goal is 80 %. Raise this as the sidecar grows.</summary>
+    private const int VerifiedFloor = 98;
 
     /// <summary>
     /// Refutations reviewed by reading the paper and found to be real errata. None: the corpus copy has ∇g = [2, 8y^7]
