@@ -6,7 +6,7 @@ namespace Bookish.Calculus;
 
 internal static partial class DerivativeChecker
 {
-    private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\(\s*\\text\{[^{}]*\}[^()]*?\\text\{[^{}]*\}\s*\)|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
+    private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\(\s*\\text\{[^{}]*[a-z]\s[^{}]*\}[^()]*?\\text\{[^{}]*\s[a-z][^{}]*\}\s*\)|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
     private static readonly Regex DerivativeMarker = new(@"\\frac\s*\{\s*(d|\\partial)|\\nabla|\\partial", RegexOptions.Compiled);
     private static readonly Regex BoldName = new(@"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", RegexOptions.Compiled);
     private static readonly Regex PlainName = new(@"(?<![\\A-Za-z])([A-Za-z])(?!\s*\()", RegexOptions.Compiled);

@@ -169,5 +169,13 @@ public sealed class FifthPassAutoTests
 
         Assert.Equal(expected, v.Kind.ToString());
     }
+
+    [Fact]
+    public void Text_in_parentheses_that_is_not_prose_stays_part_of_the_claim()
+    {
+        var chains = DerivativeChecker.Chains(@"\frac{d}{dx} x (\text{a}x + \text{b}) = 2x");
+
+        Assert.Contains(@"\text{a}", Assert.Single(chains));
+    }
 }
 
