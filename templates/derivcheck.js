@@ -443,7 +443,7 @@
         return this.parseEigenvalue(group, start);
       // f_1(x), f_n(x), f_{#k}(x) with one family f_i defined: a call of the family's member (Evaluator: familyMember).
       var member = !n.bold && group.length === 1 && (group[0].kind === "number" || group[0].kind === "letter") && isSym(this.peek(), "(")
-        && familyOf(this.s.functions, n.name) !== null;
+        && (familyOf(this.s.functions, n.name) !== null || this.s.functions.has("\\mathbf{" + n.name + "}"));
       target = this.s.variables.has(full) || this.s.functions.has(full) || member
         ? { k: "sym", name: full, bold: n.bold, start: start, end: end }
         : { k: "index", target: { k: "sym", name: n.name, bold: n.bold, start: start, end: end }, indices: this.parseIndices(group), start: start, end: end };
@@ -484,6 +484,16 @@
     fail("an eigenvalue with a fixed number: their order is not standard (write \\lambda_{\\max} or \\lambda_{\\min}, or sum over i)", start, end);
   };
   function isDifferential(t) { return isLet(t, "d") || isCmd(t, "partial") || isCmd(t, "mathrm"); }
+  /** \partial {x_1}: braces around the whole variable below a derivative are dropped (twin of Parser.UnwrapGroup). */
+  function unwrapGroup(g) {
+    if (g.length < 2 || !isSym(g[0], "{") || !isSym(g[g.length - 1], "}")) return g;
+    var depth = 0;
+    for (var i = 0; i < g.length; i++) {
+      if (isSym(g[i], "{")) depth++;
+      else if (isSym(g[i], "}") && --depth === 0 && i < g.length - 1) return g;
+    }
+    return g.slice(1, g.length - 1);
+  }
   function stripRomanD(g) {
     if (g.length >= 3 && isSym(g[0], "{") && isLet(g[1], "d") && isSym(g[2], "}")) return [g[1]].concat(g.slice(3));
     return g;
@@ -499,7 +509,7 @@
       if (!(num[2].kind === "number" && num[2].text === "2")) fail("derivatives above the second are not supported", t.start, end);
       num = [num[0]].concat(num.slice(3));
     }
-    var vp = this.sub(den.slice(1));
+    var vp = this.sub(unwrapGroup(den.slice(1)));
     var variables = [vp.parseDenominatorVariable()], squared = false, power;
     function isTr(g) { return g.length === 1 && (isLet(g[0], "T") || isCmd(g[0], "top")); }
     if (isSym(vp.peek(), "^")) {
@@ -523,10 +533,10 @@
       fail(second ? "a second derivative needs two variables below (\\partial x^2 or \\partial x \\partial y)" : "mixed partial derivatives need \\partial^2 above", t.start, end);
     if (num.length > 1) {
       var operand = this.parseSubExpr(num.slice(1));
-      return { k: "deriv", a: operand, vars: variables, nabla: false, second: second, start: t.start, end: end };
+      return { k: "deriv", a: operand, vars: variables, nabla: false, second: second, partial: isCmd(num[0], "partial"), start: t.start, end: end };
     }
     var op = this.parseTerm();
-    return { k: "deriv", a: op, vars: variables, nabla: false, second: second, start: t.start, end: op.end };
+    return { k: "deriv", a: op, vars: variables, nabla: false, second: second, partial: isCmd(num[0], "partial"), start: t.start, end: op.end };
   };
   P.parseDenominatorVariable = function () {
     if (isCmd(this.peek(), "operatorname") || isCmd(this.peek(), "mathrm")) {
@@ -1134,6 +1144,7 @@
       case "fn": if (e.name === "entries") return this.entries(e.args[0], e, env);
         if (e.name === "list") return this.list(e.args[0], e.args[1], e, env);
         if (e.name === "cases") return this.cases(e, env);
+        if (e.name === "diag" && e.args.length === 1 && this.runsOverOneIndex(e.args[0], env)) return builtin("diag", [this.entries(e.args[0], e, env)], this.elementwiseFunctions);
         return builtin(e.name, e.args.map(function (a) { return self.eval(a, env); }), this.elementwiseFunctions);
       case "matrix": return blocks(e.rows.map(function (r) { return r.map(function (x) { return self.eval(x, env); }); }));
       case "sum": return this.sum(e, env);
@@ -1163,7 +1174,11 @@
     var bold = "\\mathbf{" + ix.target.name + "}";
     // A scalar x and a vector \mathbf{x} both declared: x_i with i running (a sum's or an \ldots's index) ranges over the
     // vector's entries; x_1 stays the scalar's (not checkable: u_1 may be an intermediate variable).
-    var target = (!has(env, ix.target.name) || (env[ix.target.name].scalar && this.isRunning(ix))) && has(env, bold) ? env[bold] : this.lookup(ix.target, env);
+    // f_1 with \mathbf{f}(\mathbf{g}) = … defined and f itself nothing: an entry of the function written bare (dependence by name).
+    var dv = null;
+    var target = (!has(env, ix.target.name) || (env[ix.target.name].scalar && this.isRunning(ix))) && has(env, bold) ? env[bold]
+      : !has(env, ix.target.name) && !has(this.defs, ix.target.name) && (dv = this.dependence(bold, env)) !== null ? dv
+      : this.lookup(ix.target, env);
     var idx = ix.indices.map(function (i) { return self.eval(i, env); });
     if (idx.some(function (i) { return !i.scalar || i.data[0] !== Math.round(i.data[0]); })) fail("index of '" + ix.target.name + "' is not an integer");
     var a = idx[0].data[0] - 1;
@@ -1270,16 +1285,44 @@
       e.indices.forEach(function (i) { if (i.k === "sym" && !has(env, i.name) && free.indexOf(i.name) < 0) free.push(i.name); });
     children(e).forEach(function (c) { freeIndices(c, env, free); });
   }
+  /**
+   * \sum_i f_i(\mathbf{x}) with the family f_k(\mathbf{a}) = … a_k … defined: i runs over the entries its definition reads by its
+   * own index (those of the argument). 0 when the call is no member f_i or the definition says nothing. Twin of Evaluator.FamilyLength.
+   */
+  function familyLength(call, index, env, ev) {
+    var suffix = "_" + index;
+    if (call.name.length <= suffix.length || call.name.slice(call.name.length - suffix.length) !== suffix) return 0;
+    var family = familyOf(Object.keys(ev.defs), call.name.slice(0, call.name.length - suffix.length));
+    if (family === null) return 0;
+    var def = ev.defs[family];
+    if (def.params.length !== call.args.length || call.args.length === 0) return 0;
+    var inner = extend(env);
+    try {
+      for (var k = 0; k < call.args.length; k++) inner[def.params[k]] = ev.eval(call.args[k], env);
+    } catch (ex) {
+      if (ex instanceof CalcError) return 0;
+      throw ex;
+    }
+    var letter = family.charAt(family.length - 1);
+    delete inner[letter];
+    return indexedLength(def.body, letter, inner, ev);
+  }
+  /** f_i with \mathbf{f}(\mathbf{g}) = … defined: the function written bare, for its length; null when it cannot be evaluated (twin of Evaluator.BareEntries). */
+  function bareEntries(bold, env, ev) {
+    try { return ev.dependence(bold, env); } catch (ex) { if (ex instanceof CalcError) return null; throw ex; }
+  }
   function indexedLength(body, index, env, ev) {
     if (body.k === "index" && body.indices.length === 1 && body.indices[0].k === "sym" && body.indices[0].name === index) {
       var bold = "\\mathbf{" + body.target.name + "}";
-      var v = has(env, body.target.name) && !env[body.target.name].scalar ? env[body.target.name] : has(env, bold) ? env[bold] : null;
+      var v = has(env, body.target.name) && !env[body.target.name].scalar ? env[body.target.name] : has(env, bold) ? env[bold]
+        : !has(env, body.target.name) && !has(ev.defs, body.target.name) ? bareEntries(bold, env, ev) : null;
       if (v !== null && isVectorLike(v)) return v.data.length;
     }
     if (body.k === "fn" && body.name === "eigat" && body.args[0].k === "sym" && body.args[0].name === index) {
       var sq = ev.eval(body.args[1], env);
       if (isSquare(sq)) return sq.rows;
     }
+    if (body.k === "call" && body.primes === 0) { var members = familyLength(body, index, env, ev); if (members > 0) return members; }
     var cs = children(body);
     for (var i = 0; i < cs.length; i++) { var n = indexedLength(cs[i], index, env, ev); if (n > 0) return n; }
     return 0;
@@ -1295,11 +1338,17 @@
   };
   E.call = function (c, env) {
     var self = this;
+    // A function written bare while it is the variable of a derivative (df/dg with g(x) = …): the variable's value.
+    if (c.args.length === 0 && c.primes === 0 && has(env, c.name)) return env[c.name];
     var def = has(this.defs, c.name) ? this.defs[c.name] : null;
     var applyEnv = env;
     if (def === null) {
       var m = this.familyMember(c.name, env);
       if (m !== null) { def = m.def; applyEnv = m.env; }
+    }
+    if (def === null && c.args.length > 0 && c.primes === 0) {
+      var entry = this.entryCall(c, env);
+      if (entry !== null) return entry;
     }
     if (def === null || def.params.length === 0) {
       if (c.name === "\\sigma" && c.args.length === 1 && c.primes <= 1) {
@@ -1310,7 +1359,10 @@
     }
     var args = [];
     if (c.args.length === 0) {
-      def.params.forEach(function (p) { args.push(has(env, p) ? env[p] : fail("'" + c.name + "' needs its arguments")); });
+      def.params.forEach(function (p) {
+        var dep = has(env, p) ? null : self.dependence(p, env);
+        args.push(has(env, p) ? env[p] : dep !== null ? dep : fail("'" + c.name + "' needs its arguments"));
+      });
     } else args = c.args.map(function (a) { return self.eval(a, env); });
     if (args.length !== def.params.length) fail("'" + c.name + "' takes " + def.params.length + " argument(s), got " + args.length);
     if (c.primes === 0) return this.apply(def, args, applyEnv);
@@ -1377,8 +1429,10 @@
     if (at !== null) return this.differentiate(d.a, at.name, env, false, at.index);
     var names = vars.map(function (v) {
       return v.k === "sym" && has(env, v.name) ? v.name
+        : v.k === "call" && v.args.length === 0 && v.primes === 0 && has(env, v.name) ? v.name
         : fail("cannot differentiate with respect to '" + describe(v) + "' (not a declared variable)", v.start, v.end);
     });
+    if (names.length === 1) env = this.heldParameters(d, names[0], env);
     if (names.length === 1) return this.differentiate(d.a, names[0], env);
     var parts = names.map(function (n) { return self.differentiate(d.a, n, env); });
     if (parts.some(function (p) { return !p.scalar; }) || names.some(function (n) { return !env[n].scalar; }))
@@ -1430,13 +1484,71 @@
     return this.assemble(f0, entry >= 0 ? scalar(0) : v, cols);
   };
   /** dy/du with u defined: u becomes a variable at its current value (the chain rule's intermediate variable). */
+  /**
+   * Dependence by name: f(g) = …, g(x) = … written bare (\frac{df}{dg}\frac{dg}{dx}): a parameter that is not a variable of the
+   * point is the definition of that name, an alias (u = x^2) or a function applied to its own parameters; null when neither.
+   * Twin of Evaluator.Dependence.
+   */
+  /**
+   * f_1(\mathbf{g}) with \mathbf{f}(\mathbf{g}) = … defined (and no f_i family): entry 1 of \mathbf{f} at the arguments; null
+   * when there is no such definition. Twin of Evaluator.EntryCall.
+   */
+  E.entryCall = function (c, env) {
+    var at = c.name.lastIndexOf("_");
+    if (at <= 0) return null;
+    var bold = "\\mathbf{" + c.name.slice(0, at) + "}", sub = c.name.slice(at + 1);
+    if (!has(this.defs, bold) || this.defs[bold].params.length !== c.args.length) return null;
+    var k = /^[0-9]+$/.test(sub) ? parseInt(sub, 10) : has(env, sub) && env[sub].scalar ? env[sub].data[0] : NaN;
+    var self = this;
+    var v = this.apply(this.defs[bold], c.args.map(function (a) { return self.eval(a, env); }), env);
+    if (!(k >= 1 && k === Math.round(k) && isVectorLike(v) && k <= v.data.length)) fail("cannot tell which entry of " + bold + " '" + c.name + "' is");
+    return scalar(v.data[k - 1]);
+  };
+  E.dependence = function (name, env) {
+    if (!has(this.defs, name)) return null;
+    var def = this.defs[name];
+    if (def.params.length === 0) return this.evalDefinition(def, env);
+    if (++this.depth > 64) { this.depth--; fail("definition of '" + name + "' is recursive"); }
+    try { return this.eval({ k: "call", name: name, args: [], primes: 0, start: -1, end: -1 }, env); } finally { this.depth--; }
+  };
+  /**
+   * \frac{\partial u_2}{\partial x} with u_2(x, u_1) = … written bare: the partial by that parameter, the others held at their
+   * values (u_1 at u_1(x)); with d above, or called with arguments, the total derivative. Twin of Evaluator.HeldParameters.
+   */
+  E.heldParameters = function (d, name, env) {
+    var c = d.a;
+    if (!d.partial || c.k !== "call" || c.args.length !== 0 || c.primes !== 0 || !has(this.defs, c.name)) return env;
+    var params = this.defs[c.name].params;
+    if (params.length < 2 || params.indexOf(name) < 0) return env;
+    var extended = null;
+    for (var i = 0; i < params.length; i++) {
+      var p = params[i];
+      if (p === name || has(env, p)) continue;
+      var value = this.dependence(p, env);
+      if (value === null) continue;
+      if (extended === null) extended = extend(env);
+      extended[p] = value;
+    }
+    return extended === null ? env : extended;
+  };
+  /** diag(\frac{\partial f_i}{\partial g_i}): one free index (not a declared size) makes it diag(\ldots … \ldots). Twin of Evaluator.RunsOverOneIndex. */
+  E.runsOverOneIndex = function (a, env) {
+    if (a.k === "fn" && (a.name === "entries" || a.name === "list")) return false;
+    var free = [];
+    freeIndices(a, env, free);
+    return free.length === 1 && !has(this.sizes, free[0]);
+  };
   E.withIntermediates = function (vars, env) {
     var extended = null;
     for (var i = 0; i < vars.length; i++) {
       var v = vars[i];
-      if (v.k !== "sym" || has(env, v.name) || !has(this.defs, v.name) || this.defs[v.name].params.length !== 0) continue;
+      var name = v.k === "sym" ? v.name : v.k === "call" && v.args.length === 0 && v.primes === 0 ? v.name
+        : v.k === "index" && !has(env, v.target.name) && !has(this.defs, v.target.name) ? "\\mathbf{" + v.target.name + "}" : null;
+      if (name === null || has(env, name)) continue;
+      var value = this.dependence(name, env);
+      if (value === null) continue;
       if (extended === null) extended = extend(env);
-      extended[v.name] = this.evalDefinition(this.defs[v.name], env);
+      extended[name] = value;
     }
     return extended === null ? env : extended;
   };
@@ -1444,6 +1556,7 @@
     var self = this;
     var names = d.vars.map(function (v) {
       return v.k === "sym" && has(env, v.name) ? v.name
+        : v.k === "call" && v.args.length === 0 && v.primes === 0 && has(env, v.name) ? v.name
         : fail("cannot differentiate with respect to '" + describe(v) + "' (not a declared variable)", v.start, v.end);
     });
     var x = names[0], y = names[1], vx = env[x], vy = env[y];

@@ -6,7 +6,7 @@ namespace Bookish.Calculus;
 
 internal static partial class DerivativeChecker
 {
-    private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
+    private static readonly Regex Removable = new(@"\\text\{\s*\([^{}]*\)\s*\}|\(\s*\\text\{[^{}]*[a-z]\s[^{}]*\}[^()]*?\\text\{[^{}]*\s[a-z][^{}]*\}\s*\)|\\(label|tag)\{[^}]*\}|\\(nonumber|notag)|\\begin\{array\}\{[^}]*\}|\\end\{array\}|\\begin\{(aligned|align\*?|equation\*?|split|gathered)\}|\\end\{(aligned|align\*?|equation\*?|split|gathered)\}", RegexOptions.Compiled);
     private static readonly Regex DerivativeMarker = new(@"\\frac\s*\{\s*(d|\\partial)|\\nabla|\\partial", RegexOptions.Compiled);
     private static readonly Regex BoldName = new(@"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", RegexOptions.Compiled);
     private static readonly Regex PlainName = new(@"(?<![\\A-Za-z])([A-Za-z])(?!\s*\()", RegexOptions.Compiled);
@@ -42,6 +42,14 @@ internal static partial class DerivativeChecker
                 }
                 if (declare.Length == 0) declare = LegacyDeclarations(chain, options.VectorSize);
                 string claim = WithoutNamingLink(chain, declare, define);
+                if (LocalDefinition(claim, define) is { } local) (claim, define) = local;
+                (claim, define) = WithWordNames(claim, declare, define);
+                var (corrected, typo) = CorrectMissingDifferential(claim, declare, define);
+                if (typo != null)
+                {
+                    claim = corrected;
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticIds.DerivativeTypo, span, $"{typo} (a typo: the differential's d is missing below) in '{chain}'"));
+                }
                 Verdict v;
                 try
                 {
@@ -85,6 +93,8 @@ internal static partial class DerivativeChecker
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 
     private static readonly Regex BareFunction = new(@"(?<![\\A-Za-z])(diag|max|min|cos|sin|tan|tanh|exp|ln|log|sum)(?=\s*(\(|\\left))", RegexOptions.Compiled);
+    /// <summary><c>2xcos(x^2)</c>: one letter glued to a function name and its parenthesis (not acos, asin, atan: those are names).</summary>
+    private static readonly Regex GluedFunction = new(@"(?<=(?<![\\A-Za-z])[b-zA-Z])(cos|sin|tan|exp|ln|log)(?=\s*\()", RegexOptions.Compiled);
     private static readonly Regex PlainIdentity = new(@"(?<![\\A-Za-z_{])I(?![A-Za-z}])", RegexOptions.Compiled);
     private static readonly Regex BoldGroup = new(@"\\mathbf\{([^{}]*[A-Za-z][^{}]*[A-Za-z][^{}]*)\}", RegexOptions.Compiled);
 
@@ -92,6 +102,7 @@ internal static partial class DerivativeChecker
     internal static string NormalizeLegacy(string tex)
     {
         string t = BareFunction.Replace(tex, m => $"\\operatorname{{{m.Groups[1].Value}}}");
+        t = GluedFunction.Replace(t, m => $"\\operatorname{{{m.Groups[1].Value}}}");
         t = PlainIdentity.Replace(t, "\\mathbf{I}");
         return BoldGroup.Replace(t, m => "(" + Regex.Replace(m.Groups[1].Value, @"\\[A-Za-z]+|[A-Za-z]", x => x.Value.StartsWith('\\') ? x.Value : $"\\mathbf{{{x.Value}}}") + ")");
     }

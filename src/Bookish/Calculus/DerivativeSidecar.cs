@@ -17,7 +17,9 @@ namespace Bookish.Calculus;
 ///     stand-ins: { bigcirc: \times }   # notation for "any element-wise operator", checked with one
 /// </code>
 /// Inside a scope, a derivative whose operand does not mention its variable is taken at its word (zero, or through the
-/// definitions) instead of "implicit dependence": the scope says what depends on what. Outside every scope the
+/// definitions) instead of "implicit dependence": the scope says what depends on what. Generic functions get sample
+/// definitions whose parameter names say the dependence (<c>g(x) = \sin x; f(g) = g^2 + 1</c>: f written bare is f(g(x)));
+/// a word defined there (<c>activation(z) = \max(0, z)</c>) is read as one name in the scope's equations. Outside every scope the
 /// declarations give shapes only and implicit dependence stays not checkable.
 /// </summary>
 internal sealed record DerivativeSidecar(string Declare, string Define, IReadOnlyList<AutoCheckScope> Scopes)

@@ -4,12 +4,15 @@ internal sealed partial class Evaluator
 {
     private Value Call(CallExpr c, IReadOnlyDictionary<string, Value> env)
     {
+        // A function written bare while it is the variable of a derivative (df/dg with g(x) = …): the variable's value.
+        if (c.Args.Count == 0 && c.Primes == 0 && env.TryGetValue(c.Name, out var bound)) return bound;
         var applyEnv = env;
         if (!_definitions.TryGetValue(c.Name, out var def) && FamilyMember(c.Name, env) is { } member)
         {
             def = member.Def;
             applyEnv = member.Env;
         }
+        if (def == null && c.Args.Count > 0 && c.Primes == 0 && EntryCall(c, env) is { } entry) return entry;
         if (def == null || def.Parameters.Count == 0)
         {
             if (c.Name == "\\sigma" && c.Args.Count == 1 && c.Primes <= 1)
@@ -24,7 +27,7 @@ internal sealed partial class Evaluator
         if (c.Args.Count == 0)
         {
             foreach (var p in def.Parameters)
-                args.Add(env.TryGetValue(p, out var pv) ? pv : throw new CalcException($"'{c.Name}' needs its arguments"));
+                args.Add(env.TryGetValue(p, out var pv) ? pv : Dependence(p, env) ?? throw new CalcException($"'{c.Name}' needs its arguments"));
         }
         else args.AddRange(c.Args.Select(a => Eval(a, env)));
         if (args.Count != def.Parameters.Count)
@@ -80,5 +83,37 @@ internal sealed partial class Evaluator
             d[k] = r.ScalarValue;
         }
         return Value.Matrix(shape.Rows, shape.Cols, d);
+    }
+
+    /// <summary>
+    /// <c>f_1(\mathbf{g})</c> with <c>\mathbf{f}(\mathbf{g}) = …</c> defined (and no f_i family): entry 1 of \mathbf{f} at the
+    /// arguments. Null when there is no such definition.
+    /// </summary>
+    private Value? EntryCall(CallExpr c, IReadOnlyDictionary<string, Value> env)
+    {
+        int at = c.Name.LastIndexOf('_');
+        if (at <= 0) return null;
+        string bold = $"\\mathbf{{{c.Name[..at]}}}", sub = c.Name[(at + 1)..];
+        if (!_definitions.TryGetValue(bold, out var def) || def.Parameters.Count != c.Args.Count) return null;
+        double k = sub.Length > 0 && sub.All(char.IsAsciiDigit) ? double.Parse(sub, System.Globalization.CultureInfo.InvariantCulture)
+            : env.TryGetValue(sub, out var kv) && kv.IsScalar ? kv.ScalarValue : double.NaN;
+        var v = Apply(def, c.Args.Select(a => Eval(a, env)).ToList(), env);
+        if (!(k >= 1 && k == Math.Round(k) && (v.IsColumn || v.IsRow) && k <= v.Data.Length))
+            throw new CalcException($"cannot tell which entry of {bold} '{c.Name}' is");
+        return Value.Scalar(v.Data[(int)k - 1]);
+    }
+
+    /// <summary>
+    /// Dependence by name: f(g) = …, g(x) = … written bare (<c>\frac{df}{dg}\frac{dg}{dx}</c>): a parameter that is not a variable
+    /// of the point is the definition of that name, an alias (<c>u = x^2</c>) or a function applied to its own parameters.
+    /// Null when the name is neither.
+    /// </summary>
+    private Value? Dependence(string name, IReadOnlyDictionary<string, Value> env)
+    {
+        if (!_definitions.TryGetValue(name, out var def)) return null;
+        if (def.Parameters.Count == 0) return EvalDefinition(def, env);
+        if (++_depth > 64) { _depth--; throw new CalcException($"definition of '{name}' is recursive"); }
+        try { return Eval(new CallExpr(name, [], 0, -1, -1), env); }
+        finally { _depth--; }
     }
 }

@@ -18,10 +18,10 @@ internal sealed partial class Evaluator
         env = WithIntermediates(vars, env);
         if (vars is [IndexExpr entry] && EntryOf(entry, env) is { } at)
             return Differentiate(d.Operand, at.Name, env, entry: at.Index);
-        var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name)
-            ? s.Name
+        var names = vars.Select(v => v is SymbolExpr s && env.ContainsKey(s.Name) ? s.Name
+            : v is CallExpr { Args.Count: 0, Primes: 0 } c && env.ContainsKey(c.Name) ? c.Name
             : throw new CalcException($"cannot differentiate with respect to '{Describe(v)}' (not a declared variable)", v.Start, v.End)).ToList();
-        if (names.Count == 1) return Differentiate(d.Operand, names[0], env);
+        if (names.Count == 1) return Differentiate(d.Operand, names[0], HeldParameters(d, names[0], env));
         var parts = names.Select(n => Differentiate(d.Operand, n, env)).ToList();
         if (parts.Any(p => !p.IsScalar) || names.Any(n => !env[n].IsScalar))
             throw new CalcException("a gradient over several arguments needs a scalar function of scalars");
@@ -30,17 +30,42 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// dy/du with u defined (<c>u = x^2</c>): u becomes a variable at its current value, and everything defined through u
-    /// follows it while the declared variables stay put (the chain rule's intermediate variable).
+    /// dy/du with u defined (<c>u = x^2</c>, or <c>u(x) = x^2</c> written bare): u becomes a variable at its current value, and
+    /// everything defined through u follows it while the declared variables stay put (the chain rule's intermediate variable).
     /// </summary>
     private IReadOnlyDictionary<string, Value> WithIntermediates(IEnumerable<Expr> vars, IReadOnlyDictionary<string, Value> env)
     {
         Dictionary<string, Value>? extended = null;
         foreach (var v in vars)
         {
-            if (v is not SymbolExpr s || env.ContainsKey(s.Name) || !_definitions.TryGetValue(s.Name, out var def) || def.Parameters.Count != 0) continue;
+            string? name = v switch
+            {
+                SymbolExpr s => s.Name,
+                CallExpr { Args.Count: 0, Primes: 0 } c => c.Name,
+                IndexExpr ix when !env.ContainsKey(ix.Target.Name) && !_definitions.ContainsKey(ix.Target.Name) => $"\\mathbf{{{ix.Target.Name}}}",
+                _ => null,
+            };
+            if (name == null || env.ContainsKey(name) || Dependence(name, env) is not { } value) continue;
             extended ??= new Dictionary<string, Value>(env);
-            extended[s.Name] = EvalDefinition(def, env);
+            extended[name] = value;
+        }
+        return extended ?? env;
+    }
+
+    /// <summary>
+    /// <c>\frac{\partial u_2}{\partial x}</c> with <c>u_2(x, u_1) = …</c> written bare: the partial by that parameter, the others
+    /// held at their values (u_1 at u_1(x)); with d above, or called with arguments, the total derivative.
+    /// </summary>
+    private IReadOnlyDictionary<string, Value> HeldParameters(DerivativeExpr d, string name, IReadOnlyDictionary<string, Value> env)
+    {
+        if (!d.Partial || d.Operand is not CallExpr { Args.Count: 0, Primes: 0 } c || !_definitions.TryGetValue(c.Name, out var def)
+            || def.Parameters.Count < 2 || !def.Parameters.Contains(name)) return env;
+        Dictionary<string, Value>? extended = null;
+        foreach (var p in def.Parameters)
+        {
+            if (p == name || env.ContainsKey(p) || Dependence(p, env) is not { } value) continue;
+            extended ??= new Dictionary<string, Value>(env);
+            extended[p] = value;
         }
         return extended ?? env;
     }

@@ -59,6 +59,7 @@ internal sealed partial class Evaluator
         FunctionExpr { Name: "entries", Args: [var body] } f => Entries(body, f, env),
         FunctionExpr { Name: "list", Args: [var body, var count] } f => List(body, count, f, env),
         FunctionExpr { Name: "cases" } f => Cases(f, env),
+        FunctionExpr { Name: "diag", Args: [var a] } f when RunsOverOneIndex(a, env) => Builtins.Apply("diag", [Entries(a, f, env)], ElementwiseFunctions),
         FunctionExpr f => Builtins.Apply(f.Name, f.Args.Select(a => Eval(a, env)).ToList(), ElementwiseFunctions),
         MatrixExpr m => Ops.Blocks(m.Rows.Select(r => (IReadOnlyList<Value>)r.Select(x => Eval(x, env)).ToList()).ToList()),
         SumExpr s => Sum(s, env),
@@ -96,7 +97,10 @@ internal sealed partial class Evaluator
         var bold = $"\\mathbf{{{ix.Target.Name}}}";
         // A scalar x and a vector \mathbf{x} both declared: x_i with i running (a sum's or an \ldots's index) ranges over the
         // vector's entries; x_1 stays the scalar's (not checkable: u_1 may be an intermediate variable).
-        var target = (!env.TryGetValue(ix.Target.Name, out var pv) || (pv.IsScalar && IsRunning(ix))) && env.TryGetValue(bold, out var bv) ? bv : Lookup(ix.Target, env);
+        // f_1 with \mathbf{f}(\mathbf{g}) = … defined and f itself nothing: an entry of the function written bare (dependence by name).
+        var target = (!env.TryGetValue(ix.Target.Name, out var pv) || (pv.IsScalar && IsRunning(ix))) && env.TryGetValue(bold, out var bv) ? bv
+            : pv == null && !_definitions.ContainsKey(ix.Target.Name) && Dependence(bold, env) is { } dv ? dv
+            : Lookup(ix.Target, env);
         var idx = ix.Indices.Select(i => Eval(i, env)).ToList();
         if (idx.Any(i => !i.IsScalar || i.ScalarValue != Math.Round(i.ScalarValue)))
             throw new CalcException($"index of '{ix.Target.Name}' is not an integer");
@@ -229,6 +233,15 @@ internal sealed partial class Evaluator
         foreach (var c in ClaimChecker.Children(e)) IndexedLengths(c, index, env, lengths);
     }
 
+    /// <summary><c>diag(\frac{\partial f_i}{\partial g_i})</c>: one free index (not a declared size) makes it diag(\ldots … \ldots).</summary>
+    private bool RunsOverOneIndex(Expr a, IReadOnlyDictionary<string, Value> env)
+    {
+        if (a is FunctionExpr { Name: "entries" or "list" }) return false;
+        var free = new List<string>();
+        FreeIndices(a, env, free);
+        return free is [var only] && !_sizes.ContainsKey(only);
+    }
+
     private static void FreeIndices(Expr e, IReadOnlyDictionary<string, Value> env, List<string> free)
     {
         if (e is IndexExpr ix)
@@ -243,16 +256,44 @@ internal sealed partial class Evaluator
         if (body is IndexExpr { Indices: [SymbolExpr s] } ix && s.Name == index)
         {
             var bold = $"\\mathbf{{{ix.Target.Name}}}";
-            var v = env.TryGetValue(ix.Target.Name, out var plain) && !plain.IsScalar ? plain : env.TryGetValue(bold, out var bv) ? bv : null;
+            var v = env.TryGetValue(ix.Target.Name, out var plain) && !plain.IsScalar ? plain : env.TryGetValue(bold, out var bv) ? bv
+                : plain == null && !_definitions.ContainsKey(ix.Target.Name) ? BareEntries(bold, env) : null;
             if (v != null && (v.IsColumn || v.IsRow)) return v.Data.Length;
         }
         if (body is FunctionExpr { Name: "eigat", Args: [SymbolExpr e, var m] } && e.Name == index && Eval(m, env) is { IsSquare: true } sq) return sq.Rows;
+        if (body is CallExpr { Primes: 0 } call && FamilyLength(call, index, env) is > 0 and var members) return members;
         foreach (var c in ClaimChecker.Children(body))
         {
             int n = IndexedLength(c, index, env);
             if (n > 0) return n;
         }
         return 0;
+    }
+
+    /// <summary>f_i with \mathbf{f}(\mathbf{g}) = … defined: the function written bare, for its length; null when it cannot be evaluated.</summary>
+    private Value? BareEntries(string bold, IReadOnlyDictionary<string, Value> env)
+    {
+        try { return Dependence(bold, env); }
+        catch (CalcException) { return null; }
+    }
+
+    /// <summary>
+    /// <c>\sum_i f_i(\mathbf{x})</c> with the family <c>f_k(\mathbf{a}) = … a_k …</c> defined: i runs over the entries its definition
+    /// reads by its own index, here those of the argument \mathbf{x}. 0 when the call is no member f_i or the definition says nothing.
+    /// </summary>
+    private int FamilyLength(CallExpr call, string index, IReadOnlyDictionary<string, Value> env)
+    {
+        if (!call.Name.EndsWith("_" + index, StringComparison.Ordinal) || Parser.FamilyOf(_definitions.Keys, call.Name[..^(index.Length + 1)]) is not { } family) return 0;
+        var def = _definitions[family];
+        if (def.Parameters.Count != call.Args.Count || call.Args.Count == 0) return 0;
+        var inner = new Dictionary<string, Value>(env);
+        try
+        {
+            for (int k = 0; k < call.Args.Count; k++) inner[def.Parameters[k]] = Eval(call.Args[k], env);
+        }
+        catch (CalcException) { return 0; }
+        inner.Remove(family[^1..]);
+        return IndexedLength(def.Body, family[^1..], inner);
     }
 
     private Value Constant(ConstantExpr c, IReadOnlyDictionary<string, Value> env)

@@ -48,4 +48,7 @@ internal sealed record DerivativeExpr(Expr Operand, IReadOnlyList<Expr> Variable
 {
     /// <summary>A second derivative: Variables holds the two variables (the same one twice for a Hessian).</summary>
     public bool Second { get; init; }
+
+    /// <summary>Written with ∂ above (<c>\frac{\partial f}{\partial x}</c>), not d: of a function written bare, the partial by one parameter.</summary>
+    public bool Partial { get; init; }
 }

@@ -24,7 +24,7 @@ internal sealed partial class Parser
                 throw new CalcException("derivatives above the second are not supported", t.Start, end);
             num = [num[0], .. num.Skip(3)];
         }
-        var varParser = Sub(den.Skip(1).ToList());
+        var varParser = Sub(UnwrapGroup(den.Skip(1).ToList()));
         var variables = new List<Expr> { varParser.ParseDenominatorVariable() };
         bool squared = false;
         if (varParser.Peek.IsSymbol("^"))
@@ -53,11 +53,11 @@ internal sealed partial class Parser
         if (num.Count > 1)
         {
             var operand = ParseSubExpr(num.Skip(1).ToList());
-            return new DerivativeExpr(operand, variables, false, t.Start, end) { Second = second };
+            return new DerivativeExpr(operand, variables, false, t.Start, end) { Second = second, Partial = num[0].IsCommand("partial") };
         }
         // The operator binds like a product: \frac{d}{dx} x + \frac{d}{dx} x^2 is a sum of two derivatives.
         var op = ParseTerm();
-        return new DerivativeExpr(op, variables, false, t.Start, op.End) { Second = second };
+        return new DerivativeExpr(op, variables, false, t.Start, op.End) { Second = second, Partial = num[0].IsCommand("partial") };
     }
 
     /// <summary>A variable below a derivative: <c>\mathbf{x}</c>, <c>x_1</c>, or <c>\operatorname{vec}(\mathbf{X})</c>.</summary>
@@ -76,6 +76,19 @@ internal sealed partial class Parser
             return new FunctionExpr("vec", [v], start, _t[_p - 1].End);
         }
         return ParseVariable();
+    }
+
+    /// <summary><c>\partial {x_1}</c>: braces around the whole variable below a derivative are dropped.</summary>
+    private static List<Token> UnwrapGroup(List<Token> g)
+    {
+        if (g.Count < 2 || !g[0].IsSymbol("{") || !g[^1].IsSymbol("}")) return g;
+        int depth = 0;
+        for (int i = 0; i < g.Count; i++)
+        {
+            if (g[i].IsSymbol("{")) depth++;
+            else if (g[i].IsSymbol("}") && --depth == 0 && i < g.Count - 1) return g;
+        }
+        return g[1..^1];
     }
 
     private static List<Token> StripRomanD(List<Token> g)

@@ -89,7 +89,7 @@ internal sealed partial class Parser
             if (name == "\\lambda" && Peek.IsSymbol("(") && !_settings.Variables.Contains(full) && !_settings.Functions.Contains(full))
                 return ParseEigenvalue(group, start);
             // f_1(x), f_n(x), f_{#k}(x) with one family f_i defined: a call of the family's member (Evaluator.FamilyMember).
-            bool member = !bold && group is [{ Kind: TokenKind.Number or TokenKind.Letter }] && Peek.IsSymbol("(") && FamilyOf(_settings.Functions, name) != null;
+            bool member = !bold && group is [{ Kind: TokenKind.Number or TokenKind.Letter }] && Peek.IsSymbol("(") && (FamilyOf(_settings.Functions, name) != null || _settings.Functions.Contains($"\\mathbf{{{name}}}"));
             target = _settings.Variables.Contains(full) || _settings.Functions.Contains(full) || member
                 ? new SymbolExpr(full, bold, start, end)
                 : new IndexExpr(new SymbolExpr(name, bold, start, end), ParseIndices(group), start, end);

@@ -31,6 +31,7 @@ public static partial class DiagnosticIds
         TexError, ForbiddenPrimitive, TexTimeout, MissingMathOutput, PreambleError, CacheEntryUnusable,
         PdfError, MissingImage, PdfUntypesetCharacter, PdfShrunkEquation,
         DerivativeRefuted, DerivativeNotCheckable, ParityDifference,
+        DerivativeTypo,
         ItalicOperator, NotationForm, NotationDuplicate, NotationUnused, NotationUndeclared, UndefinedMacro,
         PlotError, PlotBudget, BuildTimeout,
         UnknownFormat, EpubRemoteImage, EpubMetadata, EpubLinkedFile, EpubImageType,

@@ -12,8 +12,14 @@ public sealed class PaperAutoCheckTests
     private static string Paper => Repo.Corpus("matrix-calculus", "article.xml");
     private static string Sidecar => Path.Combine(Repo.Content("matrix-calculus"), "derivatives.yaml");
 
-    /// <summary>Chains verified on 2026-11-30 (64 of 115, up from 36); the issue's goal is 80 %. Raise this as the sidecar grows.</summary>
-    private const int VerifiedFloor = 70;
+    /// <summary>Chains verified on 2026-12-01 (98 of 115, up from 70); the issue's goal is 80 %. Raise this as the sidecar grows.</summary>
+    private const int VerifiedFloor = 98;
+
+    /// <summary>
+    /// Refutations reviewed by reading the paper and found to be real errata. None: the corpus copy has ∇g = [2, 8y^7]
+    /// (the erratum [1, 7y^8] the issue mentions is not in this text; its chains verify).
+    /// </summary>
+    private const int ReviewedErrata = 0;
 
     [Fact]
     public void The_paper_with_its_sidecar_has_no_refutation_and_keeps_its_verified_chains()
@@ -22,8 +28,19 @@ public sealed class PaperAutoCheckTests
 
         var auto = Assert.IsType<Bookish.Calculus.AutoCheckReport>(result.Auto);
         Assert.True(auto.Checked >= 100, auto.ToString());
-        Assert.True(auto.Refuted == 0, string.Join("\n", auto.Items.Where(i => i.Verdict.Kind == Bookish.Calculus.VerdictKind.Refuted).Select(i => $"{i.Span}: {i.Tex}\n{i.Verdict}")));
+        Assert.True(auto.Refuted == ReviewedErrata, string.Join("\n", auto.Items.Where(i => i.Verdict.Kind == Bookish.Calculus.VerdictKind.Refuted).Select(i => $"{i.Span}: {i.Tex}\n{i.Verdict}")));
         Assert.True(auto.Verified >= VerifiedFloor, auto.ToString());
+    }
+
+    [Fact]
+    public void The_typo_d_over_x_is_read_as_meant_with_a_warning_per_chain()
+    {
+        var result = Checker.Run(Paper, autoDerivatives: true, declarations: Sidecar);
+
+        var auto = Assert.IsType<Bookish.Calculus.AutoCheckReport>(result.Auto);
+        var typos = auto.Diagnostics.Where(d => d.Id == "BK5040").ToList();
+        Assert.Equal(4, typos.Count);
+        Assert.All(typos, d => Assert.Contains(@"read as '\frac{d}{d", d.Message));
     }
 
     [Fact]
