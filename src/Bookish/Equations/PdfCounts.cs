@@ -1,4 +1,5 @@
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
 
 namespace Bookish.Equations;
@@ -16,19 +17,37 @@ internal static class PdfCounts
     internal const string Key = "BookishPage";
 
     /// <summary>The pages' pairs in order (a page without a readable pair is nobody's: (-1, -1)); null when the file cannot be read.</summary>
+    /// <remarks>
+    /// The page tree is walked from the catalog and only the page dictionaries are read: PdfPig's <c>GetPage</c> would
+    /// parse every content stream too (seconds for a batch of a few hundred pages on a loaded machine).
+    /// </remarks>
     public static List<(int C0, int C1)>? Read(byte[] pdf)
     {
         try
         {
             using var document = PdfDocument.Open(pdf);
-            var pages = new List<(int, int)>(document.NumberOfPages);
-            for (var n = 1; n <= document.NumberOfPages; n++)
+            var structure = document.Structure;
+            IToken? Resolve(IToken? token) => token is IndirectReferenceToken r ? structure.GetObject(r.Data)?.Data : token;
+            var pages = new List<(int, int)>();
+            var seen = new HashSet<IndirectReference>();
+            var pending = new Stack<IToken>();
+            if (!structure.Catalog.CatalogDictionary.TryGet(NameToken.Pages, out var rootNode)) return null;
+            pending.Push(rootNode);
+            while (pending.Count > 0)
             {
-                var dictionary = document.GetPage(n).Dictionary;
-                if (dictionary.TryGet(NameToken.Create(Key), out var token) && token is ArrayToken { Length: 2 } array
-                    && array[0] is NumericToken c0 && array[1] is NumericToken c1 && c0.HasDecimalPlaces is false && c1.HasDecimalPlaces is false)
-                    pages.Add((c0.Int, c1.Int));
-                else pages.Add((-1, -1));
+                var token = pending.Pop();
+                if (token is IndirectReferenceToken reference && !seen.Add(reference.Data)) return null;
+                if (Resolve(token) is not DictionaryToken node) return null;
+                if (node.TryGet(NameToken.Kids, out var kidsToken) && Resolve(kidsToken) is ArrayToken kids)
+                {
+                    // Depth first, in order: push the kids last to first.
+                    for (var k = kids.Length - 1; k >= 0; k--) pending.Push(kids[k]);
+                    continue;
+                }
+                pages.Add(node.TryGet(NameToken.Create(Key), out var value) && Resolve(value) is ArrayToken { Length: 2 } pair
+                    && pair[0] is NumericToken c0 && pair[1] is NumericToken c1 && !c0.HasDecimalPlaces && !c1.HasDecimalPlaces
+                    ? (c0.Int, c1.Int) : (-1, -1));
+                if (pages.Count > 1_000_000) return null;
             }
             return pages;
         }
