@@ -247,6 +247,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             // or Bookish wrote into each PDF page's dictionary.
             int?[]? pageOf = null;
             var pageCount = list.Count;
+            PerfTrace.Mark("counts start");
             if (File.Exists(outFile) && (dvi ? Dvi.DviCounts.Read(await File.ReadAllBytesAsync(outFile, ct)) : PdfCounts.Read(await File.ReadAllBytesAsync(outFile, ct))) is { } counts)
             {
                 var (map, problems) = AssignPages(counts, list.Count);
@@ -255,6 +256,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
                 foreach (var (i, why) in problems)
                     if (metrics.ContainsKey(i)) failedFragments.TryAdd(i, why);
             }
+            PerfTrace.Mark("counts read");
             var unsupported = new List<int>();
             List<DrawnPage?>? drawn = !File.Exists(outFile) || settings.Engine != MathEngine.LatexDvi ? null : await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, pageOf, ct);
             List<string?>? svgs = !File.Exists(outFile) ? null
