@@ -12,6 +12,22 @@ internal static partial class BookishCommand
         Description = "Run TeX without the bubblewrap sandbox (still with a scrubbed environment); only for documents you trust",
     };
 
+    /// <summary>For documents nobody has reviewed: fragments isolated from each other, no shared cache, no Python.</summary>
+    internal static readonly Option<bool> Untrusted = new("--untrusted")
+    {
+        Description = "For documents nobody has reviewed (pull requests): each equation in a TeX process of its own, no shared equation cache, Python cells never run (implies --no-execute and --no-cache)",
+    };
+
+    /// <summary>--untrusted with an option that contradicts it: a usage error (exit 2), said before anything runs.</summary>
+    private static string? UntrustedConflict(ParseResult parse, params Option<bool>[] contradicting)
+    {
+        if (!parse.GetValue(Untrusted)) return null;
+        if (parse.GetValue(UnsafeNoSandbox)) return "bookish: --untrusted cannot be combined with --unsafe-no-sandbox (untrusted documents run only in the sandbox)";
+        foreach (var option in contradicting)
+            if (parse.GetValue(option)) return $"bookish: --untrusted cannot be combined with {option.Name} (untrusted documents never run Python)";
+        return null;
+    }
+
     private static readonly Option<double> TexTimeout = new("--tex-timeout")
     {
         Description = "Seconds one equation or raw LaTeX block may keep TeX busy without progress (default 5)",

@@ -107,10 +107,16 @@ internal static partial class BookishCommand
         var noExecute = new Option<bool>("--no-execute") { Description = "Never run Python cells, even when the front matter says 'execute: true' (untrusted pull requests)" };
         var refresh = new Option<bool>("--refresh") { Description = "With --execute: run every Python cell again instead of using saved results" };
         var pythonTimeout = new Option<double>("--python-timeout") { Description = "Seconds one Python cell may run (default 30)", DefaultValueFactory = _ => 30 };
-        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, epub, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, TexTimeout, PdfTimeout, BuildTimeout, execute, noExecute, refresh, pythonTimeout };
+        var cmd = new Command("build", "Build HTML and PDF from a document") { input, output, noPdf, epub, keepTex, cacheDir, noCache, engine, font, docCss, mathOut, timings, format, projectRoot, UnsafeNoSandbox, Untrusted, TexTimeout, PdfTimeout, BuildTimeout, execute, noExecute, refresh, pythonTimeout };
         cmd.SetAction(async (parse, ct) =>
         {
             if (!ValidTimeouts(parse)) return ExitCodes.Usage;
+            if (UntrustedConflict(parse, execute, refresh) is { } conflict)
+            {
+                Console.Error.WriteLine(conflict);
+                return ExitCodes.Usage;
+            }
+            var untrusted = parse.GetValue(Untrusted);
             if (parse.GetValue(pythonTimeout) is var pt && (pt <= 0 || pt > 86400))
             {
                 Console.Error.WriteLine("bookish: --python-timeout must be a number of seconds between 0 and 86400");
@@ -127,14 +133,15 @@ internal static partial class BookishCommand
                 Epub = parse.GetValue(epub),
                 KeepTex = parse.GetValue(keepTex),
                 CacheDirectory = parse.GetValue(cacheDir),
-                UseCache = !parse.GetValue(noCache),
+                UseCache = !parse.GetValue(noCache) && !untrusted,
+                Untrusted = untrusted,
                 Engine = parse.GetValue(engine) switch { "dvisvgm" => MathEngine.LatexDvisvgm, "pdflatex" => MathEngine.PdfLatexMutool, _ => MathEngine.LatexDvi },
                 MathFont = parse.GetValue(font)!,
                 DocumentCss = parse.GetValue(docCss),
                 MathPng = parse.GetValue(mathOut) == "png",
                 Root = parse.GetValue(projectRoot),
                 Execute = parse.GetValue(execute),
-                NoExecute = parse.GetValue(noExecute),
+                NoExecute = parse.GetValue(noExecute) || untrusted,
                 RefreshPython = parse.GetValue(refresh),
                 PythonCellTimeout = TimeSpan.FromSeconds(parse.GetValue(pythonTimeout)),
                 Waiting = lockPath => Console.Error.WriteLine($"bookish: another build is writing this output folder; waiting (lock {lockPath})"),

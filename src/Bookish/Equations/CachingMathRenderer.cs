@@ -8,23 +8,35 @@ namespace Bookish.Equations;
 /// Content-addressed on-disk cache in front of another renderer. Entries are written atomically (temp file + rename),
 /// carry a checksum, and a corrupt or truncated entry is treated as missing and rendered again.
 /// </summary>
+/// <remarks>
+/// Fragments of one TeX batch share TeX's global state: a fragment's <c>\gdef</c> (or <c>\global\let</c>, <c>\xdef</c>, a
+/// hook) changes the pictures of the fragments after it, which are keyed by their own text only. So each entry also
+/// records its <em>context</em>: the keys (first <see cref="ContextKeyLength"/> hex digits) of every fragment typeset
+/// before it in the same TeX process (<see cref="RenderedMath.Context"/>). An entry is used only by a render that
+/// contains every fragment of its context: a picture a fragment changed is never shown by a document (or a later
+/// version of this one) without that fragment. Entries without a context (older versions) are rendered again.
+/// </remarks>
 internal sealed class CachingMathRenderer(IMathRenderer inner, string directory) : IMathRenderer
 {
     public int Hits { get; private set; }
     public int Misses { get; private set; }
 
     /// <summary>An entry: the markup, its glyph outlines by id (absent in entries of older versions, which are rendered again), the box, a checksum.</summary>
-    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum, Dictionary<string, string>? Glyphs = null);
+    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum, Dictionary<string, string>? Glyphs = null, string[]? Context = null);
+
+    /// <summary>Hex digits of a context fragment's key kept in an entry (64 bits: a fragment cannot be made to match another's by chance or effort).</summary>
+    internal const int ContextKeyLength = 16;
 
     public async Task<MathBatchResult> RenderAsync(IReadOnlyList<MathFragment> fragments, MathSettings settings, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
         var rendered = new Dictionary<string, RenderedMath>();
         var missing = new List<MathFragment>();
+        var present = fragments.Select(f => f.Key(settings)[..ContextKeyLength]).ToHashSet(StringComparer.Ordinal);
         foreach (var f in fragments)
         {
             var key = f.Key(settings);
-            if (TryLoad(key) is { } hit) rendered[key] = hit;
+            if (TryLoad(key, present) is { } hit) rendered[key] = hit;
             else missing.Add(f);
         }
         Hits += fragments.Count - missing.Count;
@@ -46,22 +58,25 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
 
     private string PathOf(string key) => Path.Combine(directory, key[..2], key + ".json");
 
-    private static string Sum(string svg, double w, double h, double d, IReadOnlyDictionary<string, string> glyphs) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}|glyphs:{string.Join(",", glyphs.Keys)}")))[..16];
+    private static string Sum(string svg, double w, double h, double d, IReadOnlyDictionary<string, string> glyphs, string[] context) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}|glyphs:{string.Join(",", glyphs.Keys)}|context:{string.Join(",", context)}")))[..16];
 
-    private RenderedMath? TryLoad(string key)
+    /// <param name="present">The render's fragments (key prefixes): the entry's context must lie among them.</param>
+    private RenderedMath? TryLoad(string key, IReadOnlySet<string> present)
     {
         var path = PathOf(key);
         if (!File.Exists(path)) return null;
         try
         {
             var e = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
-            if (e?.Glyphs is not { } glyphs || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth, glyphs)) return null;
+            if (e?.Glyphs is not { } glyphs || e.Context is not { } context || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth, glyphs, context)) return null;
+            // Made after fragments this render does not have: their global definitions may be in the picture.
+            if (!context.All(present.Contains)) return null;
             // The checksum only shows the entry is whole, not that Bookish wrote it: the markup is parsed and cleaned
             // again, and each glyph outline must be plain path data under the id its content gives.
             if (SvgSanitizer.Clean(e.Svg) is not { } svg || !GlyphOutlines.AreValid(glyphs)
                 || !double.IsFinite(e.Width) || !double.IsFinite(e.Height) || !double.IsFinite(e.Depth)) return null;
-            return new RenderedMath(svg, e.Width, e.Height, e.Depth) { Glyphs = glyphs };
+            return new RenderedMath(svg, e.Width, e.Height, e.Depth) { Glyphs = glyphs, Context = context };
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
@@ -77,7 +92,8 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var glyphs = m.Glyphs.ToDictionary(StringComparer.Ordinal);
-            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs), glyphs)));
+            var context = m.Context.Select(k => k.Length > ContextKeyLength ? k[..ContextKeyLength] : k).Distinct(StringComparer.Ordinal).ToArray();
+            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs, context), glyphs, context)));
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

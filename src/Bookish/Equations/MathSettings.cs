@@ -17,6 +17,12 @@ public sealed record MathSettings
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Number of TeX batches run at once (default: processor count).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Each fragment in a TeX process of its own (from the same dumped format), up to <see cref="Parallelism"/> at once:
+    /// nothing one fragment does (a <c>\gdef</c>, a hook, an escape from its group) reaches another (--untrusted).
+    /// Not part of the key: a fragment's picture alone is the picture its TeX makes without neighbours.
+    /// </summary>
+    public bool Isolated { get; init; }
     /// <summary>Folder whose files (images) equations may include; copied into each private work directory.</summary>
     public string? ResourceDirectory { get; init; }
     public string EngineId => Engine switch

@@ -13,6 +13,13 @@ public sealed record RenderedMath(string Markup, double WidthEm, double HeightEm
     /// <summary>Glyph outlines (SVG path data, y up, by id) that <see cref="Markup"/> uses but does not define.</summary>
     public IReadOnlyDictionary<string, string> Glyphs { get; init; } = GlyphOutlines.None;
 
+    /// <summary>
+    /// The keys of the fragments typeset before this one in the same TeX process (empty: it was typeset alone, or by a
+    /// renderer whose equations cannot affect each other). Their global definitions may have changed this picture, so the
+    /// cache hands it only to builds that contain all of them (see <see cref="CachingMathRenderer"/>). Not part of equality.
+    /// </summary>
+    public IReadOnlyList<string> Context { get; init; } = [];
+
     /// <summary>The SVG as a picture that stands alone: the markup with its glyph outlines defined inside.</summary>
     public string Svg => GlyphOutlines.Standalone(Markup, Glyphs);
 

@@ -59,10 +59,12 @@ internal sealed partial class TexBatchRenderer
     /// not in the batch file but in a file of its own (<see cref="FragmentFile"/>), read with LaTeX's <c>\@@input</c>: a
     /// macro that reads ahead (<c>\def\x#1\end{…}</c>, <c>\long</c> or not) stops at that file's end (TeX aborts an
     /// argument there, "File ended while scanning use of"), so it never sees Bookish's code and token after it. The page
-    /// carries the fragment's index in <c>\count0</c> and <c>\count1</c> (the DVI file records both on every page; see
+    /// carries the fragment's index in <c>\count0</c> and <c>\count1</c>, both set again right before it is shipped (a fragment
+    /// may have changed them; the DVI file records both on every page, pdfTeX's pages carry them through <see cref="PdfCounts"/>; see
     /// <see cref="AssignPages"/>); <c>\count0</c> is -1 between Bookish's own pages, so a page shipped any other way is told apart.
     /// </summary>
-    private static void AppendFragment(StringBuilder sb, int index, MathFragment fragment, string ship, string token)
+    /// <param name="mark">TeX run after each change of the counts (pdfTeX: <see cref="PdfCounts.Mark"/>; DVI records the counts itself).</param>
+    private static void AppendFragment(StringBuilder sb, int index, MathFragment fragment, string ship, string token, string mark = "")
     {
         var (open, close) = fragment.Mode switch
         {
@@ -74,8 +76,8 @@ internal sealed partial class TexBatchRenderer
         };
         // The group level of the document body, which the recovery returns to.
         if (index == 0) sb.Append("\\edef\\bkbase{\\the\\currentgrouplevel}");
-        sb.Append($"\\global\\count1={index}\\relax\\typeout{{BKB:{token}:{index}}}{open}\\csname @@input\\endcsname {FragmentFile(index)} ");
-        sb.Append($"{close}\\typeout{{BKM:{token}:{index}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}\\global\\count0={index}\\relax{ship}\\global\\count0=-1\\relax\\bkreset\n");
+        sb.Append($"\\global\\count1={index}\\relax{mark}\\typeout{{BKB:{token}:{index}}}{open}\\csname @@input\\endcsname {FragmentFile(index)} ");
+        sb.Append($"{close}\\typeout{{BKM:{token}:{index}:\\the\\ht\\bkbox:\\the\\dp\\bkbox:\\the\\wd\\bkbox}}\\global\\count0={index}\\global\\count1={index}\\relax{mark}{ship}\\global\\count0=-1\\relax{mark}\\bkreset\n");
     }
 
     /// <summary>The file holding fragment <paramref name="index"/>'s own text (in the run's work directory).</summary>

@@ -50,10 +50,12 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         _suspectSlots = new SemaphoreSlim(SuspectRuns(settings));
         PerfTrace.Mark("partitioned");
         var parallelism = Math.Max(1, Math.Min(settings.Parallelism, (runnable.Count + 24) / 25));
-        var chunkSize = Math.Max(1, (runnable.Count + parallelism - 1) / parallelism);
+        // Isolated: one fragment per TeX process (the slots keep at most Parallelism running).
+        var chunkSize = settings.Isolated ? 1 : Math.Max(1, (runnable.Count + parallelism - 1) / parallelism);
         // Each batch starts on its own thread: preparing one (directory, source, process start) does not delay the other.
         var work = runnable.Chunk(chunkSize).Select(c => Task.Run(() => RenderChunkAsync(c.ToList(), settings, settings, cancellationToken), cancellationToken)).ToList();
-        if (viaPdf.Count > 0) work.Add(Task.Run(() => RenderChunkAsync(viaPdf, settings with { Engine = MathEngine.PdfLatexMutool }, settings, cancellationToken), cancellationToken));
+        foreach (var pdfChunk in settings.Isolated ? viaPdf.Chunk(1).Select(c => c.ToList()) : viaPdf.Count > 0 ? [viaPdf] : [])
+            work.Add(Task.Run(() => RenderChunkAsync(pdfChunk, settings with { Engine = MathEngine.PdfLatexMutool }, settings, cancellationToken), cancellationToken));
         // While TeX runs: find the fonts most documents use.
         if (settings.Engine == MathEngine.LatexDvi && runnable.Count > 0)
             _ = Task.Run(() => TexFonts.Shared.PrefetchAsync(cancellationToken, _toolchain), cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
@@ -99,7 +101,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
         var more = new List<Task<ChunkOutcome>>();
         if (run.Unsupported.Count > 0)
             // Pages the DVI writer cannot draw (a virtual or non-Type 1 font, an unknown special): pdfTeX draws them.
-            more.Add(RenderChunkAsync(run.Unsupported.Select(i => list[i]).ToList(), settings with { Engine = MathEngine.PdfLatexMutool }, keys, ct));
+            foreach (var part in settings.Isolated ? run.Unsupported.Select(i => new List<MathFragment> { list[i] }) : [run.Unsupported.Select(i => list[i]).ToList()])
+                more.Add(RenderChunkAsync(part, settings with { Engine = MathEngine.PdfLatexMutool }, keys, ct));
         foreach (var (k, v) in run.Rendered) outcome.Rendered[k] = v;
         foreach (var (index, message) in run.Failures.ToList())
             foreach (var span in list[index].Spans)
@@ -240,10 +243,12 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             }
 
             PerfTrace.Mark("convert start");
-            // Each fragment's page count is verified before any picture is assigned: from the counts TeX wrote on each DVI page.
+            // Each fragment's page count is verified before any picture is assigned: from the counts TeX wrote on each DVI page,
+            // or Bookish wrote into each PDF page's dictionary.
             int?[]? pageOf = null;
             var pageCount = list.Count;
-            if (dvi && File.Exists(outFile) && Dvi.DviCounts.Read(await File.ReadAllBytesAsync(outFile, ct)) is { } counts)
+            PerfTrace.Mark("counts start");
+            if (File.Exists(outFile) && (dvi ? Dvi.DviCounts.Read(await File.ReadAllBytesAsync(outFile, ct)) : PdfCounts.Read(await File.ReadAllBytesAsync(outFile, ct))) is { } counts)
             {
                 var (map, problems) = AssignPages(counts, list.Count);
                 pageOf = map;
@@ -251,6 +256,7 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
                 foreach (var (i, why) in problems)
                     if (metrics.ContainsKey(i)) failedFragments.TryAdd(i, why);
             }
+            PerfTrace.Mark("counts read");
             var unsupported = new List<int>();
             List<DrawnPage?>? drawn = !File.Exists(outFile) || settings.Engine != MathEngine.LatexDvi ? null : await DrawDviAsync(outFile, work, list.Count, metrics, unsupported, pageOf, ct);
             List<string?>? svgs = !File.Exists(outFile) ? null
@@ -273,6 +279,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             }
 
             var rendered = new Dictionary<string, RenderedMath>();
+            // What ran before each fragment in this TeX (a fragment's \gdef reaches the ones after it): kept with its picture.
+            var context = list.Select(f => f.Key(keys)).ToArray();
             for (var i = 0; i < list.Count; i++)
             {
                 if (failedFragments.ContainsKey(i) || svgs[i] is not { } svg) continue;
@@ -290,7 +298,8 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
                     failedFragments[i] = "the picture made from this equation is not valid SVG";
                     continue;
                 }
-                rendered[list[i].Key(keys)] = new RenderedMath(clean, wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize) { Glyphs = glyphs };
+                rendered[list[i].Key(keys)] = new RenderedMath(clean, wd / settings.FontSize, ht / settings.FontSize, dp / settings.FontSize)
+                    { Glyphs = glyphs, Context = new ArraySegment<string>(context, 0, i) };
             }
             PerfTrace.Mark("clean end");
             return new RunResult(rendered, null, null, false, false) { PreambleErrors = preambleErrors, Failures = failedFragments, Unsupported = unsupported.Where(i => !failedFragments.ContainsKey(i)).ToList() };
@@ -536,9 +545,11 @@ internal sealed partial class TexBatchRenderer : IMathRenderer
             ? "\\hoffset=0pt\\voffset=0pt\\pdfhorigin=0pt\\pdfvorigin=0pt\\pdfpagewidth=\\wd\\bkbox\\pdfpageheight=\\dimexpr\\ht\\bkbox+\\dp\\bkbox\\relax"
               + "\\ifdim\\pdfpagewidth<.01pt \\pdfpagewidth=.01pt\\fi\\ifdim\\pdfpageheight<.01pt \\pdfpageheight=.01pt\\fi" + TexLockdown.Ship(token)
             : TexLockdown.Ship(token);
-        for (var i = 0; i < list.Count; i++) AppendFragment(sb, i, list[i], ship, token);
+        // pdfTeX records no counts: Bookish writes them into each page's dictionary itself (PdfCounts).
+        var mark = pdf ? PdfCounts.Mark(token) : "";
+        for (var i = 0; i < list.Count; i++) AppendFragment(sb, i, list[i], ship, token, mark);
         // Bookish's own end is no fragment's: a page an output routine left by a fragment ships there is nobody's and unused.
-        sb.Append("\\global\\count1=-1\\relax\\global\\output={\\setbox0\\box255 \\deadcycles=0 }");
+        sb.Append("\\global\\count1=-1\\relax" + mark + "\\global\\output={\\setbox0\\box255 \\deadcycles=0 }");
         sb.Append(TexLockdown.End(token));
         return (format.ToString(), sb.ToString());
     }

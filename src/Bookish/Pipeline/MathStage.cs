@@ -30,6 +30,7 @@ internal static class MathStage
         Toolchain = options.Toolchain?.Identity ?? TexFormat.ToolchainIdentity,
         Timeout = options.TexTimeout,
         Parallelism = options.Parallelism ?? Environment.ProcessorCount,
+        Isolated = options.Untrusted,
         ResourceDirectory = publication.Pages.FirstOrDefault()?.BaseDirectory,
     };
 
@@ -58,7 +59,8 @@ internal static class MathStage
     private static IMathRenderer Renderer(BuildOptions options, List<Diagnostic> diagnostics)
     {
         var renderer = options.MathRenderer ?? new TexBatchRenderer(options.Toolchain);
-        if (!options.UseCache || options.MathRenderer is not null) return renderer;
+        // Untrusted input neither reads nor fills the shared cache (a private, throw-away one: none).
+        if (!options.UseCache || options.Untrusted || options.MathRenderer is not null) return renderer;
         var cacheDirectory = options.CacheDirectory ?? DefaultCacheDirectory;
         if (Publisher.LinkProblem(cacheDirectory, "cache folder") is { } link)
         {

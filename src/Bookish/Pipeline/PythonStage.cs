@@ -23,7 +23,7 @@ internal static class PythonStage
     internal sealed record Item(Node Node, PythonRequest Request, string Key, bool Enabled);
 
     public static bool ExecuteRequested(Publication publication, BuildOptions options) =>
-        !options.NoExecute && (options.Execute || IsTrue(publication.Metadata.Raw.GetValueOrDefault("execute")) || publication.Pages.Any(p => IsTrue(p.Metadata.Raw.GetValueOrDefault("execute"))));
+        !options.NoExecute && !options.Untrusted && (options.Execute || IsTrue(publication.Metadata.Raw.GetValueOrDefault("execute")) || publication.Pages.Any(p => IsTrue(p.Metadata.Raw.GetValueOrDefault("execute"))));
 
     private static bool IsTrue(object? value) => value is true || value is string s && s.Trim() is "true" or "yes";
 

@@ -45,6 +45,11 @@ public sealed record BuildOptions(string Input)
     public bool Execute { get; init; }
     /// <summary>--no-execute: never run Python cells, whatever the front matter asks (for documents nobody has reviewed).</summary>
     public bool NoExecute { get; init; }
+    /// <summary>
+    /// --untrusted: every equation in a TeX process of its own (nothing one does reaches another), no equation cache read
+    /// or written, Python cells never run (the CLI also sets <see cref="UseCache"/> false and <see cref="NoExecute"/>).
+    /// </summary>
+    public bool Untrusted { get; init; }
     /// <summary>--refresh: run every Python cell again instead of using the freeze cache (with --execute).</summary>
     public bool RefreshPython { get; init; }
     /// <summary>--python-timeout: how long one Python cell may run.</summary>

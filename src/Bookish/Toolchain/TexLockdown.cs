@@ -78,6 +78,12 @@ internal static class TexLockdown
     /// </summary>
     private static readonly string[] PdfOnly = ["special", "tex_special:D", "pdfliteral", "tex_pdfliteral:D"];
 
+    /// <summary>
+    /// A pdfTeX batch writes each page's fragment into its page dictionary (<see cref="Equations.PdfCounts"/>) through the
+    /// saved primitive: a fragment may not set the attribute itself.
+    /// </summary>
+    private static readonly string[] PageAttributes = ["pdfpageattr", "tex_pdfpageattr:D"];
+
     /// <summary>What Bookish's image wrapper re-enables, within a group, while graphicx reads an image it copied.</summary>
     private static readonly string[] ImageReading =
     [
@@ -93,7 +99,7 @@ internal static class TexLockdown
     public static string For(LockdownKind kind, string token)
     {
         var names = Always.Concat(kind == LockdownKind.Document ? ImageFiles : BatchOnly)
-            .Concat(kind switch { LockdownKind.Document => PdfOnly, LockdownKind.BatchPdf => PdfOnly.Where(n => n.Contains("literal")), _ => [] })
+            .Concat(kind switch { LockdownKind.Document => PdfOnly, LockdownKind.BatchPdf => PdfOnly.Where(n => n.Contains("literal")).Concat(PageAttributes), _ => [] })
             .Distinct().ToList();
         var saved = names.Concat(ImageReading).Concat(["includegraphics", "tex_shipout:D"]).Distinct();
         var sb = new StringBuilder();
