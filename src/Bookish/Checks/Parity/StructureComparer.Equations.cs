@@ -33,23 +33,26 @@ internal static partial class StructureComparer
             yield return new ParityDifference(ParityKind.Equation, $"the PDF has equation '{dests[j].Name}' (page {dests[j].Page}) which the HTML lacks", ParityLocation.None, null, dests[j].Name);
 
         // Numbers: each "(n)" the prose left unmatched belongs to the equation destination just above it.
-        var numbers = new Dictionary<string, List<string>>();
+        var numbers = new Dictionary<string, List<(string Text, bool Tagged)>>();
         for (var k = 0; k < pdf.Body.Count; k++)
         {
             var w = pdf.Body[k];
             if (matchedPdfWords.Contains(k)) continue;
             string text;
+            var tagged = false;
             // A "(1)" inside a formula (an array's entry, a superscript) is not its number: numbers stand at the right margin.
             if (WordNormalizer.IsEquationNumber(w.Text) && pdf.AtRightMargin(k)) text = w.Text[1..^1];
-            else if (TaggedNumber(pdf, k, matchedPdfWords) is { } tagged) { text = tagged.Text; k = tagged.Last; }
+            else if (TaggedNumber(pdf, k, matchedPdfWords) is { } tag) { text = tag.Text; tagged = true; }
             else continue;
             var owner = dests.LastOrDefault(d => d.Page < w.Page || (d.Page == w.Page && d.Y >= w.Y));
             if (owner is null) continue;
-            (numbers.TryGetValue(owner.Name, out var list) ? list : numbers[owner.Name] = []).Add(text);
+            (numbers.TryGetValue(owner.Name, out var list) ? list : numbers[owner.Name] = []).Add((text, tagged));
         }
         foreach (var e in withId.Where(e => pdfNames.Contains(e.Id)))
         {
-            var got = numbers.GetValueOrDefault(e.Id) ?? [];
+            // "(wi)" at the end of a matrix's row is not a number: tagged forms count only for an equation the page tags.
+            var tags = e.Numbers.Any(n => !WordNormalizer.IsEquationNumber($"({n})"));
+            var got = (numbers.GetValueOrDefault(e.Id) ?? []).Where(n => tags || !n.Tagged).Select(n => n.Text).ToList();
             if (!got.Select(TagKey).SequenceEqual(e.Numbers.Select(TagKey)))
                 yield return new ParityDifference(ParityKind.Equation,
                     $"equation {e.Id} is numbered {Numbers(e.Numbers)} in the HTML but {Numbers(got)} in the PDF", html.Units[e.Unit].Location, Numbers(e.Numbers), Numbers(got), Short(e.Tex));
@@ -81,7 +84,7 @@ internal static partial class StructureComparer
         for (var j = k; j < pdf.Body.Count && j < k + 4; j++)
         {
             var w = pdf.Body[j];
-            if (j > k && (w.NewLine || w.Page != first.Page || matched.Contains(j))) return null;
+            if (j > k && (w.NewLine || w.Page != first.Page || matched.Contains(j) || w.Text.StartsWith('('))) return null;
             // Math glyphs (⋆, ′) end a word and ride on the next one.
             if (j > k) sb.Append(w.MathBefore);
             sb.Append(w.Text);
