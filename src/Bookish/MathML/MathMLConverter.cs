@@ -10,13 +10,15 @@ namespace Bookish.MathML;
 /// </summary>
 internal static class MathMLConverter
 {
-    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory) =>
+    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, bool inProcess = false) =>
         // KaTeX's parser is recursive, and each JavaScript call is a dozen .NET frames in Jint: deeply nested TeX would
         // overflow a thread-pool stack (a crash no handler can catch) before Jint's own recursion limit answers. On a
         // large stack the limit is reached first and the equation simply gets no MathML.
-        Security.DeepStack.Run(() => ConvertOnThisThread(fragments, settings, cacheDirectory));
+        Security.DeepStack.Run(() => ConvertOnThisThread(fragments, settings, cacheDirectory, inProcess));
 
-    private static MathMLResults ConvertOnThisThread(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory)
+    /// <param name="inProcess">Convert in this process (Jint, warm after its first use) instead of starting Node: for the few
+    /// equations of a serve edit, where Node's start costs more than the conversions.</param>
+    private static MathMLResults ConvertOnThisThread(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, bool inProcess)
     {
         var clock = Stopwatch.StartNew();
         var cache = cacheDirectory is null ? null : new MathMLCache(cacheDirectory);
@@ -44,7 +46,7 @@ internal static class MathMLConverter
         {
             definitions ??= MacroDefinitions(settings.Preamble);
             var batch = misses.Where(m => m.Tex is not null).Select(m => (m.Tex!, m.Fragment.Mode != MathMode.Inline)).ToList();
-            var fromNode = KatexNode.ConvertAll(batch, definitions);
+            var fromNode = inProcess ? null : KatexNode.ConvertAll(batch, definitions);
             var next = 0;
             foreach (var (f, key, cacheKey, tex) in misses)
             {

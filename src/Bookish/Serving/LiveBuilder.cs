@@ -21,6 +21,7 @@ internal sealed class LiveBuilder
     private readonly BuildOptions _options;
     private readonly MemoMathRenderer _math;
     private readonly MemoMathML _mathml;
+    private Task? _warmMathML;
     private Build? _lastGood;
     private string? _shared;
     private IReadOnlyList<Diagnostic> _htmlDiagnostics = [];
@@ -89,8 +90,10 @@ internal sealed class LiveBuilder
         var (forMathML, checks) = (publication, build.Checks);
         var mathml = Task.Run(() => _mathml.Run(forMathML, checks, _options), ct);
         build = build with { Math = await MathStage.RunAsync(publication, build.Checks, _options, ct) };
-        build = build with { Math = build.Math with { MathML = await mathml } };
         Lap("math");
+        build = build with { Math = build.Math with { MathML = await mathml } };
+        Lap("mathml");
+        _warmMathML ??= MemoMathML.WarmUpAsync();
 
         var shared = SharedSignature(publication);
         var only = ChangedPagesOnly(publication, changed, shared);

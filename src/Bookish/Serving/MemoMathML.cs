@@ -16,6 +16,9 @@ internal sealed class MemoMathML(string? cacheDirectory)
 {
     private readonly Dictionary<string, string?> _memo = new(StringComparer.Ordinal);
 
+    /// <summary>Up to this many new equations are converted in this process (Jint) rather than by starting Node.</summary>
+    internal const int InProcessLimit = 8;
+
     /// <summary>How many fragments the last run handed to the converter (new equations).</summary>
     public int LastConverted { get; private set; }
 
@@ -28,7 +31,8 @@ internal sealed class MemoMathML(string? cacheDirectory)
         LastConverted = missing.Count;
         if (missing.Count > 0)
         {
-            var converted = MathMLConverter.Convert(missing, settings, cacheDirectory);
+            // A whole document goes to Node in one batch; an edit's few new equations to the warm in-process engine.
+            var converted = MathMLConverter.Convert(missing, settings, cacheDirectory, inProcess: _memo.Count > 0 && missing.Count <= InProcessLimit);
             foreach (var f in missing)
             {
                 var key = f.Key(settings);
@@ -45,4 +49,10 @@ internal sealed class MemoMathML(string? cacheDirectory)
         }
         return new MathMLResults(byKey, missing.Count, rejected.Count, fragments.Count - missing.Count, clock.Elapsed) { RejectedTex = rejected };
     }
+
+    /// <summary>Loads KaTeX into the in-process engine once, off the edit path (the first build's idle time), so an edit's conversion is warm.</summary>
+    public static Task WarmUpAsync() => Task.Run(() =>
+    {
+        if (KatexEngine.IsInstalled) Security.DeepStack.Run(() => KatexEngine.Shared.Convert("x", false, []));
+    });
 }
