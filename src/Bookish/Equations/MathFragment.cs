@@ -12,7 +12,10 @@ public sealed record MathFragment(string Tex, MathMode Mode, ImmutableArray<Sour
 {
     public static string KeyOf(string tex, MathMode mode, MathSettings settings)
     {
-        var text = string.Join("\u0000", "bookish-math-v3", mode.ToString(), tex, settings.Preamble, settings.EngineId, settings.Toolchain, settings.FontSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Everything that changes the picture: the TeX, how it is set (mode, renderer, measure), the preamble (packages,
+        // macros, math font), the engine, the TeX installation, the size, and the files it includes (see PictureInputs).
+        var text = string.Join("\u0000", "bookish-math-v3", mode.ToString(), tex, settings.Preamble, settings.EngineId, settings.Toolchain,
+            settings.FontSize.ToString(System.Globalization.CultureInfo.InvariantCulture), settings.Renderer, PictureInputs.Files(tex, settings.ResourceDirectory));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 

@@ -11,6 +11,8 @@ public sealed record MathSettings
     public MathEngine Engine { get; init; } = MathEngine.LatexDvi;
     /// <summary>The TeX installation (see <see cref="TexFormat.ToolchainIdentity"/>): part of every equation's cache key.</summary>
     public string Toolchain { get; init; } = TexFormat.ToolchainIdentity;
+    /// <summary>The signature of the renderer's TeX around each fragment (wrapper macros, the <c>\intertext</c> measure): part of every key.</summary>
+    public string Renderer { get; init; } = PictureInputs.Renderer;
     /// <summary>TeX font size in pt that equals 1em of the page's body text.</summary>
     public double FontSize { get; init; } = 10;
     /// <summary>How long TeX may work on one fragment without progress before it is stopped (the fragment then fails with BK2003).</summary>

@@ -7,9 +7,10 @@ namespace Bookish.Equations;
 /// dropped (the page prints them beside the image) and labels removed.</summary>
 internal static partial class MathTex
 {
-    [GeneratedRegex(@"\\label\{[^}]*\}|\\nonumber\b|\\notag\b|\\tag\*?\{[^}]*\}")] private static partial Regex NumberingCommands();
+    [GeneratedRegex(@"\\label\{[^}]*\}|\\nonumber\b|\\notag\b")] private static partial Regex NumberingCommands();
 
-    public static string Strip(string tex) => NumberingCommands().Replace(tex, "").Trim();
+    /// <summary><paramref name="tex"/> without labels, <c>\nonumber</c>/<c>\notag</c> and <c>\tag</c>s (their arguments may hold braces: <c>\tag{$\mathbf{x}$}</c>).</summary>
+    public static string Strip(string tex) => NumberingCommands().Replace(EquationTag.Strip(tex), "").Trim();
 
     /// <summary>
     /// A rule too small to see, ended on a row's baseline: the picture of a numbered multi-row display carries one per

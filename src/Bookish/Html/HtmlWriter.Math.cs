@@ -110,18 +110,20 @@ internal sealed partial class HtmlWriter
 
     private IElement DisplayMath(MathBlock m)
     {
-        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex, RowIds(m));
+        var element = DisplayMathElement(MathTex.ForBlock(m), m.Tex, m.Numbers, m.Id, m.Environment == MathEnvironment.RawLatex, RowIds(m), m.NumberLabels);
         AddAliases(element, m);
         return element;
     }
 
-    private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw, IReadOnlyList<string>? rowIds = null)
+    private IElement DisplayMathElement((string Tex, MathMode Mode) fragment, string source, IEnumerable<string> numbers, string id, bool raw, IReadOnlyList<string>? rowIds = null, IReadOnlyList<string>? printed = null)
     {
         var div = El("div", raw ? "math display raw" : "math display");
         if (id.Length > 0) div.Id = id;
         // A display with lines of text is typeset at the measure: on a narrow screen it is scaled to fit (page CSS).
         if (!raw && MathTex.HasIntertext(source)) div.ClassList.Add("textlines");
         var numberList = numbers.ToList();
+        // Each number as printed: "(3)", "(⋆)" for \tag{$\star$}, as written for \tag*.
+        var labels = printed is not null && printed.Count == numberList.Count ? printed.ToList() : numberList.Select(n => $"({n})").ToList();
         if (numberList.Count > 0) div.SetAttribute("data-eqno", string.Join(",", numberList));
         var scroll = El("div", "math-scroll");
         var holder = El("span", "math-image");
@@ -145,7 +147,7 @@ internal sealed partial class HtmlWriter
         if (numberList.Count > 0 && rendered is not null && baselines.Count == numberList.Count && !div.ClassList.Contains("error"))
         {
             div.ClassList.Add("rows");
-            div.AppendChild(RowNumbers(numberList, baselines, rendered, id, rowIds));
+            div.AppendChild(RowNumbers(labels, baselines, rendered, id, rowIds));
         }
         else if (numberList.Count > 0)
         {
@@ -153,7 +155,7 @@ internal sealed partial class HtmlWriter
             var eqno = El("span", "eqno");
             for (var i = 0; i < numberList.Count; i++)
             {
-                var number = eqno.AppendChild(El("span", null, $"({numberList[i]})"));
+                var number = eqno.AppendChild(El("span", null, labels[i]));
                 if (rowIds is not null && i < rowIds.Count && rowIds[i].Length > 0 && rowIds[i] != id) ((IElement)number).Id = rowIds[i];
             }
             div.AppendChild(eqno);

@@ -52,7 +52,7 @@ internal sealed partial class HtmlWriter
     }
 
     /// <summary>
-    /// The numbers as one SVG as tall as the equation's picture (1 em of the math = 1000 units), each number's baseline on
+    /// The numbers (as printed: "(3)") as one SVG as tall as the equation's picture (1 em of the math = 1000 units), each number's baseline on
     /// its row's, each a link to the equation.
     /// </summary>
     private IElement RowNumbers(IReadOnlyList<string> numbers, IReadOnlyList<double> baselines, RenderedMath math, string id, IReadOnlyList<string>? rowIds = null)
@@ -65,7 +65,7 @@ internal sealed partial class HtmlWriter
         sb.Append($"<svg class=\"eqno-svg\" viewBox=\"0 0 {N(width * unit)} {N(h)}\" style=\"width:{Em(width)};height:{Em(math.TotalHeightEm)}\" overflow=\"visible\">");
         for (var i = 0; i < numbers.Count; i++)
         {
-            var label = System.Net.WebUtility.HtmlEncode($"({numbers[i]})");
+            var label = System.Net.WebUtility.HtmlEncode(numbers[i]);
             var y = N(baselines[i] * h);
             var text = $"<text x=\"{N(width * unit)}\" y=\"{y}\" text-anchor=\"end\">{label}</text>";
             // A row with a label of its own is that label's anchor, and its number links there; the others link to the display.

@@ -85,7 +85,10 @@ internal sealed partial class LatexWriter
     private string CrossRef(CrossRef x)
     {
         var target = _page.Labels.Find(x.Label);
-        var text = LatexEscaper.Escape(Presentation.CrossRefText(target, x));
+        // An equation tagged with TeX (\tag{$\star$}) is referred to by the tag as written, as LaTeX's own \eqref prints it.
+        var text = target is { Kind: LabelKind.Equation, NumberTex: { } tagTex }
+            ? (x.Parenthesized ? $"({tagTex})" : tagTex)
+            : LatexEscaper.Escape(Presentation.CrossRefText(target, x));
         if (target is null) return text;
         var label = target.Kind == LabelKind.Equation ? LabelOf(target.Id) : LabelOf(x.Label);
         return target.Kind == LabelKind.Equation ? $"\\hyperlink{{{label}}}{{{text}}}" : $"\\hyperref[{label}]{{{text}}}";

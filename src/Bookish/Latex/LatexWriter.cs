@@ -147,7 +147,7 @@ internal sealed partial class LatexWriter
         _topLevel = Presentation.TopHeadingLevel(page);
         if (Presentation.IsChapter(page, _context.Publication))
         {
-            var title = page.Metadata.TitleContent.Length > 0 ? Inlines(page.Metadata.TitleContent, moving: true) : LatexEscaper.Escape(Presentation.PageTitle(page));
+            var title = page.Metadata.TitleContent.Length > 0 ? Inlines(page.Metadata.TitleContent, moving: true) : TitleText(Presentation.PageTitle(page));
             BookDivisions(page);
             _out.Line($"\\chapter{{{title}}}");
             _toc.Append($"\\contentsline {{chapter}}{{\\numberline {{{page.Chapter?.Number ?? "0"}}}{title}}}{{0}}{{}}%\n");

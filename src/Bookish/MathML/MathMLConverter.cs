@@ -10,13 +10,16 @@ namespace Bookish.MathML;
 /// </summary>
 internal static class MathMLConverter
 {
-    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, KatexNode.NodeRun? node = null) =>
+    public static MathMLResults Convert(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, KatexNode.NodeRun? node = null, bool inProcess = false) =>
         // KaTeX's parser is recursive, and each JavaScript call is a dozen .NET frames in Jint: deeply nested TeX would
         // overflow a thread-pool stack (a crash no handler can catch) before Jint's own recursion limit answers. On a
         // large stack the limit is reached first and the equation simply gets no MathML.
-        Security.DeepStack.Run(() => ConvertOnThisThread(fragments, settings, cacheDirectory, node));
+        Security.DeepStack.Run(() => ConvertOnThisThread(fragments, settings, cacheDirectory, node, inProcess));
 
-    private static MathMLResults ConvertOnThisThread(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, KatexNode.NodeRun? node)
+    /// <param name="node">A Node.js process started early (<see cref="MathMLStage.Prestart"/>), or null.</param>
+    /// <param name="inProcess">Convert in this process (Jint, warm after its first use) instead of starting Node: for the few
+    /// equations of a serve edit, where Node's start costs more than the conversions.</param>
+    private static MathMLResults ConvertOnThisThread(IReadOnlyList<MathFragment> fragments, MathSettings settings, string? cacheDirectory, KatexNode.NodeRun? node, bool inProcess)
     {
         var clock = Stopwatch.StartNew();
         var cache = cacheDirectory is null ? null : new MathMLCache(cacheDirectory);
@@ -47,8 +50,8 @@ internal static class MathMLConverter
             Toolchain.PerfTrace.Mark($"mathml: {misses.Count} to convert, macro definitions read");
             var batch = misses.Where(m => m.Tex is not null).Select(m => (m.Tex!, m.Fragment.Mode != MathMode.Inline)).ToList();
             // The process started early, or (none, or it was lost meanwhile) a new one; Jint when Node cannot answer.
-            var fromNode = node?.Convert(batch, definitions) ?? KatexNode.ConvertAll(batch, definitions);
-            Toolchain.PerfTrace.Mark(fromNode is null ? "mathml: no Node.js answer, KaTeX in Jint" : "mathml: Node.js done");
+            var fromNode = inProcess ? null : node?.Convert(batch, definitions) ?? KatexNode.ConvertAll(batch, definitions);
+            Toolchain.PerfTrace.Mark(fromNode is null ? "mathml: KaTeX in Jint" : "mathml: Node.js done");
             var next = 0;
             foreach (var (f, key, cacheKey, tex) in misses)
             {

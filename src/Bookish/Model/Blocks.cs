@@ -20,6 +20,8 @@ internal sealed record MathBlock(string Tex, MathEnvironment Environment, Source
     public ImmutableArray<string> Labels { get; init; } = [];
     /// <summary>Equation numbers this block carries, in order (filled by <see cref="Numbering"/>).</summary>
     public ImmutableArray<string> Numbers { get; init; } = [];
+    /// <summary>Each number as printed beside its row: "(3)", "(⋆)" for <c>\tag{$\star$}</c>, as written for <c>\tag*</c>.</summary>
+    public ImmutableArray<string> NumberLabels { get; init; } = [];
     /// <summary>Anchor id of the block in the HTML and named destination in the PDF.</summary>
     public string Id { get; init; } = "";
 }

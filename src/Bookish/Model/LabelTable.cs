@@ -11,6 +11,8 @@ internal sealed record LabelTarget(string Label, LabelKind Kind, string Number, 
     public string? Title { get; init; }
     /// <summary>Set when the target is a whole chapter of a book (references read "Chapter 2", "Appendix A").</summary>
     public ChapterInfo? Chapter { get; init; }
+    /// <summary>An equation tagged with TeX (<c>\tag{$\star$}</c>): the tag's argument, which the PDF's references typeset as written.</summary>
+    public string? NumberTex { get; init; }
 }
 
 internal sealed record LabelTable(ImmutableDictionary<string, LabelTarget> Targets)

@@ -31,7 +31,6 @@ internal static partial class Numbering
 
     [GeneratedRegex(@"\\label\{([^}]*)\}")] internal static partial Regex LabelPattern();
     [GeneratedRegex(@"\\(nonumber|notag)\b")] private static partial Regex NoNumber();
-    [GeneratedRegex(@"\\tag\*?\{([^}]*)\}")] private static partial Regex Tag();
 
     /// <summary>The id an equation numbered <paramref name="number"/> had before labels became ids ("eq-5", "eq-2-3").</summary>
     public static string PositionalId(string number) => "eq-" + number.Replace('.', '-');
@@ -117,6 +116,7 @@ internal static partial class Numbering
                 case MathBlock m:
                 {
                     var numbers = ImmutableArray.CreateBuilder<string>();
+                    var printed = ImmutableArray.CreateBuilder<string>();
                     var labels = ImmutableArray.CreateBuilder<string>();
                     var rowLabels = new List<string>();
                     var rows = m.Environment.IsMultiRow() ? Rows(m.Tex) : [m.Tex];
@@ -124,9 +124,19 @@ internal static partial class Numbering
                     foreach (var row in rows)
                     {
                         var label = LabelPattern().Match(row) is { Success: true } lm ? lm.Groups[1].Value : null;
-                        string? number = null;
-                        if (Tag().Match(row) is { Success: true } tm) number = tm.Groups[1].Value;
-                        else if (m.Environment.IsNumbered() && !NoNumber().IsMatch(row)) number = prefix + (++_equation);
+                        string? number = null, numberTex = null;
+                        if (EquationTag.First(row) is { } tag)
+                        {
+                            // \tag{$\star$}: the number is the tag's text as a reader sees it (⋆); \tag* prints it without parentheses.
+                            number = EquationTag.Text(tag.Content);
+                            if (EquationTag.HasTex(tag.Content)) numberTex = tag.Content;
+                            printed.Add(tag.Star ? number : $"({number})");
+                        }
+                        else if (m.Environment.IsNumbered() && !NoNumber().IsMatch(row))
+                        {
+                            number = prefix + (++_equation);
+                            printed.Add($"({number})");
+                        }
                         if (number is not null) numbers.Add(number);
                         if (label is not null)
                         {
@@ -136,6 +146,7 @@ internal static partial class Numbering
                         if (label is not null && number is not null)
                         {
                             AddTarget(label, LabelKind.Equation, number, "");
+                            if (numberTex is not null && targets.TryGetValue(label, out var tagged)) targets[label] = tagged with { NumberTex = numberTex };
                             rowLabels.Add(label);
                         }
                     }
@@ -147,7 +158,7 @@ internal static partial class Numbering
                     foreach (var l in labels)
                         if (targets.TryGetValue(l, out var t) && t.Id.Length == 0)
                             targets[l] = t with { Id = l != firstLabel && rowLabels.Contains(l) && m.Environment.IsMultiRow() ? UniqueId(l) : id };
-                    return m with { Numbers = numbers.ToImmutable(), Labels = labels.ToImmutable(), Id = id };
+                    return m with { Numbers = numbers.ToImmutable(), NumberLabels = printed.ToImmutable(), Labels = labels.ToImmutable(), Id = id };
                 }
                 case Figure f:
                 {

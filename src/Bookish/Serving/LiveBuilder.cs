@@ -20,6 +20,8 @@ internal sealed class LiveBuilder
 {
     private readonly BuildOptions _options;
     private readonly MemoMathRenderer _math;
+    private readonly MemoMathML _mathml;
+    private Task? _warmMathML;
     private Build? _lastGood;
     private string? _shared;
     private IReadOnlyList<Diagnostic> _htmlDiagnostics = [];
@@ -29,6 +31,7 @@ internal sealed class LiveBuilder
         Root = ProjectRoot.ForInput(options.Input, options.Root);
         TemplatesFolder = Templates.Directory(options.TemplatesDirectory);
         _math = new MemoMathRenderer(DiskRenderer(options));
+        _mathml = new MemoMathML(MathMLCacheFolder(options));
         _options = options with { Pdf = false, SocialCard = false, MathRenderer = _math };
         PdfOptions = options with { Pdf = true, SocialCard = false, MathRenderer = _math };
     }
@@ -46,6 +49,14 @@ internal sealed class LiveBuilder
         if (!options.UseCache) return renderer;
         var cache = options.CacheDirectory ?? Publisher.DefaultCacheDirectory;
         return Publisher.LinkProblem(cache, "cache folder") is null ? new CachingMathRenderer(renderer, cache) : renderer;
+    }
+
+    /// <summary>The MathML cache a build would use (the equation cache's folder), or none (no cache, a test's renderer).</summary>
+    private static string? MathMLCacheFolder(BuildOptions options)
+    {
+        if (!options.UseCache || options.MathRenderer is not null) return null;
+        var cache = options.CacheDirectory ?? Publisher.DefaultCacheDirectory;
+        return Publisher.LinkProblem(cache, "cache folder") is null ? cache : null;
     }
 
     /// <summary>
@@ -75,8 +86,14 @@ internal sealed class LiveBuilder
         build = build with { Checks = CheckStage.Run(publication) };
         Lap("checks");
         build = build with { Template = HtmlStage.Template(publication, Root, TemplatesFolder) };
+        // The screen readers' MathML, as a build makes it (only new equations are converted), while TeX works.
+        var (forMathML, checks) = (publication, build.Checks);
+        var mathml = Task.Run(() => _mathml.Run(forMathML, checks, _options), ct);
         build = build with { Math = await MathStage.RunAsync(publication, build.Checks, _options, ct) };
         Lap("math");
+        build = build with { Math = build.Math with { MathML = await mathml } };
+        Lap("mathml");
+        _warmMathML ??= MemoMathML.WarmUpAsync();
 
         var shared = SharedSignature(publication);
         var only = ChangedPagesOnly(publication, changed, shared);

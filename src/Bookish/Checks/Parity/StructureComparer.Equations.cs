@@ -33,20 +33,27 @@ internal static partial class StructureComparer
             yield return new ParityDifference(ParityKind.Equation, $"the PDF has equation '{dests[j].Name}' (page {dests[j].Page}) which the HTML lacks", ParityLocation.None, null, dests[j].Name);
 
         // Numbers: each "(n)" the prose left unmatched belongs to the equation destination just above it.
-        var numbers = new Dictionary<string, List<string>>();
+        var numbers = new Dictionary<string, List<(string Text, bool Tagged)>>();
         for (var k = 0; k < pdf.Body.Count; k++)
         {
             var w = pdf.Body[k];
+            if (matchedPdfWords.Contains(k)) continue;
+            string text;
+            var tagged = false;
             // A "(1)" inside a formula (an array's entry, a superscript) is not its number: numbers stand at the right margin.
-            if (matchedPdfWords.Contains(k) || !WordNormalizer.IsEquationNumber(w.Text) || !pdf.AtRightMargin(k)) continue;
+            if (WordNormalizer.IsEquationNumber(w.Text) && pdf.AtRightMargin(k)) text = w.Text[1..^1];
+            else if (TaggedNumber(pdf, k, matchedPdfWords) is { } tag) { text = tag.Text; tagged = true; }
+            else continue;
             var owner = dests.LastOrDefault(d => d.Page < w.Page || (d.Page == w.Page && d.Y >= w.Y));
             if (owner is null) continue;
-            (numbers.TryGetValue(owner.Name, out var list) ? list : numbers[owner.Name] = []).Add(w.Text[1..^1]);
+            (numbers.TryGetValue(owner.Name, out var list) ? list : numbers[owner.Name] = []).Add((text, tagged));
         }
         foreach (var e in withId.Where(e => pdfNames.Contains(e.Id)))
         {
-            var got = numbers.GetValueOrDefault(e.Id) ?? [];
-            if (!got.SequenceEqual(e.Numbers))
+            // "(wi)" at the end of a matrix's row is not a number: tagged forms count only for an equation the page tags.
+            var tags = e.Numbers.Any(n => !WordNormalizer.IsEquationNumber($"({n})"));
+            var got = (numbers.GetValueOrDefault(e.Id) ?? []).Where(n => tags || !n.Tagged).Select(n => n.Text).ToList();
+            if (!got.Select(TagKey).SequenceEqual(e.Numbers.Select(TagKey)))
                 yield return new ParityDifference(ParityKind.Equation,
                     $"equation {e.Id} is numbered {Numbers(e.Numbers)} in the HTML but {Numbers(got)} in the PDF", html.Units[e.Unit].Location, Numbers(e.Numbers), Numbers(got), Short(e.Tex));
         }
@@ -63,6 +70,40 @@ internal static partial class StructureComparer
     private static string Short(string tex) { tex = Regex.Replace(tex, @"\s+", " ").Trim(); return tex.Length <= 80 ? tex : tex[..77] + "…"; }
 
     [GeneratedRegex(@"^(.*?-)\d+$")] private static partial Regex IdPrefix();
+
+    /// <summary>
+    /// A number set by <c>\tag{$\star$}</c>, <c>\tag{A$'$}</c> or <c>\tag*{…}</c>: words from one starting with "(" to the
+    /// one at the right margin ending with ")" on the same line (at most 4, no prose word among them) with the math glyphs
+    /// between them, read as one.
+    /// </summary>
+    private static (string Text, int Last)? TaggedNumber(PdfSide pdf, int k, HashSet<int> matched)
+    {
+        var first = pdf.Body[k];
+        if (!first.Text.StartsWith('(') || first.Text.Length > 24) return null;
+        var sb = new System.Text.StringBuilder();
+        for (var j = k; j < pdf.Body.Count && j < k + 4; j++)
+        {
+            var w = pdf.Body[j];
+            if (j > k && (w.NewLine || w.Page != first.Page || matched.Contains(j) || w.Text.StartsWith('('))) return null;
+            // Math glyphs (⋆, ′) end a word and ride on the next one.
+            if (j > k) sb.Append(w.MathBefore);
+            sb.Append(w.Text);
+            if (w.Text.EndsWith(')') && pdf.AtRightMargin(j))
+            {
+                var text = sb.ToString();
+                return text.Length >= 3 ? (text[1..^1], j) : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>An equation number as compared: compatibility form (𝐱₁ reads x1), no spaces, no outer parentheses (a <c>\tag*</c> prints its own).</summary>
+    private static string TagKey(string number)
+    {
+        var s = new string(WordNormalizer.Clean(number).Where(c => !char.IsWhiteSpace(c)).ToArray());
+        while (s.Length >= 2 && s[0] == '(' && s[^1] == ')') s = s[1..^1];
+        return s;
+    }
 
     /// <summary>
     /// Each equation's destination must lie between the PDF words aligned with the HTML words just before and just

@@ -39,6 +39,7 @@ internal static partial class EpubXhtml
         Links(document, context, diagnostics);
         Images(document, context, images, diagnostics);
         Svg(document);
+        WideDisplays(document);
         var root = document.DocumentElement;
         root.SetAttribute("xmlns", XhtmlNs);
         root.SetAttribute("xmlns:epub", EpubNs);
