@@ -68,8 +68,10 @@ internal static class KatexNode
         {
             _work = work;
             PerfTrace.Mark("mathml: node start");
-            _run = TexSandbox.RunAsync(NodePath, ["--no-opt", "--v8-pool-size=0", "katex-mathml.js"], work, Bound,
-                readOnly: [Path.GetDirectoryName(KatexEngine.KatexPath)!], cancellationToken: _stop.Token);
+            // Started from the thread pool: setting up the sandbox is not the reading thread's work.
+            var stop = _stop.Token;
+            _run = Task.Run(() => TexSandbox.RunAsync(NodePath, ["--no-opt", "--v8-pool-size=0", "katex-mathml.js"], work, Bound,
+                readOnly: [Path.GetDirectoryName(KatexEngine.KatexPath)!], cancellationToken: stop));
         }
 
         /// <summary>A started process, or null when there is no Node (or Jint is asked for).</summary>

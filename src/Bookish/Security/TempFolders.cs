@@ -14,10 +14,38 @@ internal static partial class TempFolders
 {
     private static readonly ConcurrentDictionary<Task, byte> Pending = new();
 
-    /// <summary>A new folder <c>bookish-&lt;kind&gt;-&lt;pid&gt;-&lt;random&gt;</c> in the system's temporary folder.</summary>
+    /// <summary>
+    /// Where the temporary folders go: <c>$TMPDIR</c> when it is set; otherwise Linux's shared-memory file system
+    /// <c>/dev/shm</c> when it is a tmpfs with at least 1 GiB free (a build creates and deletes hundreds of small files —
+    /// one per equation — and on a disk's file system that churn cost the paper's cold build about a tenth of its time);
+    /// otherwise the system's temporary folder. Containers often give <c>/dev/shm</c> only 64 MiB: then it is not used.
+    /// </summary>
+    public static string Root => RootFolder.Value;
+
+    private static readonly Lazy<string> RootFolder = new(ChooseRoot);
+
+    private static string ChooseRoot()
+    {
+        if (Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } || !OperatingSystem.IsLinux()) return Path.GetTempPath();
+        try
+        {
+            var shm = new DriveInfo("/dev/shm");
+            if (shm.DriveFormat == "tmpfs" && shm.AvailableFreeSpace >= 1L << 30 && new DirectoryInfo("/dev/shm").LinkTarget is null)
+            {
+                var probe = Path.Combine("/dev/shm", $"bookish-probe-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
+                Directory.CreateDirectory(probe);
+                Directory.Delete(probe);
+                return "/dev/shm/";
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { }
+        return Path.GetTempPath();
+    }
+
+    /// <summary>A new folder <c>bookish-&lt;kind&gt;-&lt;pid&gt;-&lt;random&gt;</c> in <see cref="Root"/>.</summary>
     public static string Create(string kind)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"bookish-{kind}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
+        var path = Path.Combine(Root, $"bookish-{kind}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(path);
         return path;
     }
@@ -50,7 +78,7 @@ internal static partial class TempFolders
     [GeneratedRegex(@"^bookish-[a-z]+-(\d+)-[0-9a-f]{12}$")] private static partial Regex TempName();
 
     /// <summary>Removes temporary folders of Bookish processes that are gone; returns how many.</summary>
-    public static int SweepTemp() => Sweep(Path.GetTempPath(), TempName());
+    public static int SweepTemp() => Sweep(Root, TempName());
 
     /// <summary>Removes staging and old-output folders beside <paramref name="output"/> left by builds that are gone.</summary>
     public static int SweepBeside(string output)

@@ -123,7 +123,7 @@ internal static class TexSandbox
 
     private static async Task<string?> ProbeAsync()
     {
-        var work = Directory.CreateTempSubdirectory("bookish-probe-").FullName;
+        var work = Security.TempFolders.Create("probe");
         try
         {
             var r = await ProcessRunner.RunAsync("bwrap", [.. CommonArguments(), "--", ProcessRunner.Find("true")], work, TimeSpan.FromSeconds(20),

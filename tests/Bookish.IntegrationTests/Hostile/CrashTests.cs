@@ -208,7 +208,7 @@ public sealed class CrashTests
         const int gone = int.MaxValue - 3;
         var staleStaging = Path.Combine(c.Root, $".out.staging-{gone}-0123456789ab");
         var staleOld = Path.Combine(c.Root, $".out.old-{gone}-0123456789ab");
-        var staleTemp = Path.Combine(Path.GetTempPath(), $"bookish-tex-{gone}-{Guid.NewGuid().ToString("N")[..12]}");
+        var staleTemp = Path.Combine(Bookish.Security.TempFolders.Root, $"bookish-tex-{gone}-{Guid.NewGuid().ToString("N")[..12]}");
         foreach (var d in new[] { staleStaging, staleOld, staleTemp }) { Directory.CreateDirectory(d); File.WriteAllText(Path.Combine(d, "x"), "x"); }
         var besideBefore = Directory.GetFileSystemEntries(c.Root).Where(p => p != staleStaging && p != staleOld).Order().ToList();
 
@@ -223,7 +223,7 @@ public sealed class CrashTests
         Assert.False(Directory.Exists(staleOld));
         Assert.False(Directory.Exists(staleTemp));
         // Nothing of this build's own survives: no temp folder with its process id, nothing new beside the output.
-        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $"bookish-*-{pid}-*"));
+        Assert.Empty(Directory.GetDirectories(Bookish.Security.TempFolders.Root, $"bookish-*-{pid}-*"));
         var besideAfter = Directory.GetFileSystemEntries(c.Root).Order().ToList();
         Assert.Equal(besideBefore.Append(c.Output).Append(c.Cache).Distinct().Order(), besideAfter);
     }

@@ -155,7 +155,7 @@ public sealed class KatexMathMLTests(ITestOutputHelper output)
         using (var unused = KatexNode.NodeRun.Start()) Assert.NotNull(unused);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping an unused Node took {clock.Elapsed}");
         await Bookish.Security.TempFolders.SettleAsync();
-        var mine = Directory.GetDirectories(Path.GetTempPath(), $"bookish-katex-{Environment.ProcessId}-*");
+        var mine = Directory.GetDirectories(Bookish.Security.TempFolders.Root, $"bookish-katex-{Environment.ProcessId}-*");
         Assert.Empty(mine);
     }
 }

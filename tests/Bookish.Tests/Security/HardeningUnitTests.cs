@@ -82,11 +82,35 @@ public sealed class HardeningUnitTests
     }
 
     [Fact]
+    public void Temp_folders_go_to_tmpdir_when_set_else_to_a_roomy_tmpfs_else_the_system_temp()
+    {
+        var root = TempFolders.Root;
+        Assert.True(Directory.Exists(root));
+        var created = TempFolders.Create("unit");
+        try
+        {
+            Assert.StartsWith(Path.GetFullPath(root), created);
+            if (Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 }) Assert.Equal(Path.GetTempPath(), root);
+            else if (root != Path.GetTempPath())
+            {
+                Assert.Equal("/dev/shm/", root);
+                var shm = new DriveInfo("/dev/shm");
+                Assert.Equal("tmpfs", shm.DriveFormat);
+                Assert.True(shm.AvailableFreeSpace >= 1L << 30);
+            }
+        }
+        finally
+        {
+            TempFolders.Delete(created);
+        }
+    }
+
+    [Fact]
     public void Temp_folders_of_a_gone_process_are_swept_and_ours_are_kept()
     {
         var ours = TempFolders.Create("unit");
         // A process id that cannot be running: above the kernel's pid_max.
-        var gone = Path.Combine(Path.GetTempPath(), $"bookish-unit-{int.MaxValue - 7}-{Guid.NewGuid().ToString("N")[..12]}");
+        var gone = Path.Combine(TempFolders.Root, $"bookish-unit-{int.MaxValue - 7}-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(gone);
         File.WriteAllText(Path.Combine(gone, "x.tex"), "x");
         try

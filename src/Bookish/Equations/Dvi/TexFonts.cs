@@ -110,7 +110,7 @@ internal sealed class TexFonts
         var unknown = files.Where(f => !_paths.ContainsKey(f)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count == 0) return;
         // Font names come from a DVI file TeX wrote for the document: kpsewhich runs sandboxed too.
-        var work = Directory.CreateTempSubdirectory("bookish-kpse-").FullName;
+        var work = Security.TempFolders.Create("kpse");
         ProcessResult run;
         try { run = await (toolchain ?? CliToolchain.Shared).RunAsync(new ToolInvocation("kpsewhich", ["--", .. unknown], work, TimeSpan.FromSeconds(20)), ct); }
         finally { try { Directory.Delete(work, true); } catch (IOException) { } }
