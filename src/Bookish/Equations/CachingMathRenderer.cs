@@ -22,7 +22,9 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
     public int Misses { get; private set; }
 
     /// <summary>An entry: the markup, its glyph outlines by id (absent in entries of older versions, which are rendered again), the box, a checksum.</summary>
-    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum, Dictionary<string, string>? Glyphs = null, string[]? Context = null);
+    /// <remarks>The context is one string, the keys' prefixes end to end (not an array: a warm build reads every entry,
+    /// and the paper's entries hold a hundred context keys on average).</remarks>
+    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum, Dictionary<string, string>? Glyphs = null, string? Context = null);
 
     /// <summary>Hex digits of a context fragment's key kept in an entry (64 bits: a fragment cannot be made to match another's by chance or effort).</summary>
     internal const int ContextKeyLength = 16;
@@ -32,12 +34,15 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
         Directory.CreateDirectory(directory);
         var rendered = new Dictionary<string, RenderedMath>();
         var missing = new List<MathFragment>();
-        var present = fragments.Select(f => f.Key(settings)[..ContextKeyLength]).ToHashSet(StringComparer.Ordinal);
-        foreach (var f in fragments)
+        var keys = fragments.Select(f => f.Key(settings)).ToArray();
+        var present = keys.Select(k => k[..ContextKeyLength]).ToHashSet(StringComparer.Ordinal);
+        // Entries are independent files (read, checked, their SVG parsed and cleaned): read on every core.
+        var hits = new RenderedMath?[keys.Length];
+        Parallel.For(0, keys.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => hits[i] = TryLoad(keys[i], present));
+        for (var i = 0; i < keys.Length; i++)
         {
-            var key = f.Key(settings);
-            if (TryLoad(key, present) is { } hit) rendered[key] = hit;
-            else missing.Add(f);
+            if (hits[i] is { } hit) rendered[keys[i]] = hit;
+            else missing.Add(fragments[i]);
         }
         Hits += fragments.Count - missing.Count;
         Misses += missing.Count;
@@ -58,11 +63,21 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
 
     private string PathOf(string key) => Path.Combine(directory, key[..2], key + ".json");
 
-    private static string Sum(string svg, double w, double h, double d, IReadOnlyDictionary<string, string> glyphs, string[] context) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}|glyphs:{string.Join(",", glyphs.Keys)}|context:{string.Join(",", context)}")))[..16];
+    private static string Sum(string svg, double w, double h, double d, IReadOnlyDictionary<string, string> glyphs, string context) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}|glyphs:{string.Join(",", glyphs.Keys)}|context:{context}")))[..16];
+
+    /// <summary>Whether every key prefix of <paramref name="context"/> (end to end) is among <paramref name="present"/>.</summary>
+    private static bool AllPresent(string context, HashSet<string> present)
+    {
+        if (context.Length % ContextKeyLength != 0) return false;
+        var lookup = present.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < context.Length; i += ContextKeyLength)
+            if (!lookup.Contains(context.AsSpan(i, ContextKeyLength))) return false;
+        return true;
+    }
 
     /// <param name="present">The render's fragments (key prefixes): the entry's context must lie among them.</param>
-    private RenderedMath? TryLoad(string key, IReadOnlySet<string> present)
+    private RenderedMath? TryLoad(string key, HashSet<string> present)
     {
         var path = PathOf(key);
         if (!File.Exists(path)) return null;
@@ -71,12 +86,12 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
             var e = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
             if (e?.Glyphs is not { } glyphs || e.Context is not { } context || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth, glyphs, context)) return null;
             // Made after fragments this render does not have: their global definitions may be in the picture.
-            if (!context.All(present.Contains)) return null;
+            if (!AllPresent(context, present)) return null;
             // The checksum only shows the entry is whole, not that Bookish wrote it: the markup is parsed and cleaned
             // again, and each glyph outline must be plain path data under the id its content gives.
             if (SvgSanitizer.Clean(e.Svg) is not { } svg || !GlyphOutlines.AreValid(glyphs)
                 || !double.IsFinite(e.Width) || !double.IsFinite(e.Height) || !double.IsFinite(e.Depth)) return null;
-            return new RenderedMath(svg, e.Width, e.Height, e.Depth) { Glyphs = glyphs, Context = context };
+            return new RenderedMath(svg, e.Width, e.Height, e.Depth) { Glyphs = glyphs, Context = Enumerable.Range(0, context.Length / ContextKeyLength).Select(i => context.Substring(i * ContextKeyLength, ContextKeyLength)).ToArray() };
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
@@ -92,7 +107,7 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var glyphs = m.Glyphs.ToDictionary(StringComparer.Ordinal);
-            var context = m.Context.Select(k => k.Length > ContextKeyLength ? k[..ContextKeyLength] : k).Distinct(StringComparer.Ordinal).ToArray();
+            var context = string.Concat(m.Context.Select(k => k.Length > ContextKeyLength ? k[..ContextKeyLength] : k.PadRight(ContextKeyLength, '0')).Distinct(StringComparer.Ordinal));
             File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs, context), glyphs, context)));
             File.Move(temp, path, overwrite: true);
         }

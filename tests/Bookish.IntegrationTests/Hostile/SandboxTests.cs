@@ -104,8 +104,8 @@ public sealed class SandboxTests
     }
 
     /// <summary>The entry's checksum as Bookish computes it (so the poisoned entry passes it and only the SVG cleaning stands in the way).</summary>
-    private static string Sum(string svg, double w, double h, double d, IEnumerable<string> glyphs, IEnumerable<string> context) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}|glyphs:{string.Join(",", glyphs)}|context:{string.Join(",", context)}")))[..16];
+    private static string Sum(string svg, double w, double h, double d, IEnumerable<string> glyphs, string context) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{svg}|{w:R}|{h:R}|{d:R}|glyphs:{string.Join(",", glyphs)}|context:{context}")))[..16];
 
     /// <summary>Rewrites every cache entry's SVG (with a valid checksum, as an attacker with write access to the cache would).</summary>
     private static int Poison(string cache, Func<string, string> svg)
@@ -117,7 +117,7 @@ public sealed class SandboxTests
             var poisoned = svg((string)entry["Svg"]!);
             entry["Svg"] = poisoned;
             entry["Sum"] = Sum(poisoned, (double)entry["Width"]!, (double)entry["Height"]!, (double)entry["Depth"]!,
-                entry["Glyphs"]!.AsObject().Select(g => g.Key), entry["Context"]!.AsArray().Select(k => (string)k!));
+                entry["Glyphs"]!.AsObject().Select(g => g.Key), (string)entry["Context"]!);
             File.WriteAllText(file, entry.ToJsonString());
             count++;
         }
