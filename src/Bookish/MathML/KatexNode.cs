@@ -64,6 +64,9 @@ internal static class KatexNode
         private readonly Task<ProcessResult> _run;
         private int _used;
 
+        /// <summary>The process's private work folder (removed when it is disposed).</summary>
+        internal string WorkFolder => _work;
+
         private NodeRun(string work)
         {
             _work = work;

@@ -137,9 +137,11 @@ public sealed class KatexMathMLTests(ITestOutputHelper output)
         // The build starts Node before reading the document; the batch arrives later, moved into its folder whole.
         var items = new List<(string, bool)> { ("x^2 + \\alpha", false), ("\\frac{a}{b}", true), ("\\badcommand{", false) };
         string?[]? first;
+        string usedFolder;
         using (var run = KatexNode.NodeRun.Start())
         {
             Assert.NotNull(run);
+            usedFolder = run!.WorkFolder;
             await Task.Delay(300); // KaTeX loaded meanwhile; Node waits
             first = run!.Convert(items, []);
             Assert.Null(run.Convert(items, [])); // one batch per process
@@ -152,10 +154,18 @@ public sealed class KatexMathMLTests(ITestOutputHelper output)
 
         // Never given a batch (everything came from the cache): told to stop, gone quickly, its folder removed.
         var clock = Stopwatch.StartNew();
-        using (var unused = KatexNode.NodeRun.Start()) Assert.NotNull(unused);
+        string unusedFolder;
+        using (var unused = KatexNode.NodeRun.Start())
+        {
+            Assert.NotNull(unused);
+            unusedFolder = unused!.WorkFolder;
+            Assert.True(Directory.Exists(unusedFolder));
+        }
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping an unused Node took {clock.Elapsed}");
+        // (Other tests of this process may be building at the same time: only these two folders are looked for.)
         await Bookish.Security.TempFolders.SettleAsync();
-        var mine = Directory.GetDirectories(Bookish.Security.TempFolders.Root, $"bookish-katex-{Environment.ProcessId}-*");
-        Assert.Empty(mine);
+        Assert.False(Directory.Exists(usedFolder));
+        Assert.False(Directory.Exists(unusedFolder));
+        Assert.StartsWith(Bookish.Security.TempFolders.Root, unusedFolder);
     }
 }
