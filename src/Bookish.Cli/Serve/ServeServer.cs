@@ -112,7 +112,7 @@ internal sealed class ServeServer(ServeSession session, LiveEvents events, strin
                 await EventsAsync(ctx, stopping);
                 break;
             case "state":
-                await Bytes(ctx.Response, "application/json", JsonSerializer.SerializeToUtf8Bytes(State()));
+                await Bytes(ctx.Response, "application/json", JsonSerializer.SerializeToUtf8Bytes(State(), ServeJson.Default.ServeState));
                 break;
             case "live.js":
             case "live.css":
@@ -141,7 +141,7 @@ internal sealed class ServeServer(ServeSession session, LiveEvents events, strin
         try
         {
             var s = session.Snapshot;
-            await response.WriteAsync($"retry: 500\n\nevent: hello\ndata: {JsonSerializer.Serialize(new { version = s.Version })}\n\n", done.Token);
+            await response.WriteAsync($"retry: 500\n\nevent: hello\ndata: {JsonSerializer.Serialize(new ServeHello(s.Version), ServeJson.Default.ServeHello)}\n\n", done.Token);
             await response.Body.FlushAsync(done.Token);
             while (!done.IsCancellationRequested)
             {
@@ -165,7 +165,7 @@ internal sealed class ServeServer(ServeSession session, LiveEvents events, strin
     }
 
     /// <summary>What the page's script shows: build version, page versions, diagnostics with links, the PDF's state.</summary>
-    internal object State()
+    internal ServeState State()
     {
         var s = session.Snapshot;
         var pdf = session.Pdf;
@@ -176,40 +176,22 @@ internal sealed class ServeServer(ServeSession session, LiveEvents events, strin
             var full = d.Span.Path.Length > 0 ? Path.GetFullPath(d.Span.Path) : "";
             var inProject = full.Length > 0 && (full + "/").StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal);
             var shown = full.Length == 0 ? "" : Path.GetRelativePath(cwd, full);
-            return new
-            {
-                severity = DiagnosticFormatter.Word(d.Severity),
-                id = d.Id,
-                message = d.Message,
-                where = d.Span.IsNone ? shown : $"{shown}:{d.Span.Line}:{d.Span.Column}",
-                line = d.Span.Line,
-                href = inProject && File.Exists(full)
+            return new ServeProblem(
+                DiagnosticFormatter.Word(d.Severity),
+                d.Id,
+                d.Message,
+                d.Span.IsNone ? shown : $"{shown}:{d.Span.Line}:{d.Span.Column}",
+                d.Span.Line,
+                inProject && File.Exists(full)
                     ? $"{Prefix}source?path={Uri.EscapeDataString(Path.GetRelativePath(root, full))}&line={d.Span.Line}#L{d.Span.Line}"
-                    : null,
-            };
+                    : null);
         }).ToList();
         if (session.InternalError is { } bug)
-            diagnostics.Insert(0, new { severity = "error", id = "bookish", message = bug + "; the last good page stays", where = "", line = 0, href = (string?)null });
-        return new
-        {
-            version = s.Version,
-            built = s.Built,
-            pages = s.PageVersions,
-            rebuilt = s.Rebuilt,
-            elapsedMs = Math.Round(s.Elapsed.TotalMilliseconds),
-            cpuMs = Math.Round(s.Cpu.TotalMilliseconds),
-            equations = s.Equations,
-            newEquations = s.NewEquations,
-            diagnostics,
-            pdf = new
-            {
-                state = pdf.State,
-                href = pdf.Bytes is null || s.PdfName is null ? null : "/" + Uri.EscapeDataString(s.PdfName),
-                current = pdf.ForVersion == s.Version,
-                message = pdf.Message,
-                seconds = Math.Round(pdf.Elapsed.TotalSeconds, 1),
-            },
-        };
+            diagnostics.Insert(0, new ServeProblem("error", "bookish", bug + "; the last good page stays", "", 0, null));
+        return new ServeState(s.Version, s.Built, s.PageVersions, s.Rebuilt, Math.Round(s.Elapsed.TotalMilliseconds), Math.Round(s.Cpu.TotalMilliseconds),
+            s.Equations, s.NewEquations, diagnostics,
+            new ServePdf(pdf.State, pdf.Bytes is null || s.PdfName is null ? null : "/" + Uri.EscapeDataString(s.PdfName), pdf.ForVersion == s.Version,
+                pdf.Message, Math.Round(pdf.Elapsed.TotalSeconds, 1)));
     }
 
     private static string TypeOf(string name) => ContentTypes.TryGetContentType(name, out var type)

@@ -74,7 +74,7 @@ internal sealed class ServeSession(LiveBuilder builder, LiveEvents events, bool 
             if (Environment.GetEnvironmentVariable("BOOKISH_TRACE") is { Length: > 0 }) terminal.WriteLine(e);
         }
         Report(watch.Elapsed);
-        events.Publish("build", JsonSerializer.Serialize(new { version = Snapshot.Version, rebuilt = Snapshot.Rebuilt, built = Snapshot.Built, errors = Errors().Count() }));
+        events.Publish("build", JsonSerializer.Serialize(new ServeBuildEvent(Snapshot.Version, Snapshot.Rebuilt, Snapshot.Built, Errors().Count()), ServeJson.Default.ServeBuildEvent));
         if (pdf && Snapshot.Built) SchedulePdf(Snapshot.Version, ct);
     }
 
@@ -151,6 +151,6 @@ internal sealed class ServeSession(LiveBuilder builder, LiveEvents events, bool 
     private void SetPdf(PdfState state)
     {
         Pdf = state;
-        events.Publish("pdf", JsonSerializer.Serialize(new { state = state.State, version = state.ForVersion }));
+        events.Publish("pdf", JsonSerializer.Serialize(new ServePdfEvent(state.State, state.ForVersion), ServeJson.Default.ServePdfEvent));
     }
 }

@@ -98,10 +98,10 @@ internal static class SearchDocuments
 
     private static string Clean(StringBuilder sb) => string.Join(' ', sb.ToString().Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = Text.RuntimeOptionsJson.Default };
 
     /// <summary>The documents as JSON (an array: the index's input, and the store of titles and snippets the page shows).</summary>
-    public static string Json(IReadOnlyList<SearchDocument> docs) => JsonSerializer.Serialize(docs, Options);
+    public static string Json(IReadOnlyList<SearchDocument> docs) => JsonSerializer.Serialize(docs, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<SearchDocument>>)Options.GetTypeInfo(typeof(IReadOnlyList<SearchDocument>)));
 
     /// <summary>
     /// The search data as a script the page loads lazily (a page opened from disk cannot fetch a JSON file):

@@ -27,28 +27,12 @@ internal sealed record Verdict(VerdictKind Kind, string Message, Counterexample?
     /// <summary>Process exit code for <c>bookish derivcheck</c>: 0 verified, 1 refuted, 2 not checkable.</summary>
     public int ExitCode => Kind switch { VerdictKind.Verified => 0, VerdictKind.Refuted => 1, _ => 2 };
 
-    public string ToJson() => JsonSerializer.Serialize(new
-    {
-        verdict = KindText,
-        message = Message,
-        counterexample = Counterexample == null ? null : new
-        {
-            point = Counterexample.Point.ToDictionary(p => p.Name, p => p.Value),
-            link = Counterexample.Link,
-            linkSource = Counterexample.LinkSource,
-            expected = Counterexample.Expected,
-            claimed = Counterexample.Claimed,
-            row = Counterexample.Row,
-            column = Counterexample.Column,
-            expectedEntry = Counterexample.ExpectedEntry,
-            claimedEntry = Counterexample.ClaimedEntry,
-        },
-        part = Part,
-        start = Start,
-        end = End,
-        offending = Offending,
-        pointsChecked = PointsChecked,
-    });
+    public string ToJson() => JsonSerializer.Serialize(new Text.VerdictJson(
+        KindText,
+        Message,
+        Counterexample is not { } c ? null : new Text.CounterexampleJson(c.Point.ToDictionary(p => p.Name, p => p.Value), c.Link, c.LinkSource, c.Expected,
+            c.Claimed, c.Row, c.Column, c.ExpectedEntry, c.ClaimedEntry),
+        Part, Start, End, Offending, PointsChecked), Text.CamelJson.Default.VerdictJson);
 
     public override string ToString() => KindText + ": " + Details();
 

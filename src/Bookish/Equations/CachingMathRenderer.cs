@@ -24,7 +24,7 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
     /// <summary>An entry: the markup, its glyph outlines by id (absent in entries of older versions, which are rendered again), the box, a checksum.</summary>
     /// <remarks>The context is one string, the keys' prefixes end to end (not an array: a warm build reads every entry,
     /// and the paper's entries hold a hundred context keys on average).</remarks>
-    private sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum, Dictionary<string, string>? Glyphs = null, string? Context = null);
+    internal sealed record Entry(string Svg, double Width, double Height, double Depth, string Sum, Dictionary<string, string>? Glyphs = null, string? Context = null);
 
     /// <summary>Hex digits of a context fragment's key kept in an entry (64 bits: a fragment cannot be made to match another's by chance or effort).</summary>
     internal const int ContextKeyLength = 16;
@@ -83,7 +83,7 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
         if (!File.Exists(path)) return null;
         try
         {
-            var e = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
+            var e = JsonSerializer.Deserialize(File.ReadAllText(path), Text.CacheJson.Default.Entry);
             if (e?.Glyphs is not { } glyphs || e.Context is not { } context || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth, glyphs, context)) return null;
             // Made after fragments this render does not have: their global definitions may be in the picture.
             if (!AllPresent(context, present)) return null;
@@ -108,7 +108,7 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var glyphs = m.Glyphs.ToDictionary(StringComparer.Ordinal);
             var context = string.Concat(m.Context.Select(k => k.Length > ContextKeyLength ? k[..ContextKeyLength] : k.PadRight(ContextKeyLength, '0')).Distinct(StringComparer.Ordinal));
-            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs, context), glyphs, context)));
+            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs, context), glyphs, context), Text.CacheJson.Default.Entry));
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

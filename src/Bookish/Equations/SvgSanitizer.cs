@@ -33,10 +33,12 @@ internal static class SvgSanitizer
     /// <summary>The SVG as given when it holds nothing else; cleaned when it does; null when it is not SVG at all.</summary>
     public static string? Clean(string svg)
     {
+        // Almost every picture holds nothing to remove: one streaming pass proves it without building a tree.
+        if (HoldsOnlyAllowed(svg)) return svg;
         XDocument doc;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(svg), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var reader = XmlReader.Create(new StringReader(svg), Settings);
             doc = XDocument.Load(reader);
         }
         catch (XmlException)
@@ -70,14 +72,73 @@ internal static class SvgSanitizer
         return changed ? root.ToString(SaveOptions.DisableFormatting) : svg;
     }
 
-    private static bool Allowed(XAttribute a)
+    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+
+    /// <summary>
+    /// True when the SVG parses and the tree cleaning would change nothing: the root is svg, every element and attribute
+    /// is allowed, and there is no comment, processing instruction, CDATA or stray text. False sends it to the tree pass.
+    /// </summary>
+    internal static bool HoldsOnlyAllowed(string svg)
     {
-        if (a.IsNamespaceDeclaration) return a.Value is SvgNs or XlinkNs;
-        var name = a.Name.LocalName;
-        var value = a.Value.Trim();
-        if (name == "href" && (a.Name.NamespaceName is XlinkNs or ""))
-            return value.StartsWith('#') || (a.Parent?.Name.LocalName == "image" && (value.StartsWith("data:image/png;base64,", StringComparison.Ordinal) || value.StartsWith("data:image/jpeg;base64,", StringComparison.Ordinal)));
-        if (a.Name.NamespaceName.Length > 0 || !Attributes.Contains(name)) return false;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(svg), Settings);
+            var open = new Stack<string>();
+            var seenRoot = false;
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        var name = reader.LocalName;
+                        if (reader.NamespaceURI is not (SvgNs or "") || !Elements.Contains(name)) return false;
+                        if (open.Count == 0)
+                        {
+                            if (seenRoot || name != "svg") return false;
+                            seenRoot = true;
+                        }
+                        if (reader.MoveToFirstAttribute())
+                        {
+                            do
+                            {
+                                if (!Allowed(reader.LocalName, reader.NamespaceURI, reader.Value, name)) return false;
+                            } while (reader.MoveToNextAttribute());
+                            reader.MoveToElement();
+                        }
+                        if (!reader.IsEmptyElement) open.Push(name);
+                        break;
+                    case XmlNodeType.EndElement:
+                        open.Pop();
+                        break;
+                    case XmlNodeType.Text:
+                        if (open.Count == 0 || open.Peek() is not ("title" or "desc") && !string.IsNullOrWhiteSpace(reader.Value)) return false;
+                        break;
+                    case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.XmlDeclaration:
+                        break;
+                    default:
+                        return false;
+                }
+            }
+            return seenRoot;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Allowed(XAttribute a) =>
+        Allowed(a.Name.LocalName, a.IsNamespaceDeclaration ? XmlnsNs : a.Name.NamespaceName, a.Value, a.Parent?.Name.LocalName);
+
+    private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
+
+    private static bool Allowed(string name, string ns, string rawValue, string? element)
+    {
+        if (ns == XmlnsNs) return rawValue is SvgNs or XlinkNs;
+        var value = rawValue.Trim();
+        if (name == "href" && (ns is XlinkNs or ""))
+            return value.StartsWith('#') || (element == "image" && (value.StartsWith("data:image/png;base64,", StringComparison.Ordinal) || value.StartsWith("data:image/jpeg;base64,", StringComparison.Ordinal)));
+        if (ns.Length > 0 || !Attributes.Contains(name)) return false;
         // References to other elements only within the picture: url(#id).
         return !value.Contains("url(", StringComparison.OrdinalIgnoreCase) || (value.StartsWith("url(#", StringComparison.Ordinal) && !value.Contains(':'));
     }

@@ -212,7 +212,7 @@ public sealed class CrashTests
         foreach (var d in new[] { staleStaging, staleOld, staleTemp }) { Directory.CreateDirectory(d); File.WriteAllText(Path.Combine(d, "x"), "x"); }
         var besideBefore = Directory.GetFileSystemEntries(c.Root).Where(p => p != staleStaging && p != staleOld).Order().ToList();
 
-        var command = CliWrap.Cli.Wrap("dotnet").WithArguments([BookishProcess.Dll, "build", Path.Combine(c.Project, "index.md"), "-o", c.Output, "--cache-dir", c.Cache])
+        var command = BookishProcess.Command(["build", Path.Combine(c.Project, "index.md"), "-o", c.Output, "--cache-dir", c.Cache])
             .WithWorkingDirectory(c.Project).WithValidation(CliWrap.CommandResultValidation.None);
         var task = CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(command);
         var pid = task.ProcessId;

@@ -62,8 +62,7 @@ internal sealed class HostileCase : IDisposable
         _before ??= Snapshot();
         var watch = Stopwatch.StartNew();
         using var cts = new CancellationTokenSource(limit ?? TimeSpan.FromMinutes(2));
-        var r = await CliWrap.Cli.Wrap("dotnet")
-            .WithArguments([BookishProcess.Dll, .. args])
+        var r = await BookishProcess.Command(args)
             .WithWorkingDirectory(Project)
             .WithEnvironmentVariables(new Dictionary<string, string?> { [CanaryVariable] = CanaryValue })
             .WithValidation(CliWrap.CommandResultValidation.None)

@@ -99,7 +99,7 @@ public sealed class BuildCommandTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(900));
         try
         {
-            await CliWrap.Cli.Wrap("dotnet").WithArguments([BookishProcess.Dll, "build", doc, "-o", output, "--no-cache"])
+            await BookishProcess.Command(["build", doc, "-o", output, "--no-cache"])
                 .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(cts.Token);
         }
         catch (OperationCanceledException) { }

@@ -27,14 +27,14 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(string input, string workingDirectory, string cacheDirectory, params string[] extra)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(BookishProcess.Start.Program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in (string[])[BookishProcess.Dll, "serve", input, "--port", "0", "--cache-dir", cacheDirectory, .. extra]) info.ArgumentList.Add(a);
+        foreach (var a in (string[])[.. BookishProcess.Start.Prefix, "serve", input, "--port", "0", "--cache-dir", cacheDirectory, .. extra]) info.ArgumentList.Add(a);
         var serve = new ServeProcess(Process.Start(info)!);
         serve._process.OutputDataReceived += (_, e) =>
         {

@@ -44,4 +44,44 @@ public sealed class SvgSanitizerTests
     [InlineData("<html><body/></html>")]
     [InlineData("<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&x;</svg>")]
     public void Anything_that_is_not_plain_svg_is_refused(string svg) => Assert.Null(SvgSanitizer.Clean(svg));
+
+    /// <summary>The streaming pass that skips the tree must refuse everything the tree pass would change.</summary>
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<!-- a comment -->")]
+    [InlineData("<?pi data?>")]
+    [InlineData("<![CDATA[x]]>")]
+    [InlineData("<g>stray text</g>")]
+    [InlineData("<g xml:space=\"preserve\"/>")]
+    [InlineData("<g xmlns:evil=\"https://evil.example/\"/>")]
+    [InlineData("<g evil:x=\"1\" xmlns:evil=\"https://evil.example/\"/>")]
+    [InlineData("<use xlink:href=\"https://evil.example/#x\"/>")]
+    [InlineData("<use href=\"data:image/png;base64,AAAA\"/>")]
+    [InlineData("<g fill=\"url(https://evil.example/#p)\"/>")]
+    [InlineData("<svg:g xmlns:svg=\"http://www.w3.org/2000/svg\"><h:p xmlns:h=\"http://www.w3.org/1999/xhtml\"/></svg:g>")]
+    public void The_fast_pass_sends_every_change_to_the_tree_pass(string inserted)
+    {
+        var svg = Glyphs.Replace("</svg>", inserted + "</svg>");
+        Assert.False(SvgSanitizer.HoldsOnlyAllowed(svg));
+        Assert.NotEqual(svg, SvgSanitizer.Clean(svg));
+    }
+
+    [Theory]
+    [InlineData("<title>x squared</title>")]
+    [InlineData("<image href=\"data:image/png;base64,AAAA\" width=\"1\" height=\"1\"/>")]
+    [InlineData("<g clip-path=\"url(#c1)\">\n  <path d=\"M0 0\"/>\n</g>")]
+    public void The_fast_pass_keeps_what_the_tree_pass_keeps(string inserted)
+    {
+        var svg = "<?xml version=\"1.0\"?>" + Glyphs.Replace("</svg>", inserted + "</svg>");
+        Assert.True(SvgSanitizer.HoldsOnlyAllowed(svg));
+        Assert.Same(svg, SvgSanitizer.Clean(svg));
+    }
+
+    [Fact]
+    public void Only_an_svg_root_passes_fast()
+    {
+        Assert.False(SvgSanitizer.HoldsOnlyAllowed("<g xmlns=\"http://www.w3.org/2000/svg\"/>"));
+        Assert.False(SvgSanitizer.HoldsOnlyAllowed("<svg xmlns=\"http://www.w3.org/1999/xhtml\"/>"));
+        Assert.False(SvgSanitizer.HoldsOnlyAllowed("<svg><g>"));
+    }
 }

@@ -41,7 +41,7 @@ public sealed class DebianPackagesTests
         Assert.All(DebianPackages.All, r =>
         {
             Assert.Contains(r.Kind, new[] { "tool", "sty", "file" });
-            Assert.Contains(r.When, new[] { "build", "test", "execute" });
+            Assert.Contains(r.When, new[] { "build", "test", "execute", "compile" });
         });
     }
 }

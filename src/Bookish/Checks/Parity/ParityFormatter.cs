@@ -68,28 +68,12 @@ internal static class ParityFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = Bookish.Text.RuntimeOptionsJson.Default,
     };
 
-    public static string Json(ParityReport r) => JsonSerializer.Serialize(new
-    {
-        html = r.HtmlPath,
-        pdf = r.PdfPath,
-        agree = r.Agree,
-        exitCode = r.ExitCode,
-        inputError = r.InputError,
-        elapsedMs = Math.Round(r.Elapsed.TotalMilliseconds, 1),
-        stats = r.Stats,
-        differences = r.Differences.Select(d => new
-        {
-            kind = d.Kind,
-            message = d.Message,
-            section = d.Location.Section,
-            paragraph = d.Location.Paragraph,
-            source = d.Location.Source,
-            html = d.Html,
-            pdf = d.Pdf,
-            context = d.Context,
-        }),
-    }, Options);
+    public static string Json(ParityReport r) => JsonSerializer.Serialize(new Bookish.Text.ParityJson(
+        r.HtmlPath, r.PdfPath, r.Agree, r.ExitCode, r.InputError, Math.Round(r.Elapsed.TotalMilliseconds, 1), r.Stats,
+        r.Differences.Select(d => new Bookish.Text.ParityDifferenceJson(JsonNamingPolicy.CamelCase.ConvertName(d.Kind.ToString()), d.Message, d.Location.Section,
+            d.Location.Paragraph, d.Location.Source, d.Html, d.Pdf, d.Context)).ToList()),
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Bookish.Text.ParityJson>)Options.GetTypeInfo(typeof(Bookish.Text.ParityJson)));
 }
