@@ -63,7 +63,7 @@ internal sealed partial class LatexWriter
                 case "%% bookish:metadata":
                     formatLines = _out.LineCount;
                     if (HasCode(pub)) foreach (var definition in Highlighting.CodePalette.LatexDefinitions()) _out.Line(definition);
-                    _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.Title)}}},pdfauthor={{{LatexEscaper.Escape(Presentation.AuthorField(m))}}}}}");
+                    _out.Line($"\\hypersetup{{pdftitle={{{LatexEscaper.Escape(m.TitleContent.Length > 0 ? Presentation.PlainText(m.TitleContent, OutlineText.FromMath) : m.Title)}}},pdfauthor={{{LatexEscaper.Escape(Presentation.AuthorField(m))}}}}}");
                     break;
                 case "%% bookish:title":
                     Title(m);
@@ -103,7 +103,8 @@ internal sealed partial class LatexWriter
     private void Title(Metadata m)
     {
         if (m.Title.Length == 0) return;
-        var title = LatexEscaper.Escape(m.Title);
+        // A title with math typesets it, as the page does (the same inlines; the PDF outline gets its Unicode text).
+        var title = m.TitleContent.Length > 0 ? Inlines(m.TitleContent, moving: true) : LatexEscaper.Escape(m.Title);
         if (m.Subtitle is { Length: > 0 } sub) title += $"\\\\[0.3em]\\large {LatexEscaper.Escape(sub)}";
         _out.Line($"\\title{{{title}}}");
         // Authors read as in the page: "A, B and C".

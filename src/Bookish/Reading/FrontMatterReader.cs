@@ -10,6 +10,16 @@ namespace Bookish.Reading;
 /// <summary>Reads YAML front matter into <see cref="Metadata"/>; bad YAML is a diagnostic, never an exception.</summary>
 internal static partial class FrontMatterReader
 {
+    /// <summary>
+    /// A title with math (<c>title: 'Gradients of $f(x) = x^2$'</c>, as Pandoc and Quarto authors write it) as inlines,
+    /// so the page typesets it as the PDF does; empty for a title without math (it stays plain text).
+    /// </summary>
+    private static ImmutableArray<Inline> TitleWithMath(string? title, Func<string, ImmutableArray<Block>> readBlocks)
+    {
+        if (title is null || !(title.Contains('$') || title.Contains("\\(", StringComparison.Ordinal))) return [];
+        return readBlocks(title) is [Paragraph p] && Presentation.HasMath(p.Content) ? p.Content : [];
+    }
+
     public static Metadata Read(string yaml, SourceSpan span, Func<string, ImmutableArray<Block>> readBlocks, DiagnosticBag diagnostics)
     {
         Dictionary<string, object?> map;
@@ -44,6 +54,7 @@ internal static partial class FrontMatterReader
         return new Metadata
         {
             Title = S("title") ?? "",
+            TitleContent = TitleWithMath(S("title"), readBlocks),
             Subtitle = S("subtitle"),
             Authors = ReadAuthors(map.GetValueOrDefault("authors") ?? map.GetValueOrDefault("author")),
             Date = S("date"),

@@ -140,12 +140,30 @@ internal sealed partial class PdfSide
     private static double BodyFontSize(List<List<PdfWord>> pages)
     {
         var counts = new Dictionary<double, int>();
-        foreach (var w in pages.SelectMany(p => p))
+        // Footnotes do not count: in a short document their text can outweigh the body's.
+        foreach (var w in pages.SelectMany(p => p.Take(NotesStart(p))))
         {
             var s = Math.Round(w.Size, 1);
             counts[s] = counts.GetValueOrDefault(s) + w.Text.Length;
         }
         return counts.Count == 0 ? 10 : counts.MaxBy(kv => kv.Value).Key;
+    }
+
+    /// <summary>
+    /// Where a page's footnotes start (its word count when it has none): a line that starts with a raised mark, after
+    /// which nothing but a page number is set larger than the note's text, which is smaller than text above it on the page.
+    /// </summary>
+    private static int NotesStart(List<PdfWord> words)
+    {
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (!words[i].NewLine || !IsNoteMark(words[i], words[i + 1])) continue;
+            var size = words[i + 1].Size;
+            var above = 0.0;
+            for (var k = 0; k < i; k++) above = Math.Max(above, words[k].Size);
+            if (size < 0.95 * above && words.Skip(i + 1).All(w => w.Size <= 1.05 * size || IsPageNumber(w.Text))) return i;
+        }
+        return words.Count;
     }
 
     /// <summary>Drops page numbers (a lone number on the lowest or highest line) and running heads repeated at the same place.</summary>
@@ -199,10 +217,15 @@ internal sealed partial class PdfSide
     {
         var body = words.Where(w => w.Size >= 0.97 * BodySize).ToList();
         var floor = body.Count == 0 ? double.MinValue : body.Min(w => w.Y) - 0.3 * BodySize;
+        bool Below(PdfWord w) => w.Size < 0.92 * BodySize && w.Y < floor;
+        // A page's footnotes start with a raised mark. Smaller text below without one is body text that the larger
+        // words (a title and a heading over one short paragraph) outnumbered when the body size was guessed.
+        var first = words.FindIndex(Below);
+        var hasNotes = first >= 0 && first + 1 < words.Count && IsNoteMark(words[first], words[first + 1]);
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            var isNote = w.Size < 0.92 * BodySize && w.Y < floor;
+            var isNote = hasNotes && Below(w);
             if (!isNote) { Body.Add(w); continue; }
             var next = i + 1 < words.Count ? words[i + 1] : null;
             if (w.Text.All(char.IsDigit) && next is not null && w.Size < 0.85 * next.Size && w.Y > next.Y + 0.1 && (w.NewLine || Notes.Count == 0 || w.Page != Notes[^1].Page || NoteNumbers.Count == 0))
@@ -213,6 +236,10 @@ internal sealed partial class PdfSide
             Notes.Add(w);
         }
     }
+
+    /// <summary>A footnote's mark: a number (or *, †, ‡, §, ¶, ‖) set smaller than the word after it and raised above it.</summary>
+    private static bool IsNoteMark(PdfWord w, PdfWord next) =>
+        (w.Text.All(char.IsDigit) || w.Text is "*" or "∗" or "†" or "‡" or "§" or "¶" or "‖") && w.Text.Length > 0 && w.Size < 0.85 * next.Size && w.Y > next.Y + 0.1;
 
     /// <summary>
     /// The contents list: from a "Contents" heading (larger than the body text) through the lines that end in a page
