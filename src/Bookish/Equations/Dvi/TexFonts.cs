@@ -108,14 +108,30 @@ internal sealed class TexFonts
     private async Task FindAsync(List<string> files, CancellationToken ct, IToolchain? toolchain)
     {
         var unknown = files.Where(f => !_paths.ContainsKey(f)).Distinct(StringComparer.Ordinal).ToList();
+        // Where an earlier build found them (the same TeX installation), when they are still there.
+        var kept = FontPaths.For(toolchain);
+        foreach (var f in unknown)
+            if (kept.TryFind(f, out var path)) _paths[f] = path;
+        unknown.RemoveAll(_paths.ContainsKey);
         if (unknown.Count == 0) return;
         // Font names come from a DVI file TeX wrote for the document: kpsewhich runs sandboxed too.
+        PerfTrace.Mark($"kpsewhich for {unknown.Count} files");
         var work = Security.TempFolders.Create("kpse");
         ProcessResult run;
         try { run = await (toolchain ?? CliToolchain.Shared).RunAsync(new ToolInvocation("kpsewhich", ["--", .. unknown], work, TimeSpan.FromSeconds(20)), ct); }
         finally { try { Directory.Delete(work, true); } catch (IOException) { } }
+        var found = new List<(string, string)>();
         foreach (var line in run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
             _paths[Path.GetFileName(line)] = line;
+            found.Add((Path.GetFileName(line), line));
+        }
+        // kpsewhich's exit code is the number of files it did not find: when that adds up, those are kept as missing too
+        // (most fonts have no virtual font); a new TeX package changes the installation's identity, and so the table.
+        var foundNames = found.Select(p => p.Item1).ToHashSet(StringComparer.Ordinal);
+        var missing = unknown.Where(f => !foundNames.Contains(f)).ToList();
+        if (!run.TimedOut && run.ExitCode == missing.Count)
+            kept.Add(found.Where(p => unknown.Contains(p.Item1)).Concat(missing.Select(m => (m, ""))));
         foreach (var f in unknown) _paths.TryAdd(f, null);
     }
 
