@@ -96,13 +96,24 @@ public sealed class BuildCommandTests
         Assert.Equal(0, first.ExitCode);
         var html = File.ReadAllText(Path.Combine(output, "index.html"));
         File.AppendAllText(doc, "\n\nNew paragraph $z$.\n");
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(900));
+        // Killed once its equations are typeset (the trace says so), before it can publish: the native command builds
+        // this document in well under a second, so a fixed delay no longer lands mid-build.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stopped = false;
         try
         {
             await BookishProcess.Command(["build", doc, "-o", output, "--no-cache"])
+                .WithEnvironmentVariables(e => e.Set("BOOKISH_TRACE", "1"))
+                .WithStandardErrorPipe(CliWrap.PipeTarget.ToDelegate(line =>
+                {
+                    if (!line.Contains("end math", StringComparison.Ordinal)) return;
+                    stopped = true;
+                    cts.Cancel();
+                }))
                 .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(cts.Token);
         }
         catch (OperationCanceledException) { }
+        Assert.True(stopped, "the build was not stopped mid-way");
         Assert.Equal(html, File.ReadAllText(Path.Combine(output, "index.html")));
         Assert.True(File.Exists(Path.Combine(output, "doc.pdf")));
     }
