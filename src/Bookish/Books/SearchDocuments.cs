@@ -98,7 +98,7 @@ internal static class SearchDocuments
 
     private static string Clean(StringBuilder sb) => string.Join(' ', sb.ToString().Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = Text.RuntimeOptionsJson.Default };
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = SearchJsonContext.Default };
 
     /// <summary>The documents as JSON (an array: the index's input, and the store of titles and snippets the page shows).</summary>
     public static string Json(IReadOnlyList<SearchDocument> docs) => JsonSerializer.Serialize(docs, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<SearchDocument>>)Options.GetTypeInfo(typeof(IReadOnlyList<SearchDocument>)));
@@ -113,3 +113,7 @@ internal static class SearchDocuments
     /// <summary>JSON inside a script element's text: <c>&lt;/</c> can never close it.</summary>
     private static string Safe(string json) => json.Replace("</", "<\\/");
 }
+
+/// <summary>Search documents written without reflection; the encoder is set at run time around it.</summary>
+[JsonSerializable(typeof(IReadOnlyList<SearchDocument>))]
+internal sealed partial class SearchJsonContext : JsonSerializerContext;

@@ -27,12 +27,12 @@ internal sealed record Verdict(VerdictKind Kind, string Message, Counterexample?
     /// <summary>Process exit code for <c>bookish derivcheck</c>: 0 verified, 1 refuted, 2 not checkable.</summary>
     public int ExitCode => Kind switch { VerdictKind.Verified => 0, VerdictKind.Refuted => 1, _ => 2 };
 
-    public string ToJson() => JsonSerializer.Serialize(new Text.VerdictJson(
+    public string ToJson() => JsonSerializer.Serialize(new VerdictJson(
         KindText,
         Message,
-        Counterexample is not { } c ? null : new Text.CounterexampleJson(c.Point.ToDictionary(p => p.Name, p => p.Value), c.Link, c.LinkSource, c.Expected,
+        Counterexample is not { } c ? null : new CounterexampleJson(c.Point.ToDictionary(p => p.Name, p => p.Value), c.Link, c.LinkSource, c.Expected,
             c.Claimed, c.Row, c.Column, c.ExpectedEntry, c.ClaimedEntry),
-        Part, Start, End, Offending, PointsChecked), Text.CamelJson.Default.VerdictJson);
+        Part, Start, End, Offending, PointsChecked), CheckerJsonContext.Default.VerdictJson);
 
     public override string ToString() => KindText + ": " + Details();
 

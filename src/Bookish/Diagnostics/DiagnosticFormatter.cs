@@ -29,8 +29,8 @@ public static class DiagnosticFormatter
         value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").Replace(":", "%3A").Replace(",", "%2C");
 
     public static string Json(IEnumerable<Diagnostic> diagnostics) =>
-        JsonSerializer.Serialize(diagnostics.Select(d => new Bookish.Text.DiagnosticJson(d.Id, Word(d.Severity), d.Message, d.Span.Path, d.Span.Line, d.Span.Column,
-            d.Span.EndLine, d.Span.EndColumn, d.Replacement)).ToList(), Bookish.Text.IndentedCamelJson.Default.ListDiagnosticJson);
+        JsonSerializer.Serialize(diagnostics.Select(d => new DiagnosticJson(d.Id, Word(d.Severity), d.Message, d.Span.Path, d.Span.Line, d.Span.Column,
+            d.Span.EndLine, d.Span.EndColumn, d.Replacement)).ToList(), DiagnosticJsonContext.Default.ListDiagnosticJson);
 
     public static string Word(Severity s) => s switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
 }

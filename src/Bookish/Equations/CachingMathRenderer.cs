@@ -83,7 +83,7 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
         if (!File.Exists(path)) return null;
         try
         {
-            var e = JsonSerializer.Deserialize(File.ReadAllText(path), Text.CacheJson.Default.Entry);
+            var e = JsonSerializer.Deserialize(File.ReadAllText(path), CacheJson.Default.Entry);
             if (e?.Glyphs is not { } glyphs || e.Context is not { } context || e.Sum != Sum(e.Svg, e.Width, e.Height, e.Depth, glyphs, context)) return null;
             // Made after fragments this render does not have: their global definitions may be in the picture.
             if (!AllPresent(context, present)) return null;
@@ -108,7 +108,7 @@ internal sealed class CachingMathRenderer(IMathRenderer inner, string directory)
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var glyphs = m.Glyphs.ToDictionary(StringComparer.Ordinal);
             var context = string.Concat(m.Context.Select(k => k.Length > ContextKeyLength ? k[..ContextKeyLength] : k.PadRight(ContextKeyLength, '0')).Distinct(StringComparer.Ordinal));
-            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs, context), glyphs, context), Text.CacheJson.Default.Entry));
+            File.WriteAllText(temp, JsonSerializer.Serialize(new Entry(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, Sum(m.Markup, m.WidthEm, m.HeightEm, m.DepthEm, glyphs, context), glyphs, context), CacheJson.Default.Entry));
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -98,7 +98,7 @@ internal static class CheckStage
         var result = DerivativeChecker.CheckBlock(c.Source, first, context);
         diagnostics.AddRange(result.Diagnostics);
         var verdict = new CheckVerdict(result.Verdict, string.Join(", ", context.Declarations), string.Join("; ", context.Definitions), context.DefaultLayout,
-            context.Macros.Count == 0 ? "" : System.Text.Json.JsonSerializer.Serialize(context.Macros.Select(m => new Text.MacroJson(m.Name, m.Body, m.Arguments)).ToList(), Text.CamelJson.Default.ListMacroJson));
+            context.Macros.Count == 0 ? "" : System.Text.Json.JsonSerializer.Serialize(context.Macros.Select(m => new Calculus.MacroJson(m.Name, m.Body, m.Arguments)).ToList(), Calculus.CheckerJsonContext.Default.ListMacroJson));
         return (verdict, result.Context);
     }
 

@@ -12,12 +12,14 @@ internal static partial class FrontMatterReader
 {
     /// <summary>
     /// A title with math (<c>title: 'Gradients of $f(x) = x^2$'</c>, as Pandoc and Quarto authors write it) as inlines,
-    /// so the page typesets it as the PDF does; empty for a title without math (it stays plain text).
+    /// so the page typesets it as the PDF does; empty for a title without math (it stays plain text). Its math is placed
+    /// at the <c>title:</c> line, where a TeX error in it is reported.
     /// </summary>
-    private static ImmutableArray<Inline> TitleWithMath(string? title, Func<string, ImmutableArray<Block>> readBlocks)
+    private static ImmutableArray<Inline> TitleWithMath(string? title, Func<string, ImmutableArray<Block>> readBlocks, SourceSpan at)
     {
         if (title is null || !(title.Contains('$') || title.Contains("\\(", StringComparison.Ordinal))) return [];
-        return readBlocks(title) is [Paragraph p] && Presentation.HasMath(p.Content) ? p.Content : [];
+        if (readBlocks(title) is not [Paragraph p] || !Presentation.HasMath(p.Content)) return [];
+        return p.Content.Select(i => i is MathInline m ? m with { Span = at } : i).ToImmutableArray();
     }
 
     public static Metadata Read(string yaml, SourceSpan span, Func<string, ImmutableArray<Block>> readBlocks, DiagnosticBag diagnostics)
@@ -54,7 +56,7 @@ internal static partial class FrontMatterReader
         return new Metadata
         {
             Title = S("title") ?? "",
-            TitleContent = TitleWithMath(S("title"), readBlocks),
+            TitleContent = TitleWithMath(S("title"), readBlocks, KeyLine(yaml, "title") is { } titleKey ? Offset(span, titleKey) : span),
             Subtitle = S("subtitle"),
             Authors = ReadAuthors(map.GetValueOrDefault("authors") ?? map.GetValueOrDefault("author")),
             Date = S("date"),

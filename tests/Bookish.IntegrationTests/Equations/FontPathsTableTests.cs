@@ -12,6 +12,14 @@ public sealed class FontPathsTableTests
 {
     private const string Document = "# Fonts\n\nInline $\\alpha + \\mathbb{R}^n \\le \\sum_{i=1}^n x_i$ and\n\n$$\\int_0^1 \\mathbf{f}(t)\\,dt = \\mathcal{F}$$\n";
 
+    /// <summary>The document, its folder, and a formats folder of its own (so the first build finds no table).</summary>
+    private static (string Doc, string Dir, string Formats) Project()
+    {
+        var doc = Repo.WriteDocument(Document);
+        var dir = Path.GetDirectoryName(doc)!;
+        return (doc, dir, Path.Combine(dir, "formats"));
+    }
+
     private static async Task<(string Html, string Err)> BuildAsync(string doc, string formats, string output)
     {
         var r = await BookishProcess.RunAsync(["build", doc, "--no-pdf", "--no-cache", "-o", output],
@@ -23,9 +31,7 @@ public sealed class FontPathsTableTests
     [Fact(Timeout = 120_000)]
     public async Task A_second_build_starts_no_kpsewhich_and_draws_the_same_page()
     {
-        var doc = Repo.WriteDocument(Document);
-        var dir = Path.GetDirectoryName(doc)!;
-        var formats = Path.Combine(dir, "formats");
+        var (doc, dir, formats) = Project();
 
         var first = await BuildAsync(doc, formats, Path.Combine(dir, "o1"));
         var second = await BuildAsync(doc, formats, Path.Combine(dir, "o2"));
@@ -39,9 +45,7 @@ public sealed class FontPathsTableTests
     [Fact(Timeout = 120_000)]
     public async Task A_table_pointing_fonts_outside_the_installation_is_not_followed()
     {
-        var doc = Repo.WriteDocument(Document);
-        var dir = Path.GetDirectoryName(doc)!;
-        var formats = Path.Combine(dir, "formats");
+        var (doc, dir, formats) = Project();
         var clean = await BuildAsync(doc, formats, Path.Combine(dir, "o1"));
         var table = Directory.GetFiles(formats, "fonts-*.tsv").Single();
         // Every font file "moved" to a file of the attacker's choosing.

@@ -68,12 +68,12 @@ internal static class ParityFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        TypeInfoResolver = Bookish.Text.RuntimeOptionsJson.Default,
+        TypeInfoResolver = ParityJsonContext.Default,
     };
 
-    public static string Json(ParityReport r) => JsonSerializer.Serialize(new Bookish.Text.ParityJson(
+    public static string Json(ParityReport r) => JsonSerializer.Serialize(new ParityJson(
         r.HtmlPath, r.PdfPath, r.Agree, r.ExitCode, r.InputError, Math.Round(r.Elapsed.TotalMilliseconds, 1), r.Stats,
-        r.Differences.Select(d => new Bookish.Text.ParityDifferenceJson(JsonNamingPolicy.CamelCase.ConvertName(d.Kind.ToString()), d.Message, d.Location.Section,
+        r.Differences.Select(d => new ParityDifferenceJson(JsonNamingPolicy.CamelCase.ConvertName(d.Kind.ToString()), d.Message, d.Location.Section,
             d.Location.Paragraph, d.Location.Source, d.Html, d.Pdf, d.Context)).ToList()),
-        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Bookish.Text.ParityJson>)Options.GetTypeInfo(typeof(Bookish.Text.ParityJson)));
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ParityJson>)Options.GetTypeInfo(typeof(ParityJson)));
 }
